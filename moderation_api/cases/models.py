@@ -1,0 +1,60 @@
+"""Moderation cases and their append-only audit trail."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from moderation_api.db import Base, UTCDateTime, utcnow
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    __table_args__ = (
+        # The claim query: next open case of a queue by priority.
+        Index("ix_cases_queue_priority", "queue", "state", "minor", "risk_score", "opened_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    posting_id: Mapped[int] = mapped_column(ForeignKey("postings.id"), index=True)
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    queue: Mapped[str] = mapped_column(String(20))
+    source: Mapped[str] = mapped_column(String(20))
+    band: Mapped[str] = mapped_column(String(10))
+    risk_score: Mapped[float] = mapped_column(Float)
+    minor: Mapped[bool] = mapped_column(Boolean, default=False)
+    # ",sex_trafficking,minor_involved," — a plain string so a category filter is a portable LIKE.
+    categories: Mapped[str] = mapped_column(String(100), default="")
+    model_version: Mapped[str | None] = mapped_column(String(50), default=None)
+    assignee: Mapped[str | None] = mapped_column(String(100), default=None, index=True)
+    lease_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    decision: Mapped[str | None] = mapped_column(String(20), default=None)
+    decision_reason: Mapped[str | None] = mapped_column(String(40), default=None)
+    escalation_kind: Mapped[str | None] = mapped_column(String(60), default=None)
+    notice_count: Mapped[int] = mapped_column(Integer, default=0)
+    # Bumped on every transition: a stale writer's conditional UPDATE matches no row.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class AuditEvent(Base):
+    """One state change. Append-only: the service has no update or delete path for these rows."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(120))
+    actor_kind: Mapped[str] = mapped_column(String(10))  # human | model | system
+    action: Mapped[str] = mapped_column(String(30))
+    from_state: Mapped[str | None] = mapped_column(String(20))
+    to_state: Mapped[str] = mapped_column(String(20))
+    decision: Mapped[str | None] = mapped_column(String(20), default=None)
+    reason: Mapped[str | None] = mapped_column(String(60), default=None)
+    notes: Mapped[str | None] = mapped_column(Text, default=None)
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)

@@ -1,0 +1,155 @@
+"""Case states, decisions and the request/response shapes of the queue API."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class CaseState(StrEnum):
+    OPEN = "open"
+    ASSIGNED = "assigned"
+    DECIDED = "decided"
+
+
+class Queue(StrEnum):
+    STANDARD = "standard"
+    SENIOR = "senior"  # senior / child-safety reviewers
+
+
+class CaseSource(StrEnum):
+    AUTOMATED = "automated"
+    NOTICE = "notice"
+    NETWORK = "network"
+
+
+class Decision(StrEnum):
+    CONFIRM = "confirm"
+    DISMISS = "dismiss"
+    ESCALATE = "escalate"
+
+
+class DismissReason(StrEnum):
+    FALSE_POSITIVE = "false_positive"
+    INSUFFICIENT_INFO = "insufficient_info"
+    DUPLICATE = "duplicate"
+    OUT_OF_SCOPE = "out_of_scope"
+
+
+class EscalationKind(StrEnum):
+    MINOR_INVOLVED = "minor_involved"
+    ADULT_TRAFFICKING_LAW_ENFORCEMENT = "adult_trafficking_law_enforcement"
+    POLICY_QUESTION = "policy_question"
+
+
+class CaseSort(StrEnum):
+    PRIORITY = "priority"
+    OLDEST = "oldest"
+    NEWEST = "newest"
+    RISK = "risk"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ClaimRequest(Strict):
+    count: int = Field(default=1, ge=1, le=20)
+    queue: Queue = Queue.STANDARD
+
+
+class DecisionRequest(Strict):
+    decision: Decision
+    reason: DismissReason | None = Field(default=None, description="required for dismiss")
+    escalation_kind: EscalationKind | None = Field(default=None, description="required for escalate")
+    notes: str | None = Field(default=None, max_length=4000)
+
+
+class CaseSummary(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    posting_id: int
+    state: CaseState
+    queue: Queue
+    source: CaseSource
+    band: str
+    risk_score: float
+    minor: bool
+    categories: list[str]
+    model_version: str | None
+    assignee: str | None
+    lease_expires_at: datetime | None
+    opened_at: datetime
+    decided_at: datetime | None
+    decision: Decision | None
+    decision_reason: str | None
+    escalation_kind: str | None
+    notice_count: int
+
+    @field_validator("categories", mode="before")
+    @classmethod
+    def _split_categories(cls, value: Any) -> Any:
+        return [name for name in value.split(",") if name] if isinstance(value, str) else value
+
+
+class CasePage(BaseModel):
+    items: list[CaseSummary]
+    total: int
+    limit: int
+    offset: int
+
+
+class AuditEventOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    at: datetime
+    actor: str
+    actor_kind: str
+    action: str
+    from_state: str | None
+    to_state: str
+    decision: str | None
+    reason: str | None
+    notes: str | None
+    details: dict[str, Any] | None
+
+
+class PostingView(BaseModel):
+    id: int
+    source: str
+    external_id: str
+    text: str | None = Field(description="plain text; clients must never render it as HTML/Markdown")
+    location: str | None
+    posted_at: datetime | None
+    ingested_at: datetime
+    score: dict[str, Any]
+    legal_hold: bool
+
+
+class NoticeView(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    received_at: datetime
+    category: str | None
+    explanation: str | None
+
+
+class CaseDetail(BaseModel):
+    case: CaseSummary
+    posting: PostingView
+    history: list[AuditEventOut]
+    notices: list[NoticeView]
+
+
+class CaseStats(BaseModel):
+    by_state: dict[str, int]
+    by_queue: dict[str, dict[str, int]]
+    by_band: dict[str, int]
+    open_minor: int
+    expired_leases: int

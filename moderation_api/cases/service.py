@@ -1,0 +1,472 @@
+"""The moderation workflow: open, claim (leased), renew, release, decide, escalate — and the audit trail.
+
+Every state change goes through :func:`transition`, which checks the transition table, applies the
+change with a conditional UPDATE on the row's ``version`` (so of two racing writers exactly one wins)
+and writes the audit event in the same transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from moderation_api.auth.schemas import Principal, Role
+from moderation_api.cases.models import AuditEvent, Case
+from moderation_api.cases.schemas import (
+    CaseSort,
+    CaseSource,
+    CaseState,
+    Decision,
+    DismissReason,
+    EscalationKind,
+    Queue,
+)
+from moderation_api.db import is_postgres, utcnow
+from moderation_api.postings.models import LegalHold, Posting
+
+SENIOR_ROLES = frozenset({Role.SENIOR, Role.ADMIN})
+
+
+class CaseError(Exception):
+    """Base of the workflow's domain errors."""
+
+
+class CaseNotFoundError(CaseError):
+    pass
+
+
+class InvalidTransitionError(CaseError):
+    """The action is not allowed from the case's current state."""
+
+
+class CaseConflictError(CaseError):
+    """Someone else changed the case first, holds it, or it is already decided (HTTP 409)."""
+
+
+class CaseForbiddenError(CaseError):
+    """The caller's role may not act on this case (HTTP 403)."""
+
+
+class DecisionInvalidError(CaseError):
+    """The decision request is incomplete (HTTP 422)."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    sources: frozenset[CaseState]
+    target: CaseState
+
+
+OPEN, ASSIGNED, DECIDED = CaseState.OPEN, CaseState.ASSIGNED, CaseState.DECIDED
+TRANSITIONS: dict[str, Rule] = {
+    "claim": Rule(frozenset({OPEN}), ASSIGNED),
+    "renew": Rule(frozenset({ASSIGNED}), ASSIGNED),
+    "release": Rule(frozenset({ASSIGNED}), OPEN),
+    "lease_expired": Rule(frozenset({ASSIGNED}), OPEN),
+    "decide": Rule(frozenset({ASSIGNED}), DECIDED),
+    "escalate": Rule(frozenset({ASSIGNED}), OPEN),
+    "notice_added": Rule(frozenset({OPEN, ASSIGNED}), OPEN),  # target ignored: a notice keeps the state
+}
+
+
+def transition(
+    session: Session,
+    *,
+    case: Case,
+    action: str,
+    actor: str,
+    actor_kind: str = "human",
+    decision: str | None = None,
+    reason: str | None = None,
+    notes: str | None = None,
+    details: dict[str, Any] | None = None,
+    changes: dict[str, Any] | None = None,
+) -> None:
+    """Apply one validated state change and its audit event; raise on a stale or invalid change."""
+    rule = TRANSITIONS.get(action)
+    if rule is None:
+        raise InvalidTransitionError(f"unknown action {action!r}")
+    from_state = CaseState(case.state)
+    if from_state not in rule.sources:
+        raise InvalidTransitionError(f"cannot {action} a case that is {from_state}")
+    to_state = from_state if action == "notice_added" else rule.target
+    values = {**(changes or {}), "state": str(to_state), "version": case.version + 1}
+    result = session.execute(
+        update(Case)
+        .where(Case.id == case.id, Case.version == case.version)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise CaseConflictError(f"case {case.id} was changed by someone else; reload it")
+    session.add(
+        AuditEvent(
+            case_id=case.id,
+            at=utcnow(),
+            actor=actor,
+            actor_kind=actor_kind,
+            action=action,
+            from_state=str(from_state),
+            to_state=str(to_state),
+            decision=decision,
+            reason=reason,
+            notes=notes,
+            details=details,
+        )
+    )
+    session.flush()
+    session.refresh(case)
+
+
+def open_case(
+    session: Session,
+    *,
+    posting: Posting,
+    source: CaseSource,
+    actor: str,
+    actor_kind: str,
+    minor: bool,
+    categories: Sequence[str],
+    notes: str | None = None,
+) -> Case:
+    """A new open case; minors' cases go straight to the senior / child-safety queue."""
+    case = Case(
+        posting_id=posting.id,
+        state=str(CaseState.OPEN),
+        queue=str(Queue.SENIOR if minor else Queue.STANDARD),
+        source=str(source),
+        band=posting.band,
+        risk_score=posting.risk_score,
+        minor=minor,
+        categories="," + ",".join(categories) + "," if categories else "",
+        model_version=posting.model_version if source is not CaseSource.NOTICE else None,
+        opened_at=utcnow(),
+        notice_count=1 if source is CaseSource.NOTICE else 0,
+    )
+    session.add(case)
+    session.flush()
+    session.add(
+        AuditEvent(
+            case_id=case.id,
+            at=case.opened_at,
+            actor=actor,
+            actor_kind=actor_kind,
+            action="open",
+            from_state=None,
+            to_state=str(CaseState.OPEN),
+            notes=notes,
+            details={"band": posting.band, "risk_score": round(posting.risk_score, 6), "queue": case.queue},
+        )
+    )
+    session.flush()
+    return case
+
+
+def get_case(session: Session, *, case_id: int) -> Case:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise CaseNotFoundError(f"case {case_id} not found")
+    return case
+
+
+def _priority() -> tuple[Any, ...]:
+    # Minor cues first, then risk, then age (oldest first: SLA).
+    return (Case.minor.desc(), Case.risk_score.desc(), Case.opened_at.asc(), Case.id.asc())
+
+
+def list_cases(
+    session: Session,
+    *,
+    state: CaseState | None = None,
+    queue: Queue | None = None,
+    band: str | None = None,
+    category: str | None = None,
+    assignee: str | None = None,
+    source: CaseSource | None = None,
+    opened_from: datetime | None = None,
+    opened_to: datetime | None = None,
+    sort: CaseSort = CaseSort.PRIORITY,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[Case], int]:
+    conditions = []
+    if state is not None:
+        conditions.append(Case.state == str(state))
+    if queue is not None:
+        conditions.append(Case.queue == str(queue))
+    if band is not None:
+        conditions.append(Case.band == band)
+    if category is not None:
+        conditions.append(Case.categories.like(f"%,{category},%"))
+    if assignee is not None:
+        conditions.append(Case.assignee == assignee)
+    if source is not None:
+        conditions.append(Case.source == str(source))
+    if opened_from is not None:
+        conditions.append(Case.opened_at >= opened_from)
+    if opened_to is not None:
+        conditions.append(Case.opened_at < opened_to)
+    order = {
+        CaseSort.PRIORITY: _priority(),
+        CaseSort.OLDEST: (Case.opened_at.asc(), Case.id.asc()),
+        CaseSort.NEWEST: (Case.opened_at.desc(), Case.id.desc()),
+        CaseSort.RISK: (Case.risk_score.desc(), Case.id.asc()),
+    }[sort]
+    total = session.scalar(select(func.count()).select_from(Case).where(*conditions)) or 0
+    rows = session.scalars(select(Case).where(*conditions).order_by(*order).limit(limit).offset(offset)).all()
+    return list(rows), total
+
+
+def history(session: Session, *, case_id: int) -> list[AuditEvent]:
+    return list(
+        session.scalars(select(AuditEvent).where(AuditEvent.case_id == case_id).order_by(AuditEvent.id))
+    )
+
+
+def _check_queue_access(principal: Principal, queue: Queue | str) -> None:
+    if Queue(queue) is Queue.SENIOR and principal.role not in SENIOR_ROLES:
+        raise CaseForbiddenError("the senior / child-safety queue is restricted to senior reviewers")
+
+
+def expire_leases(session: Session, *, now: datetime | None = None) -> int:
+    """Return every case whose lease ran out to the open queue (audited); returns how many."""
+    now = now or utcnow()
+    expired = session.scalars(
+        select(Case).where(Case.state == str(ASSIGNED), Case.lease_expires_at < now)
+    ).all()
+    count = 0
+    for case in expired:
+        try:
+            transition(
+                session,
+                case=case,
+                action="lease_expired",
+                actor="system",
+                actor_kind="system",
+                details={"assignee": case.assignee},
+                changes={"assignee": None, "lease_expires_at": None},
+            )
+            count += 1
+        except CaseConflictError:
+            continue
+    session.commit()
+    return count
+
+
+def claim(
+    session: Session, *, principal: Principal, queue: Queue, count: int, lease_seconds: int
+) -> list[Case]:
+    """Assign the next ``count`` cases of ``queue`` by priority to the caller, each with a lease.
+
+    Cases whose lease ran out are claimable again. On PostgreSQL candidate rows are locked with
+    ``FOR UPDATE SKIP LOCKED`` so concurrent reviewers take different cases; on SQLite, whose writers
+    are serialized, the conditional UPDATE in :func:`transition` decides and a loser skips the case.
+    """
+    _check_queue_access(principal, queue)
+    for attempt in range(5):
+        try:
+            return _claim_once(
+                session, principal=principal, queue=queue, count=count, lease_seconds=lease_seconds
+            )
+        except OperationalError:
+            # SQLite: another writer committed between our read and write ("database is locked").
+            session.rollback()
+            if attempt == 4:
+                raise
+    return []
+
+
+def _claim_once(
+    session: Session, *, principal: Principal, queue: Queue, count: int, lease_seconds: int
+) -> list[Case]:
+    now = utcnow()
+    claimable = or_(Case.state == str(OPEN), and_(Case.state == str(ASSIGNED), Case.lease_expires_at < now))
+    query = select(Case).where(Case.queue == str(queue), claimable).order_by(*_priority()).limit(count)
+    if is_postgres(session):
+        query = query.with_for_update(skip_locked=True)
+    claimed: list[Case] = []
+    for case in session.scalars(query).all():
+        try:
+            if case.state == str(ASSIGNED):
+                transition(
+                    session,
+                    case=case,
+                    action="lease_expired",
+                    actor="system",
+                    actor_kind="system",
+                    details={"assignee": case.assignee},
+                    changes={"assignee": None, "lease_expires_at": None},
+                )
+            transition(
+                session,
+                case=case,
+                action="claim",
+                actor=principal.actor,
+                changes={
+                    "assignee": principal.actor,
+                    "lease_expires_at": now + timedelta(seconds=lease_seconds),
+                },
+                details={"lease_seconds": lease_seconds},
+            )
+            claimed.append(case)
+        except CaseConflictError:
+            continue
+    session.commit()
+    return claimed
+
+
+def _held_case(session: Session, *, principal: Principal, case_id: int) -> Case:
+    case = get_case(session, case_id=case_id)
+    if case.state == str(DECIDED):
+        raise CaseConflictError(f"case {case_id} is already decided ({case.decision})")
+    if case.state != str(ASSIGNED) or case.assignee != principal.actor:
+        holder = "nobody" if case.assignee is None else "another reviewer"
+        raise CaseConflictError(f"case {case_id} is not assigned to you ({holder} holds it); claim it first")
+    if case.lease_expires_at is not None and case.lease_expires_at < utcnow():
+        raise CaseConflictError(f"your lease on case {case_id} expired; claim it again")
+    return case
+
+
+def renew(session: Session, *, principal: Principal, case_id: int, lease_seconds: int) -> Case:
+    case = _held_case(session, principal=principal, case_id=case_id)
+    transition(
+        session,
+        case=case,
+        action="renew",
+        actor=principal.actor,
+        changes={"lease_expires_at": utcnow() + timedelta(seconds=lease_seconds)},
+    )
+    session.commit()
+    return case
+
+
+def release(session: Session, *, principal: Principal, case_id: int, notes: str | None = None) -> Case:
+    case = _held_case(session, principal=principal, case_id=case_id)
+    transition(
+        session,
+        case=case,
+        action="release",
+        actor=principal.actor,
+        notes=notes,
+        changes={"assignee": None, "lease_expires_at": None},
+    )
+    session.commit()
+    return case
+
+
+def decide(
+    session: Session,
+    *,
+    principal: Principal,
+    case_id: int,
+    decision: Decision,
+    reason: DismissReason | None,
+    escalation_kind: EscalationKind | None,
+    notes: str | None,
+    hold_days: int,
+) -> Case:
+    """Confirm, dismiss (reason required) or escalate (kind required) a case the caller holds."""
+    case = _held_case(session, principal=principal, case_id=case_id)
+    _check_queue_access(principal, case.queue)
+    now = utcnow()
+    if decision is Decision.DISMISS and reason is None:
+        raise DecisionInvalidError("dismiss needs a reason: " + ", ".join(DismissReason))
+    if decision is Decision.ESCALATE:
+        if escalation_kind is None:
+            raise DecisionInvalidError("escalate needs an escalation_kind: " + ", ".join(EscalationKind))
+        if case.queue == str(Queue.SENIOR):
+            raise DecisionInvalidError("the case is already in the senior queue: confirm or dismiss it")
+        transition(
+            session,
+            case=case,
+            action="escalate",
+            actor=principal.actor,
+            decision=str(decision),
+            reason=str(escalation_kind),
+            notes=notes,
+            changes={
+                "queue": str(Queue.SENIOR),
+                "assignee": None,
+                "lease_expires_at": None,
+                "escalation_kind": str(escalation_kind),
+                "minor": case.minor or escalation_kind is EscalationKind.MINOR_INVOLVED,
+            },
+        )
+        if escalation_kind is EscalationKind.MINOR_INVOLVED:
+            place_legal_hold(session, case=case, reason=str(escalation_kind), now=now, hold_days=hold_days)
+    else:
+        transition(
+            session,
+            case=case,
+            action="decide",
+            actor=principal.actor,
+            decision=str(decision),
+            reason=str(reason) if reason is not None else None,
+            notes=notes,
+            changes={
+                "decision": str(decision),
+                "decision_reason": str(reason) if reason is not None else None,
+                "decided_at": now,
+                "assignee": principal.actor,
+                "lease_expires_at": None,
+            },
+        )
+    session.commit()
+    return case
+
+
+def place_legal_hold(
+    session: Session, *, case: Case, reason: str, now: datetime, hold_days: int
+) -> LegalHold:
+    """Preserve the posting's content (snapshot + SHA-256) for at least ``hold_days`` days."""
+    posting = session.get(Posting, case.posting_id)
+    assert posting is not None and posting.text is not None
+    hold = LegalHold(
+        posting_id=posting.id,
+        case_id=case.id,
+        reason=reason,
+        snapshot_text=posting.text,
+        snapshot_sha256=hashlib.sha256(posting.text.encode()).hexdigest(),
+        created_at=now,
+        hold_until=now + timedelta(days=hold_days),
+    )
+    session.add(hold)
+    session.flush()
+    return hold
+
+
+def stats(session: Session) -> dict[str, Any]:
+    by_state = dict(session.execute(select(Case.state, func.count()).group_by(Case.state)).all())
+    by_band = dict(
+        session.execute(
+            select(Case.band, func.count()).where(Case.state != str(DECIDED)).group_by(Case.band)
+        ).all()
+    )
+    by_queue: dict[str, dict[str, int]] = {}
+    for queue, state, n in session.execute(
+        select(Case.queue, Case.state, func.count()).group_by(Case.queue, Case.state)
+    ):
+        by_queue.setdefault(queue, {})[state] = n
+    open_minor = (
+        session.scalar(select(func.count()).where(Case.state != str(DECIDED), Case.minor.is_(True))) or 0
+    )
+    expired = (
+        session.scalar(
+            select(func.count()).where(Case.state == str(ASSIGNED), Case.lease_expires_at < utcnow())
+        )
+        or 0
+    )
+    return {
+        "by_state": {str(s): by_state.get(str(s), 0) for s in CaseState},
+        "by_queue": by_queue,
+        "by_band": by_band,
+        "open_minor": open_minor,
+        "expired_leases": expired,
+    }

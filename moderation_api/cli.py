@@ -1,0 +1,147 @@
+"""The `vigil` command line: the API, the demo, database and key management, and the classifier commands.
+
+Only argparse is imported at start-up; each command imports what it needs, so `vigil --help` is instant
+and nothing here loads torch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+ROLES = ("integrator", "reviewer", "senior", "admin", "auditor")
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    from moderation_api.settings import Settings
+
+    overrides = {}
+    if getattr(args, "database_url", None):
+        overrides["database_url"] = args.database_url
+    return Settings(**overrides)
+
+
+def _engine(args: argparse.Namespace) -> Any:
+    from moderation_api.db import make_engine
+
+    return make_engine(_settings(args).database_url)
+
+
+def _cmd_api(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from moderation_api.app import create_app
+
+    app = create_app(_settings(args))
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def _cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from moderation_api.migrations import upgrade
+
+    engine = _engine(args)
+    upgrade(engine)
+    print(f"database at {engine.url.render_as_string(hide_password=True)} is up to date")
+    return 0
+
+
+def _cmd_create_key(args: argparse.Namespace) -> int:
+    from moderation_api.auth.schemas import Role
+    from moderation_api.auth.service import KeyExistsError, create_key
+    from moderation_api.db import make_session_factory
+    from moderation_api.migrations import upgrade
+
+    engine = _engine(args)
+    upgrade(engine)
+    with make_session_factory(engine)() as session:
+        try:
+            plain = create_key(session, name=args.name, role=Role(args.role))
+        except KeyExistsError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        session.commit()
+    print(plain)
+    print(f"(key for {args.name!r}, role {args.role}; shown once, stored only as a hash)", file=sys.stderr)
+    return 0
+
+
+def _cmd_revoke_key(args: argparse.Namespace) -> int:
+    from moderation_api.auth.service import revoke_key
+    from moderation_api.db import make_session_factory
+
+    with make_session_factory(_engine(args))() as session:
+        if not revoke_key(session, name=args.name):
+            print(f"error: no key named {args.name!r}", file=sys.stderr)
+            return 2
+        session.commit()
+    print(f"revoked {args.name!r}")
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from moderation_api.demo import run_demo
+
+    return run_demo(
+        database=args.database,
+        api_port=args.port,
+        ui_port=args.ui_port,
+        postings=args.postings,
+        serve=not args.no_serve,
+        ui=not args.no_ui,
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from classifier.cli import register as register_classifier
+
+    parser = argparse.ArgumentParser(prog="vigil", description="Vigil: trafficking-risk screening and review")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    api = sub.add_parser("api", help="serve the moderation API (settings from VIGIL_* variables)")
+    api.add_argument("--host", default="127.0.0.1")
+    api.add_argument("--port", type=int, default=8000)
+    api.add_argument("--database-url", default=None, help="overrides VIGIL_DATABASE_URL")
+    api.set_defaults(handler=_cmd_api)
+
+    demo = sub.add_parser("demo", help="create a demo database with postings and keys, then start API + UI")
+    demo.add_argument("--database", default="vigil-demo.db", help="SQLite file (recreated)")
+    demo.add_argument("--port", type=int, default=8000, help="API port")
+    demo.add_argument("--ui-port", type=int, default=8501)
+    demo.add_argument("--postings", type=int, default=300)
+    demo.add_argument("--no-serve", action="store_true", help="only build the database and print the keys")
+    demo.add_argument("--no-ui", action="store_true", help="start the API only")
+    demo.set_defaults(handler=_cmd_demo)
+
+    db = sub.add_parser("db", help="database management")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    upgrade = db_sub.add_parser("upgrade", help="apply Alembic migrations")
+    upgrade.add_argument("--database-url", default=None)
+    upgrade.set_defaults(handler=_cmd_db_upgrade)
+
+    key = sub.add_parser("create-key", help="create an API key and print it once")
+    key.add_argument("name")
+    key.add_argument("--role", choices=ROLES, required=True)
+    key.add_argument("--database-url", default=None)
+    key.set_defaults(handler=_cmd_create_key)
+
+    revoke = sub.add_parser("revoke-key", help="revoke an API key by name")
+    revoke.add_argument("name")
+    revoke.add_argument("--database-url", default=None)
+    revoke.set_defaults(handler=_cmd_revoke_key)
+
+    register_classifier(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    args = build_parser().parse_args(argv)
+    return int(args.handler(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,179 @@
+"""`vigil demo`: a ready-to-click SQLite database (postings, cases, some decisions, keys), then API + UI.
+
+Demo postings come from the shipped corpora (synthetic postings written for the project and real benign
+Craigslist listings); a few ads are re-posted in other cities, the way real operations post. Some cases
+are worked through the real workflow by demo reviewers so the reports have numbers.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+DEMO_SOURCE = "demo-marketplace"
+DEMO_KEYS = (
+    ("demo-integrator", "integrator"),
+    ("demo-reviewer", "reviewer"),
+    ("demo-reviewer-2", "reviewer"),
+    ("demo-senior", "senior"),
+    ("demo-admin", "admin"),
+    ("demo-auditor", "auditor"),
+)
+CITIES = (
+    "Houston",
+    "Atlanta",
+    "Las Vegas",
+    "Phoenix",
+    "Miami",
+    "Dallas",
+    "Denver",
+    "Madrid",
+    "São Paulo",
+    "Lyon",
+)
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def demo_postings(count: int, *, seed: int = 11) -> list[dict[str, Any]]:
+    """A deterministic mix: ~45% flagged-looking synthetic ads, the rest benign, plus re-posts."""
+    from classifier.corpus import load_corpus
+
+    rng = random.Random(seed)
+    generated = load_corpus("generated")
+    risky = [row for row in generated if row["label"] >= 1]
+    benign = [row for row in generated if row["label"] == 0] + load_corpus("craigslist_sample")
+    picked = rng.sample(risky, int(count * 0.4)) + rng.sample(benign, count - int(count * 0.4) - count // 20)
+    reposts = rng.sample(picked[: int(count * 0.4)], count // 20)  # same ad, another city
+    now = datetime.now(UTC)
+    rows = []
+    for index, row in enumerate(picked + reposts):
+        rows.append(
+            {
+                "source": DEMO_SOURCE,
+                "external_id": f"ad-{index:05d}",
+                "text": row["text"],
+                "location": rng.choice(CITIES),
+                "posted_at": now - timedelta(hours=rng.uniform(1, 24 * 14)),
+                "label": row["label"],
+            }
+        )
+    rng.shuffle(rows)
+    return rows
+
+
+def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
+    """(Re)create the demo database; returns the demo keys by name."""
+    from classifier.scoring import load_scorer
+    from moderation_api.auth.schemas import Principal, Role
+    from moderation_api.auth.service import create_key
+    from moderation_api.cases import service as cases
+    from moderation_api.cases.schemas import Decision, DismissReason, EscalationKind, Queue
+    from moderation_api.db import make_engine, make_session_factory
+    from moderation_api.migrations import upgrade
+    from moderation_api.postings.schemas import PostingIn
+    from moderation_api.postings.service import ingest
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    engine = make_engine(f"sqlite:///{database}")
+    upgrade(engine)
+    factory = make_session_factory(engine)
+    scorer = load_scorer()
+    rows = demo_postings(postings)
+    keys: dict[str, str] = {}
+    with factory() as session:
+        for name, role in DEMO_KEYS:
+            keys[name] = create_key(session, name=name, role=Role(role))
+        session.commit()
+        items = [PostingIn(**{k: v for k, v in row.items() if k != "label"}) for row in rows]
+        for start in range(0, len(items), 100):
+            ingest(session, scorer=scorer, items=items[start : start + 100], actor="key:demo-integrator")
+        labels = {row["external_id"]: row["label"] for row in rows}
+        # Work a share of the standard queue so the reports and history have content.
+        reviewer = Principal(key_id=0, name="demo-reviewer-2", role=Role.REVIEWER)
+        claimed = cases.claim(session, principal=reviewer, queue=Queue.STANDARD, count=20, lease_seconds=600)
+        for number, case in enumerate(claimed[:18]):
+            posting_label = labels.get(_external_id(session, case.posting_id), 1)
+            if number % 6 == 5:
+                decision, reason, kind = (
+                    Decision.ESCALATE,
+                    None,
+                    EscalationKind.ADULT_TRAFFICKING_LAW_ENFORCEMENT,
+                )
+            elif posting_label == 0:
+                decision, reason, kind = Decision.DISMISS, DismissReason.FALSE_POSITIVE, None
+            else:
+                decision, reason, kind = Decision.CONFIRM, None, None
+            cases.decide(
+                session,
+                principal=reviewer,
+                case_id=case.id,
+                decision=decision,
+                reason=reason,
+                escalation_kind=kind,
+                notes="demo decision",
+                hold_days=365,
+            )
+    engine.dispose()
+    return keys
+
+
+def _external_id(session: Any, posting_id: int) -> str:
+    from moderation_api.postings.models import Posting
+
+    posting = session.get(Posting, posting_id)
+    return posting.external_id if posting is not None else ""
+
+
+def run_demo(*, database: str, api_port: int, ui_port: int, postings: int, serve: bool, ui: bool) -> int:
+    path = Path(database).resolve()
+    print(f"building the demo database {path} with {postings} postings …", flush=True)
+    keys = build_demo_database(path, postings=postings)
+    print("\ndemo API keys (shown once; stored hashed):")
+    for name, role in DEMO_KEYS:
+        print(f"  {role:<10} {name:<16} {keys[name]}")
+    if not serve:
+        return 0
+    env = {**os.environ, "VIGIL_DATABASE_URL": f"sqlite:///{path}", "HF_HUB_OFFLINE": "1"}
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-m", "moderation_api.cli", "api", "--port", str(api_port)],
+            env=env,
+            cwd=REPO_ROOT,
+        )
+    ]
+    api_url = f"http://127.0.0.1:{api_port}"
+    ui_app = REPO_ROOT / "review_ui" / "app.py"
+    if ui and ui_app.is_file():
+        processes.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "streamlit", "run", str(ui_app), "--server.port", str(ui_port),
+                 "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+                env={**env, "VIGIL_API_URL": api_url},
+                cwd=REPO_ROOT,
+            )
+        )  # fmt: skip
+        print(f"\nreview UI: http://127.0.0.1:{ui_port}  (sign in with a key above)")
+    print(f"API: {api_url}/docs   — Ctrl-C stops everything\n", flush=True)
+    try:
+        while all(process.poll() is None for process in processes):
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for process in processes:
+            if process.poll() is None:
+                process.send_signal(signal.SIGINT)
+        for process in processes:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+    return 0

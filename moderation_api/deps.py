@@ -1,0 +1,79 @@
+"""FastAPI dependencies, as ``Annotated`` aliases routers use directly."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, Security, status
+from fastapi.security import APIKeyHeader
+from sqlalchemy.orm import Session
+
+from classifier.results import TextScorer
+from moderation_api.auth.schemas import Principal
+from moderation_api.auth.service import PERMISSIONS, AuthError, authenticate
+from moderation_api.settings import Settings
+
+api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="a Vigil API key")
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    session = request.app.state.session_factory()
+    try:
+        yield session
+    finally:
+        session.close()
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_scorer(request: Request) -> TextScorer:
+    scorer: TextScorer | None = getattr(request.app.state, "scorer", None)
+    if scorer is None:
+        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, "the scoring model is not loaded yet")
+    return scorer
+
+
+DbSession = Annotated[Session, Depends(get_session)]
+AppSettings = Annotated[Settings, Depends(get_settings)]
+Scorer = Annotated[TextScorer, Depends(get_scorer)]
+
+
+def get_principal(session: DbSession, api_key: Annotated[str | None, Security(api_key_header)]) -> Principal:
+    try:
+        return authenticate(session, plain=api_key)
+    except AuthError as exc:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED, str(exc), headers={"WWW-Authenticate": "X-API-Key"}
+        ) from exc
+
+
+CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
+
+
+def require(permission: str) -> Callable[[Principal], Principal]:
+    """A dependency that lets only roles holding ``permission`` through (403 otherwise)."""
+    allowed = PERMISSIONS[permission]
+
+    def check(principal: CurrentPrincipal) -> Principal:
+        if principal.role not in allowed:
+            raise HTTPException(
+                status.HTTP_403_FORBIDDEN,
+                f"role {principal.role} may not {permission}; allowed: {', '.join(sorted(allowed))}",
+            )
+        return principal
+
+    return check
+
+
+Integrator = Annotated[Principal, Depends(require("ingest"))]
+Scoring = Annotated[Principal, Depends(require("score"))]
+NoticeSender = Annotated[Principal, Depends(require("notices"))]
+CaseReader = Annotated[Principal, Depends(require("cases:read"))]
+CaseWorker = Annotated[Principal, Depends(require("cases:work"))]
+PostingReader = Annotated[Principal, Depends(require("postings:read"))]
+PostingDeleter = Annotated[Principal, Depends(require("postings:delete"))]
+ReportReader = Annotated[Principal, Depends(require("reports"))]

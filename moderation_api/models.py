@@ -1,0 +1,9 @@
+"""All ORM models in one import, for Alembic and ``create_all`` in tests."""
+
+from moderation_api.auth.models import ApiKey
+from moderation_api.cases.models import AuditEvent, Case
+from moderation_api.db import Base
+from moderation_api.notices.models import Notice
+from moderation_api.postings.models import LegalHold, Posting
+
+__all__ = ["ApiKey", "AuditEvent", "Base", "Case", "LegalHold", "Notice", "Posting"]

@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, status
+
+from moderation_api.deps import DbSession, NoticeSender, Scorer
+from moderation_api.notices.schemas import NoticeIn, NoticeOut
+from moderation_api.notices.service import NoticeError, submit_notice
+
+router = APIRouter(prefix="/v1", tags=["notices"])
+
+
+@router.post("/notices", response_model=NoticeOut, status_code=status.HTTP_201_CREATED)
+def create_notice(body: NoticeIn, principal: NoticeSender, scorer: Scorer, session: DbSession) -> NoticeOut:
+    """Forward a user's report of a posting; it opens a case (source ``notice``) or joins the open one."""
+    try:
+        return submit_notice(session, scorer=scorer, notice=body, principal=principal)
+    except NoticeError as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, str(exc)) from exc

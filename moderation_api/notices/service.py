@@ -1,0 +1,83 @@
+"""User notices: each opens a case with source ``notice`` or joins the posting's undecided case."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from classifier.results import TextScorer
+from moderation_api.auth.schemas import Principal
+from moderation_api.cases.models import Case
+from moderation_api.cases.schemas import CaseSource, CaseState
+from moderation_api.cases.service import open_case, transition
+from moderation_api.notices.models import Notice
+from moderation_api.notices.schemas import NoticeIn, NoticeOut
+from moderation_api.postings.schemas import PostingIn
+from moderation_api.postings.service import find_posting, ingest
+
+
+class NoticeError(Exception):
+    """The notice cannot be processed as sent (HTTP 422)."""
+
+
+def submit_notice(
+    session: Session, *, scorer: TextScorer, notice: NoticeIn, principal: Principal
+) -> NoticeOut:
+    posting = find_posting(session, source=notice.source, external_id=notice.external_id)
+    if posting is None:
+        if notice.text is None:
+            raise NoticeError("this posting is not known to Vigil yet: include its 'text'")
+        item = PostingIn(source=notice.source, external_id=notice.external_id, text=notice.text)
+        ingest(session, scorer=scorer, items=[item], actor=principal.actor)
+        posting = find_posting(session, source=notice.source, external_id=notice.external_id)
+        assert posting is not None
+    case = session.scalar(
+        select(Case)
+        .where(Case.posting_id == posting.id, Case.state != str(CaseState.DECIDED))
+        .order_by(Case.id)
+        .limit(1)
+    )
+    created = case is None
+    if case is None:
+        facts = _facts_from_score(posting.score)
+        case = open_case(
+            session,
+            posting=posting,
+            source=CaseSource.NOTICE,
+            actor=principal.actor,
+            actor_kind="human",
+            minor=facts[0],
+            categories=facts[1],
+            notes=notice.explanation,
+        )
+    else:
+        transition(
+            session,
+            case=case,
+            action="notice_added",
+            actor=principal.actor,
+            notes=notice.explanation,
+            details={"category": notice.category},
+            changes={"notice_count": case.notice_count + 1},
+        )
+    record = Notice(
+        posting_id=posting.id,
+        case_id=case.id,
+        notice_ref=notice.notice_ref,
+        category=notice.category,
+        explanation=notice.explanation,
+    )
+    session.add(record)
+    session.commit()
+    return NoticeOut(notice_id=record.id, posting_id=posting.id, case_id=case.id, case_created=created)
+
+
+def _facts_from_score(score: dict[str, object]) -> tuple[bool, list[str]]:
+    categories = score.get("category_scores") or {}
+    assert isinstance(categories, dict)
+    names = [name for name, value in categories.items() if float(value) >= 0.5]
+    return "minor_involved" in names, names
+
+
+def notices_of_case(session: Session, *, case_id: int) -> list[Notice]:
+    return list(session.scalars(select(Notice).where(Notice.case_id == case_id).order_by(Notice.id)))

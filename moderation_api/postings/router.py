@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, status
+
+from moderation_api.deps import (
+    AppSettings,
+    DbSession,
+    Integrator,
+    PostingDeleter,
+    PostingReader,
+    Scorer,
+    Scoring,
+)
+from moderation_api.postings import service
+from moderation_api.postings.schemas import (
+    IngestRequest,
+    IngestResponse,
+    PostingOut,
+    ScoreOut,
+    ScoreRequest,
+    ScoreResponse,
+)
+
+router = APIRouter(prefix="/v1", tags=["scoring and ingest"])
+
+
+def _check_batch(size: int, settings: AppSettings) -> None:
+    if size > settings.max_batch:
+        raise HTTPException(
+            status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+            f"batch of {size} exceeds the limit of {settings.max_batch}",
+        )
+
+
+@router.post("/score", response_model=ScoreResponse)
+def score(body: ScoreRequest, _: Scoring, scorer: Scorer, settings: AppSettings) -> ScoreResponse:
+    """Score one text or a batch without storing anything."""
+    if (body.text is None) == (body.items is None):
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, "send exactly one of 'text' or 'items'")
+    items = body.items if body.items is not None else []
+    texts = [body.text] if body.text is not None else [item.text for item in items]
+    _check_batch(len(texts), settings)
+    ids = [item.id for item in items] if items else [None]
+    results = service.score_texts(scorer, texts)
+    return ScoreResponse(results=[ScoreOut(id=i, **r) for i, r in zip(ids, results, strict=True)])
+
+
+@router.post("/postings", response_model=IngestResponse)
+def ingest(
+    body: IngestRequest, principal: Integrator, scorer: Scorer, session: DbSession, settings: AppSettings
+) -> IngestResponse:
+    """Store and score postings; flagged ones open cases. Retrying the same (source, external_id) is safe."""
+    _check_batch(len(body.postings), settings)
+    results = service.ingest(session, scorer=scorer, items=body.postings, actor=principal.actor)
+    return IngestResponse(results=results)
+
+
+def _posting_out(session: DbSession, posting_id: int) -> PostingOut:
+    try:
+        posting = service.get_posting(session, posting_id=posting_id)
+    except service.PostingNotFoundError as exc:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
+    hold = service.active_hold(session, posting_id=posting.id)
+    return PostingOut(
+        id=posting.id,
+        source=posting.source,
+        external_id=posting.external_id,
+        text=posting.text,
+        location=posting.location,
+        posted_at=posting.posted_at,
+        ingested_at=posting.ingested_at,
+        deleted=posting.deleted_at is not None,
+        legal_hold_until=hold.hold_until if hold else None,
+        score=posting.score,
+        case_ids=service.case_ids(session, posting_id=posting.id),
+    )
+
+
+@router.get("/postings/{posting_id}", response_model=PostingOut)
+def get_posting(posting_id: int, _: PostingReader, session: DbSession) -> PostingOut:
+    return _posting_out(session, posting_id)
+
+
+@router.delete("/postings/{posting_id}", response_model=PostingOut)
+def delete_posting(posting_id: int, _: PostingDeleter, session: DbSession) -> PostingOut:
+    """Erase a posting's text; refused (409) while a legal hold preserves it."""
+    try:
+        service.delete_posting(session, posting_id=posting_id)
+    except service.PostingNotFoundError as exc:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
+    except service.LegalHoldError as exc:
+        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
+    return _posting_out(session, posting_id)

@@ -1,0 +1,90 @@
+"""Request / response shapes for scoring and ingest."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MAX_TEXT_CHARS = 20_000
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ScoreItem(Strict):
+    id: str | None = Field(default=None, max_length=200, description="echoed back, optional")
+    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS)
+
+
+class ScoreRequest(Strict):
+    """One posting (``text``) or a batch (``items``)."""
+
+    text: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT_CHARS)
+    items: list[ScoreItem] | None = Field(default=None, min_length=1)
+
+
+class ScoreOut(BaseModel):
+    """The score response described in DOMAIN.md: model + version, risk, band, categories, evidence."""
+
+    id: str | None = None
+    model: dict[str, str]
+    model_version: str
+    risk_score: float
+    urgent_score: float
+    band: str
+    flagged: bool
+    thresholds: dict[str, float]
+    category_scores: dict[str, float]
+    indicators: list[dict[str, Any]]
+    entities: list[dict[str, Any]]
+
+
+class ScoreResponse(BaseModel):
+    results: list[ScoreOut]
+
+
+class PostingIn(Strict):
+    source: str = Field(min_length=1, max_length=100, description="the platform / site the posting is from")
+    external_id: str = Field(min_length=1, max_length=200, description="the platform's id; idempotency key")
+    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS)
+    location: str | None = Field(default=None, max_length=200, description="city / region, optional")
+    posted_at: datetime | None = Field(default=None, description="when the platform published it, optional")
+
+
+class IngestRequest(Strict):
+    postings: list[PostingIn] = Field(min_length=1)
+
+
+class IngestResult(BaseModel):
+    posting_id: int
+    source: str
+    external_id: str
+    created: bool = Field(description="false when this (source, external_id) was ingested before")
+    band: str
+    risk_score: float
+    model_version: str
+    case_id: int | None
+    text_changed: bool = Field(
+        default=False, description="a retry carried different text; the stored posting is kept"
+    )
+
+
+class IngestResponse(BaseModel):
+    results: list[IngestResult]
+
+
+class PostingOut(BaseModel):
+    id: int
+    source: str
+    external_id: str
+    text: str | None = Field(description="plain text; never render it as HTML/Markdown")
+    location: str | None
+    posted_at: datetime | None
+    ingested_at: datetime
+    deleted: bool
+    legal_hold_until: datetime | None
+    score: dict[str, Any]
+    case_ids: list[int]

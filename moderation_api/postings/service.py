@@ -1,0 +1,198 @@
+"""Scoring and idempotent ingest of postings; deletion that respects legal holds."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from classifier.results import ScoreResult, TextScorer
+from moderation_api.cases.models import Case
+from moderation_api.cases.schemas import CaseSource
+from moderation_api.cases.service import open_case
+from moderation_api.db import utcnow
+from moderation_api.postings.models import LegalHold, Posting
+from moderation_api.postings.schemas import IngestResult, PostingIn
+
+# A category counts for routing and filtering when its calibrated score is at least this.
+CATEGORY_CUTOFF = 0.5
+
+
+class PostingNotFoundError(Exception):
+    pass
+
+
+class LegalHoldError(Exception):
+    """The posting is under a legal hold and cannot be deleted (HTTP 409)."""
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    minor: bool
+    categories: list[str]
+
+
+def case_facts(result: ScoreResult) -> CaseFacts:
+    """Categories and the minor flag a case gets from a score (minor cues route to senior review)."""
+    categories = [name for name, score in result.category_scores.items() if score >= CATEGORY_CUTOFF]
+    groups = {str(hit.group) for hit in result.indicators}
+    for group in ("sex_trafficking", "labor_trafficking", "minor_involved"):
+        if group in groups and group not in categories:
+            categories.append(group)
+    return CaseFacts(minor="minor_involved" in categories, categories=categories)
+
+
+def score_texts(scorer: TextScorer, texts: Sequence[str]) -> list[dict[str, Any]]:
+    return [result.to_dict() for result in scorer.score_texts(list(texts))]
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _existing(session: Session, items: Sequence[PostingIn]) -> dict[tuple[str, str], Posting]:
+    keys = list({(item.source, item.external_id) for item in items})
+    found: dict[tuple[str, str], Posting] = {}
+    for start in range(0, len(keys), 200):
+        chunk = keys[start : start + 200]
+        rows = session.scalars(select(Posting).where(tuple_(Posting.source, Posting.external_id).in_(chunk)))
+        found.update({(row.source, row.external_id): row for row in rows})
+    return found
+
+
+def _first_case_id(session: Session, posting_id: int) -> int | None:
+    return session.scalar(select(Case.id).where(Case.posting_id == posting_id).order_by(Case.id).limit(1))
+
+
+def ingest(
+    session: Session, *, scorer: TextScorer, items: Sequence[PostingIn], actor: str
+) -> list[IngestResult]:
+    """Store and score postings; open a case for band review/urgent. Idempotent on (source, external_id).
+
+    The whole batch is one transaction: either every new posting (and its case) is stored or none is.
+    """
+    for attempt in range(3):
+        try:
+            return _ingest_once(session, scorer=scorer, items=items, actor=actor)
+        except IntegrityError:
+            # A concurrent request ingested one of these keys first; retry sees it as existing.
+            session.rollback()
+            if attempt == 2:
+                raise
+    return []
+
+
+def _ingest_once(
+    session: Session, *, scorer: TextScorer, items: Sequence[PostingIn], actor: str
+) -> list[IngestResult]:
+    existing = _existing(session, items)
+    fresh: dict[tuple[str, str], PostingIn] = {}
+    for item in items:
+        key = (item.source, item.external_id)
+        if key not in existing:
+            fresh.setdefault(key, item)
+    scores = scorer.score_texts([item.text for item in fresh.values()]) if fresh else []
+    created: dict[tuple[str, str], tuple[Posting, int | None]] = {}
+    for (key, item), result in zip(fresh.items(), scores, strict=True):
+        posting = Posting(
+            source=item.source,
+            external_id=item.external_id,
+            text=item.text,
+            text_sha256=_sha(item.text),
+            location=item.location,
+            posted_at=item.posted_at,
+            ingested_at=utcnow(),
+            model_name=result.model_name,
+            model_version=result.model_version,
+            risk_score=result.risk_score,
+            urgent_score=result.urgent_score,
+            band=str(result.band),
+            score=result.to_dict(),
+        )
+        session.add(posting)
+        session.flush()
+        case_id = None
+        if result.flagged:
+            facts = case_facts(result)
+            case = open_case(
+                session,
+                posting=posting,
+                source=CaseSource.AUTOMATED,
+                actor=f"model:{result.model_name}:{result.model_version}",
+                actor_kind="model",
+                minor=facts.minor,
+                categories=facts.categories,
+            )
+            case_id = case.id
+        created[key] = (posting, case_id)
+    session.commit()
+    results = []
+    seen: set[tuple[str, str]] = set()
+    for item in items:
+        key = (item.source, item.external_id)
+        if key in created and key not in seen:
+            posting, case_id = created[key]
+            is_new = True
+        else:
+            posting = existing[key] if key in existing else created[key][0]
+            case_id = _first_case_id(session, posting.id)
+            is_new = False
+        seen.add(key)
+        results.append(
+            IngestResult(
+                posting_id=posting.id,
+                source=posting.source,
+                external_id=posting.external_id,
+                created=is_new,
+                band=posting.band,
+                risk_score=posting.risk_score,
+                model_version=posting.model_version,
+                case_id=case_id,
+                text_changed=not is_new and posting.text_sha256 != _sha(item.text),
+            )
+        )
+    return results
+
+
+def get_posting(session: Session, *, posting_id: int) -> Posting:
+    posting = session.get(Posting, posting_id)
+    if posting is None:
+        raise PostingNotFoundError(f"posting {posting_id} not found")
+    return posting
+
+
+def find_posting(session: Session, *, source: str, external_id: str) -> Posting | None:
+    return session.scalar(select(Posting).where(Posting.source == source, Posting.external_id == external_id))
+
+
+def active_hold(session: Session, *, posting_id: int) -> LegalHold | None:
+    return session.scalar(
+        select(LegalHold)
+        .where(LegalHold.posting_id == posting_id, LegalHold.hold_until > utcnow())
+        .order_by(LegalHold.hold_until.desc())
+        .limit(1)
+    )
+
+
+def case_ids(session: Session, *, posting_id: int) -> list[int]:
+    return list(session.scalars(select(Case.id).where(Case.posting_id == posting_id).order_by(Case.id)))
+
+
+def delete_posting(session: Session, *, posting_id: int) -> Posting:
+    """Erase the posting's text (e.g. the user deleted it) unless a legal hold preserves it."""
+    posting = get_posting(session, posting_id=posting_id)
+    hold = active_hold(session, posting_id=posting_id)
+    if hold is not None:
+        raise LegalHoldError(
+            f"posting {posting_id} is under a legal hold ({hold.reason}) until {hold.hold_until.date()}; "
+            "it cannot be deleted"
+        )
+    posting.text = None
+    posting.deleted_at = utcnow()
+    session.commit()
+    return posting

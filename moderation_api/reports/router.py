@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, Request, Response, status
+
+from moderation_api.deps import DbSession, ReportReader
+from moderation_api.reports import service
+from moderation_api.reports.dsa import MAX_BATCH, InvalidCursorError
+from moderation_api.reports.export import report_csv, report_filename
+from moderation_api.reports.schemas import DsaStatementPage, ReportFormat, TransparencyReport
+
+router = APIRouter(prefix="/v1/reports", tags=["reports"])
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
+
+
+@router.get("/transparency", response_model=TransparencyReport)
+def transparency(
+    _: ReportReader,
+    session: DbSession,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    format: ReportFormat = ReportFormat.JSON,
+    daily: bool = False,
+) -> TransparencyReport | Response:
+    """Transparency counts for ``[start, end)`` (default: the last 30 days); ``format=csv`` for a download."""
+    default_start, default_end = service.default_period()
+    try:
+        report = service.transparency_report(
+            session, start=_aware(start) or default_start, end=_aware(end) or default_end, daily=daily
+        )
+    except service.ReportPeriodError as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, str(exc)) from exc
+    if format is ReportFormat.CSV:
+        return Response(
+            report_csv(report),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{report_filename(report)}"'},
+        )
+    return report
+
+
+@router.get("/dsa-statements", response_model=DsaStatementPage)
+def dsa_statements(
+    request: Request,
+    _: ReportReader,
+    session: DbSession,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_BATCH)] = MAX_BATCH,
+) -> DsaStatementPage:
+    """Confirmed decisions as EU DSA statements of reasons, at most 100 per page; follow ``next_cursor``."""
+    try:
+        return service.dsa_statements(
+            session, secret=request.app.state.puid_secret, cursor=cursor, limit=limit
+        )
+    except InvalidCursorError as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, str(exc)) from exc

@@ -1,0 +1,197 @@
+"""Transparency figures and DSA statements computed from cases, audit events and notices."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from moderation_api.cases.models import AuditEvent, Case
+from moderation_api.cases.schemas import CaseSource, CaseState, Decision, Queue
+from moderation_api.db import utcnow
+from moderation_api.notices.models import Notice
+from moderation_api.postings.models import Posting
+from moderation_api.reports.dsa import MAX_BATCH, ConfirmedCase, build_statement, decode_cursor, encode_cursor
+from moderation_api.reports.quantiles import DurationSummary
+from moderation_api.reports.schemas import (
+    CountsBySource,
+    DailyPoint,
+    DecisionCounts,
+    DsaStatementPage,
+    ModelPrecision,
+    NoticeOutcomes,
+    Period,
+    TimeToDecision,
+    TransparencyReport,
+)
+
+DECISION_ACTIONS = ("decide", "escalate")
+MAX_PERIOD = timedelta(days=3660)
+
+
+class ReportPeriodError(ValueError):
+    """The requested window is empty, reversed or too long (HTTP 422)."""
+
+
+def _categories(case: Case) -> list[str]:
+    return [name for name in case.categories.split(",") if name] or ["uncategorized"]
+
+
+def transparency_report(
+    session: Session, *, start: datetime, end: datetime, daily: bool = False
+) -> TransparencyReport:
+    """Counts for the half-open window ``[start, end)`` (DSA harmonised report / Santa Clara Numbers)."""
+    if end <= start:
+        raise ReportPeriodError("'end' must be after 'start'")
+    if end - start > MAX_PERIOD:
+        raise ReportPeriodError("the reporting period may span at most 10 years")
+    opened = session.scalars(select(Case).where(Case.opened_at >= start, Case.opened_at < end)).all()
+    by_source = Counter(case.source for case in opened)
+
+    events = session.execute(
+        select(AuditEvent, Case)
+        .join(Case, Case.id == AuditEvent.case_id)
+        .where(AuditEvent.action.in_(DECISION_ACTIONS), AuditEvent.at >= start, AuditEvent.at < end)
+        .order_by(AuditEvent.id)
+    ).all()
+    by_outcome: Counter[str] = Counter()
+    by_category: dict[str, Counter[str]] = defaultdict(Counter)
+    by_decision_source: dict[str, Counter[str]] = defaultdict(Counter)
+    escalations: Counter[str] = Counter()
+    dismissals: Counter[str] = Counter()
+    for event, case in events:
+        outcome = event.decision or "unknown"
+        by_outcome[outcome] += 1
+        by_decision_source[case.source][outcome] += 1
+        for category in _categories(case):
+            by_category[category][outcome] += 1
+        if outcome == Decision.ESCALATE:
+            escalations[event.reason or "unspecified"] += 1
+        elif outcome == Decision.DISMISS:
+            dismissals[event.reason or "unspecified"] += 1
+
+    decided = session.scalars(
+        select(Case).where(
+            Case.state == str(CaseState.DECIDED), Case.decided_at >= start, Case.decided_at < end
+        )
+    ).all()
+    durations = DurationSummary.of(
+        (case.decided_at - case.opened_at).total_seconds() for case in decided if case.decided_at is not None
+    )
+    precision: dict[str, Counter[str]] = defaultdict(Counter)
+    for case in decided:
+        if case.source == CaseSource.AUTOMATED and case.model_version:
+            precision[case.model_version][case.decision or "unknown"] += 1
+
+    notices = session.execute(
+        select(Notice, Case)
+        .join(Case, Case.id == Notice.case_id)
+        .where(Notice.received_at >= start, Notice.received_at < end)
+    ).all()
+    notice_outcomes: Counter[str] = Counter()
+    for _, case in notices:
+        if case.state == CaseState.DECIDED:
+            notice_outcomes[case.decision or "unknown"] += 1
+        elif case.queue == Queue.SENIOR and case.escalation_kind:
+            notice_outcomes["escalate"] += 1
+        else:
+            notice_outcomes["pending"] += 1
+
+    daily_points = None
+    if daily:
+        opened_days = Counter(case.opened_at.date() for case in opened)
+        decided_days = Counter(case.decided_at.date() for case in decided if case.decided_at is not None)
+        day, last = start.date(), (end - timedelta(microseconds=1)).date()
+        daily_points = []
+        while day <= last:
+            daily_points.append(DailyPoint(day=day, opened=opened_days[day], decided=decided_days[day]))
+            day += timedelta(days=1)
+
+    return TransparencyReport(
+        period=Period(start=start, end=end),
+        generated_at=utcnow(),
+        cases_opened=CountsBySource(
+            total=len(opened), by_source={str(source): by_source.get(str(source), 0) for source in CaseSource}
+        ),
+        decisions=DecisionCounts(
+            total=sum(by_outcome.values()),
+            by_outcome={str(d): by_outcome.get(str(d), 0) for d in Decision},
+            by_category={k: dict(v) for k, v in sorted(by_category.items())},
+            by_source={k: dict(v) for k, v in sorted(by_decision_source.items())},
+        ),
+        escalations_by_kind=dict(sorted(escalations.items())),
+        dismissals_by_reason=dict(sorted(dismissals.items())),
+        time_to_decision=TimeToDecision(
+            count=durations.count,
+            mean_seconds=durations.mean,
+            median_seconds=durations.median,
+            p90_seconds=durations.p90,
+        ),
+        automated_precision=[
+            ModelPrecision(
+                model_version=version,
+                decided=sum(counts.values()),
+                confirmed=counts.get("confirm", 0),
+                dismissed=counts.get("dismiss", 0),
+                precision=counts.get("confirm", 0) / sum(counts.values()) if counts else None,
+            )
+            for version, counts in sorted(precision.items())
+        ],
+        notices=NoticeOutcomes(received=len(notices), by_outcome=dict(sorted(notice_outcomes.items()))),
+        daily=daily_points,
+    )
+
+
+def dsa_statements(
+    session: Session, *, secret: bytes, cursor: str | None, limit: int = MAX_BATCH
+) -> DsaStatementPage:
+    """Confirmed decisions as DSA statements of reasons, oldest first, keyset-paginated (≤ 100 per page)."""
+    limit = max(1, min(limit, MAX_BATCH))
+    query = (
+        select(Case, Posting)
+        .join(Posting, Posting.id == Case.posting_id)
+        .where(Case.state == str(CaseState.DECIDED), Case.decision == str(Decision.CONFIRM))
+    )
+    if cursor:
+        after_at, after_id = decode_cursor(cursor)
+        if after_at.tzinfo is None:
+            after_at = after_at.replace(tzinfo=UTC)
+        query = query.where(
+            or_(Case.decided_at > after_at, and_(Case.decided_at == after_at, Case.id > after_id))
+        )
+    rows = session.execute(query.order_by(Case.decided_at, Case.id).limit(limit + 1)).all()
+    page = rows[:limit]
+    items = []
+    for case, posting in page:
+        assert case.decided_at is not None
+        indicator_names = [hit.get("name", "") for hit in (posting.score or {}).get("indicators", [])]
+        items.append(
+            build_statement(
+                ConfirmedCase(
+                    case_id=case.id,
+                    source=case.source,
+                    opened_at=case.opened_at,
+                    decided_at=case.decided_at,
+                    content_date=posting.posted_at or posting.ingested_at,
+                    minor_involved=case.minor,
+                    indicator_names=indicator_names,
+                    model_version=case.model_version,
+                ),
+                secret=secret,
+            )
+        )
+    next_cursor = None
+    if len(rows) > limit and page:
+        last = page[-1][0]
+        assert last.decided_at is not None
+        next_cursor = encode_cursor(last.decided_at, last.id)
+    return DsaStatementPage(items=items, next_cursor=next_cursor)
+
+
+def default_period(today: date | None = None) -> tuple[datetime, datetime]:
+    """The last 30 days up to the end of today (UTC)."""
+    today = today or utcnow().date()
+    end = datetime(today.year, today.month, today.day, tzinfo=UTC) + timedelta(days=1)
+    return end - timedelta(days=30), end

@@ -1,0 +1,31 @@
+"""Service configuration: one pydantic-settings object, read from ``VIGIL_*`` environment variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Everything the API needs to start; passed explicitly to :func:`moderation_api.app.create_app`."""
+
+    model_config = SettingsConfigDict(env_prefix="VIGIL_", env_file=None, extra="ignore")
+
+    database_url: str = "sqlite:///./vigil.db"
+    # "model" = the shipped embedding model (models/LATEST); "keyword" = the indicator-only baseline.
+    scorer: str = Field(default="model", pattern="^(model|keyword)$")
+    model_dir: Path | None = None
+    threshold_review: float | None = Field(default=None, ge=0, le=1)
+    threshold_urgent: float | None = Field(default=None, ge=0, le=1)
+    lease_seconds: int = Field(default=600, ge=30, le=24 * 3600)
+    max_batch: int = Field(default=500, ge=1, le=5000)
+    max_body_bytes: int = Field(default=2_000_000, ge=1024)
+    max_text_chars: int = Field(default=20_000, ge=100)
+    legal_hold_days: int = Field(default=365, ge=365)
+    # Key for the DSA statements' opaque puid. Set it in production; without one a random key per process
+    # is used, so puids are only stable for the life of the process.
+    puid_secret: SecretStr | None = None
+    run_migrations: bool = True
+    log_level: str = "INFO"

@@ -1,0 +1,93 @@
+"""Shared fixtures: databases (SQLite and PostgreSQL), rolled-back sessions, the API with keys."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from classifier.baseline import KeywordScorer
+from moderation_api.app import create_app
+from moderation_api.auth.schemas import Role
+from moderation_api.auth.service import create_key
+from moderation_api.db import make_engine
+from moderation_api.migrations import upgrade
+from moderation_api.models import Base
+from moderation_api.settings import Settings
+
+POSTGRES_URL = os.environ.get("VIGIL_TEST_POSTGRES_URL")
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+def _reset(engine: Engine) -> None:
+    Base.metadata.drop_all(engine)
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    """A migrated database per backend; PostgreSQL tests skip only if no server URL is configured."""
+    if request.param == "postgres":
+        if not POSTGRES_URL:
+            pytest.skip("VIGIL_TEST_POSTGRES_URL is not set")
+        url = POSTGRES_URL
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'vigil-test.db'}"
+    engine = make_engine(url)
+    _reset(engine)
+    upgrade(engine)  # the real Alembic migrations, not create_all
+    yield engine
+    _reset(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+def connection(engine: Engine) -> Iterator[Connection]:
+    """One outer transaction per test, rolled back at the end: tests never see each other's rows."""
+    with engine.connect() as connection:
+        transaction = connection.begin()
+        yield connection
+        transaction.rollback()
+
+
+@pytest.fixture
+def session_factory(connection: Connection) -> sessionmaker[Session]:
+    # Service code commits; inside the test those commits only release savepoints of the outer transaction.
+    return sessionmaker(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
+
+
+@pytest.fixture
+def session(session_factory: sessionmaker[Session]) -> Iterator[Session]:
+    with session_factory() as session:
+        yield session
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings(database_url="sqlite://", scorer="keyword", run_migrations=False, lease_seconds=600)
+
+
+@pytest.fixture
+def keys(session: Session) -> dict[str, dict[str, str]]:
+    """X-API-Key headers for every role (plus a second reviewer)."""
+    headers = {}
+    for name, role in [(r.value, r) for r in Role] + [("reviewer2", Role.REVIEWER)]:
+        headers[name] = {"X-API-Key": create_key(session, name=name, role=role)}
+    session.commit()
+    return headers
+
+
+@pytest.fixture
+def client(settings: Settings, session_factory: sessionmaker[Session], keys: dict) -> Iterator[TestClient]:
+    app = create_app(settings, scorer=KeywordScorer(), session_factory=session_factory)
+    with TestClient(app) as client:
+        yield client
+
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
