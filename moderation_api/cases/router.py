@@ -42,7 +42,7 @@ def _http_errors() -> Iterator[None]:
     except (service.CaseConflictError, service.InvalidTransitionError) as exc:
         raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
     except service.DecisionInvalidError as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, str(exc)) from exc
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
 
 
 @router.get("", response_model=CasePage)

@@ -15,4 +15,4 @@ def create_notice(body: NoticeIn, principal: NoticeSender, scorer: Scorer, sessi
     try:
         return submit_notice(session, scorer=scorer, notice=body, principal=principal)
     except NoticeError as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, str(exc)) from exc
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc

@@ -36,7 +36,7 @@ def _check_batch(size: int, settings: AppSettings) -> None:
 def score(body: ScoreRequest, _: Scoring, scorer: Scorer, settings: AppSettings) -> ScoreResponse:
     """Score one text or a batch without storing anything."""
     if (body.text is None) == (body.items is None):
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, "send exactly one of 'text' or 'items'")
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "send exactly one of 'text' or 'items'")
     items = body.items if body.items is not None else []
     texts = [body.text] if body.text is not None else [item.text for item in items]
     _check_batch(len(texts), settings)

@@ -34,7 +34,7 @@ def transparency(
             session, start=_aware(start) or default_start, end=_aware(end) or default_end, daily=daily
         )
     except service.ReportPeriodError as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, str(exc)) from exc
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
     if format is ReportFormat.CSV:
         return Response(
             report_csv(report),
@@ -58,4 +58,4 @@ def dsa_statements(
             session, secret=request.app.state.puid_secret, cursor=cursor, limit=limit
         )
     except InvalidCursorError as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, str(exc)) from exc
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
