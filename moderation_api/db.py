@@ -62,7 +62,10 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _sqlite_begin(connection: Any) -> None:
-            connection.exec_driver_sql("BEGIN")
+            # IMMEDIATE takes the write lock up front: a transaction that read a case and then updates it
+            # can never fail half-way with "database is locked" because another writer got in between;
+            # writers queue on busy_timeout instead. (PostgreSQL uses row locks; see cases.service.claim.)
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
     return create_engine(url, pool_pre_ping=True, **kwargs)

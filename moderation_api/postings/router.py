@@ -27,7 +27,7 @@ router = APIRouter(prefix="/v1", tags=["scoring and ingest"])
 def _check_batch(size: int, settings: AppSettings) -> None:
     if size > settings.max_batch:
         raise HTTPException(
-            status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+            status.HTTP_413_CONTENT_TOO_LARGE,
             f"batch of {size} exceeds the limit of {settings.max_batch}",
         )
 
