@@ -10,12 +10,13 @@ from sqlalchemy.orm import Session
 from moderation_api.cases.models import AuditEvent, Case
 from moderation_api.postings.models import Posting
 
-AD = "New girls every week, Asian & Latina girls available. Incall only at motel. Daddy handles booking. No LE."
+AD = "New girls every week, Asian & Latina girls available. Incall only at motel. Daddy books. No LE."
 
 
 def _counts(session: Session) -> list[int]:
     session.expire_all()
-    return [session.scalar(select(func.count()).select_from(model)) or 0 for model in (Posting, Case, AuditEvent)]
+    models = (Posting, Case, AuditEvent)
+    return [session.scalar(select(func.count()).select_from(model)) or 0 for model in models]
 
 
 @pytest.mark.parametrize(
