@@ -1,0 +1,69 @@
+"""The `vigil` command line: keys, migrations and the demo database (with the real model)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from moderation_api.app import create_app
+from moderation_api.cli import main
+from moderation_api.settings import Settings
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_create_key_prints_a_working_key_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'keys.db'}"
+    assert main(["db", "upgrade", "--database-url", url]) == 0
+    assert main(["create-key", "alice", "--role", "reviewer", "--database-url", url]) == 0
+    key = capsys.readouterr().out.strip().splitlines()[-1]
+    assert key.startswith("vgl_")
+    assert main(["create-key", "alice", "--role", "admin", "--database-url", url]) == 2
+    assert "already exists" in capsys.readouterr().err
+    app = create_app(Settings(database_url=url, scorer="keyword"))
+    with TestClient(app) as client:
+        assert client.get("/v1/me", headers={"X-API-Key": key}).json()["role"] == "reviewer"
+    assert main(["revoke-key", "alice", "--database-url", url]) == 0
+    with TestClient(create_app(Settings(database_url=url, scorer="keyword"))) as client:
+        assert client.get("/v1/me", headers={"X-API-Key": key}).status_code == 401
+    assert (tmp_path / "keys.db").read_bytes().find(key.encode()) == -1  # only the hash is stored
+
+
+def test_help_is_fast_and_does_not_import_the_model_stack() -> None:
+    code = (
+        "import sys; from moderation_api.cli import build_parser; build_parser(); "
+        "print('torch' in sys.modules, 'onnxruntime' in sys.modules, 'sklearn' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT, check=True
+    )
+    assert done.stdout.split() == ["False", "False", "False"]
+
+
+@pytest.mark.slow
+def test_demo_builds_a_database_the_api_serves(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    database = tmp_path / "demo.db"
+    assert main(["demo", "--database", str(database), "--postings", "120", "--no-serve"]) == 0
+    out = capsys.readouterr().out
+    reviewer_key = next(line.split()[-1] for line in out.splitlines() if "demo-reviewer " in line)
+    auditor_key = next(line.split()[-1] for line in out.splitlines() if "demo-auditor" in line)
+    app = create_app(Settings(database_url=f"sqlite:///{database}"))  # the real shipped model
+    with TestClient(app) as client:
+        stats = client.get("/v1/cases/stats", headers={"X-API-Key": reviewer_key}).json()
+        assert stats["by_state"]["open"] > 10 and stats["by_state"]["decided"] > 0
+        report = client.get("/v1/reports/transparency", headers={"X-API-Key": auditor_key}).json()
+        assert report["decisions"]["total"] > 0
+        model = client.get("/v1/model", headers={"X-API-Key": reviewer_key}).json()
+        assert model["name"] == "vigil-risk" and "Model card" in model["card_markdown"]
+        assert (
+            client.get("/v1/model/plots/pr_curve.png", headers={"X-API-Key": reviewer_key}).content[:4]
+            == b"\x89PNG"
+        )
+        (case,) = client.post("/v1/cases/claim", json={}, headers={"X-API-Key": reviewer_key}).json()
+        detail = client.get(f"/v1/cases/{case['id']}", headers={"X-API-Key": reviewer_key}).json()
+        assert detail["posting"]["score"]["model"]["name"] == "vigil-risk"
+        assert detail["posting"]["score"]["indicators"], "a real-model case carries evidence"
