@@ -22,6 +22,7 @@ from moderation_api.auth.router import router as auth_router
 from moderation_api.cases.router import router as cases_router
 from moderation_api.db import make_engine, make_session_factory
 from moderation_api.model_info.router import router as model_router
+from moderation_api.network.router import router as network_router
 from moderation_api.notices.router import router as notices_router
 from moderation_api.postings.router import router as postings_router
 from moderation_api.reports.router import router as reports_router
@@ -29,7 +30,15 @@ from moderation_api.settings import Settings
 
 log = logging.getLogger("vigil.api")
 
-ROUTERS = (auth_router, postings_router, cases_router, notices_router, reports_router, model_router)
+ROUTERS = (
+    auth_router,
+    postings_router,
+    network_router,
+    cases_router,
+    notices_router,
+    reports_router,
+    model_router,
+)
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]

@@ -3,7 +3,19 @@
 from moderation_api.auth.models import ApiKey
 from moderation_api.cases.models import AuditEvent, Case
 from moderation_api.db import Base
+from moderation_api.network.models import Cluster, PostingBucket, PostingContact
 from moderation_api.notices.models import Notice
 from moderation_api.postings.models import LegalHold, Posting
 
-__all__ = ["ApiKey", "AuditEvent", "Base", "Case", "LegalHold", "Notice", "Posting"]
+__all__ = [
+    "ApiKey",
+    "AuditEvent",
+    "Base",
+    "Case",
+    "Cluster",
+    "LegalHold",
+    "Notice",
+    "Posting",
+    "PostingBucket",
+    "PostingContact",
+]

@@ -15,7 +15,9 @@ class Case(Base):
     __tablename__ = "cases"
     __table_args__ = (
         # The claim query: next open case of a queue by priority.
-        Index("ix_cases_queue_priority", "queue", "state", "minor", "risk_score", "opened_at"),
+        Index(
+            "ix_cases_queue_priority", "queue", "state", "minor", "network_boost", "risk_score", "opened_at"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -37,6 +39,8 @@ class Case(Base):
     decision_reason: Mapped[str | None] = mapped_column(String(40), default=None)
     escalation_kind: Mapped[str | None] = mapped_column(String(60), default=None)
     notice_count: Mapped[int] = mapped_column(Integer, default=0)
+    # A network signal (shared contact across cities, confirmed cluster member…) moves the case up.
+    network_boost: Mapped[bool] = mapped_column(Boolean, default=False)
     # Bumped on every transition: a stale writer's conditional UPDATE matches no row.
     version: Mapped[int] = mapped_column(Integer, default=1)
 

@@ -132,6 +132,8 @@ def case_detail(case_id: int, principal: CaseReader, session: DbSession) -> Case
             ingested_at=posting.ingested_at,
             score=posting.score,
             legal_hold=active_hold(session, posting_id=posting.id) is not None,
+            cluster_id=posting.cluster_id,
+            network=posting.network,
         ),
         history=[AuditEventOut.model_validate(e) for e in service.history(session, case_id=case.id)],
         notices=[NoticeView.model_validate(n) for n in notices_of_case(session, case_id=case.id)],

@@ -89,6 +89,7 @@ class CaseSummary(BaseModel):
     decision_reason: str | None
     escalation_kind: str | None
     notice_count: int
+    network_boost: bool
 
     @field_validator("categories", mode="before")
     @classmethod
@@ -129,6 +130,8 @@ class PostingView(BaseModel):
     ingested_at: datetime
     score: dict[str, Any]
     legal_hold: bool
+    cluster_id: int | None
+    network: dict[str, Any] | None = Field(description="cluster id, size and the network signals that fired")
 
 
 class NoticeView(BaseModel):

@@ -135,6 +135,7 @@ def open_case(
     minor: bool,
     categories: Sequence[str],
     notes: str | None = None,
+    network_signals: Sequence[str] = (),
 ) -> Case:
     """A new open case; minors' cases go straight to the senior / child-safety queue."""
     case = Case(
@@ -149,6 +150,7 @@ def open_case(
         model_version=posting.model_version if source is not CaseSource.NOTICE else None,
         opened_at=utcnow(),
         notice_count=1 if source is CaseSource.NOTICE else 0,
+        network_boost=bool(network_signals),
     )
     session.add(case)
     session.flush()
@@ -162,7 +164,12 @@ def open_case(
             from_state=None,
             to_state=str(CaseState.OPEN),
             notes=notes,
-            details={"band": posting.band, "risk_score": round(posting.risk_score, 6), "queue": case.queue},
+            details={
+                "band": posting.band,
+                "risk_score": round(posting.risk_score, 6),
+                "queue": case.queue,
+                "network_signals": list(network_signals),
+            },
         )
     )
     session.flush()
@@ -177,8 +184,14 @@ def get_case(session: Session, *, case_id: int) -> Case:
 
 
 def _priority() -> tuple[Any, ...]:
-    # Minor cues first, then risk, then age (oldest first: SLA).
-    return (Case.minor.desc(), Case.risk_score.desc(), Case.opened_at.asc(), Case.id.asc())
+    # Minor cues first, then network signals, then risk, then age (oldest first: SLA).
+    return (
+        Case.minor.desc(),
+        Case.network_boost.desc(),
+        Case.risk_score.desc(),
+        Case.opened_at.asc(),
+        Case.id.asc(),
+    )
 
 
 def list_cases(
@@ -322,6 +335,27 @@ def _claim_once(
     return claimed
 
 
+def claim_case(session: Session, *, principal: Principal, case_id: int, lease_seconds: int) -> Case:
+    """Claim one specific open case (bulk cluster actions); 409 if someone holds it or it is decided."""
+    case = get_case(session, case_id=case_id)
+    _check_queue_access(principal, case.queue)
+    if case.state != str(OPEN):
+        raise CaseConflictError(f"case {case_id} is {case.state}; only open cases can be claimed")
+    transition(
+        session,
+        case=case,
+        action="claim",
+        actor=principal.actor,
+        changes={
+            "assignee": principal.actor,
+            "lease_expires_at": utcnow() + timedelta(seconds=lease_seconds),
+        },
+        details={"lease_seconds": lease_seconds, "bulk": True},
+    )
+    session.commit()
+    return case
+
+
 def _held_case(session: Session, *, principal: Principal, case_id: int) -> Case:
     case = get_case(session, case_id=case_id)
     if case.state == str(DECIDED):
@@ -418,8 +452,21 @@ def decide(
                 "lease_expires_at": None,
             },
         )
+        if decision is Decision.CONFIRM:
+            _propagate_confirmation(session, case=case)
     session.commit()
     return case
+
+
+def _propagate_confirmation(session: Session, *, case: Case) -> None:
+    """A confirmed posting raises the priority of its cluster and pulls unreviewed members into review."""
+    from moderation_api.network.service import boost_cluster_cases, open_cases_for_confirmed_cluster
+
+    posting = session.get(Posting, case.posting_id)
+    if posting is None or posting.cluster_id is None:
+        return
+    open_cases_for_confirmed_cluster(session, cluster_id=posting.cluster_id)
+    boost_cluster_cases(session, cluster_id=posting.cluster_id)
 
 
 def place_legal_hold(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Float, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from moderation_api.db import Base, UTCDateTime, utcnow
@@ -30,6 +30,10 @@ class Posting(Base):
     urgent_score: Mapped[float] = mapped_column(Float)
     band: Mapped[str] = mapped_column(String(10), index=True)
     score: Mapped[dict[str, Any]] = mapped_column(JSON)  # the full score response
+    # Network layer: the cluster this posting belongs to, its template signature and the signals that fired.
+    cluster_id: Mapped[int | None] = mapped_column(ForeignKey("clusters.id"), default=None, index=True)
+    minhash: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    network: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
 
 
 class LegalHold(Base):

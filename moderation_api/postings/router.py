@@ -73,6 +73,8 @@ def _posting_out(session: DbSession, posting_id: int) -> PostingOut:
         legal_hold_until=hold.hold_until if hold else None,
         score=posting.score,
         case_ids=service.case_ids(session, posting_id=posting.id),
+        cluster_id=posting.cluster_id,
+        network=posting.network,
     )
 
 

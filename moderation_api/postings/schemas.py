@@ -70,6 +70,10 @@ class IngestResult(BaseModel):
     text_changed: bool = Field(
         default=False, description="a retry carried different text; the stored posting is kept"
     )
+    cluster_id: int | None = Field(default=None, description="network cluster (shared contact / template)")
+    network_signals: list[dict[str, str]] = Field(
+        default_factory=list, description="network signals that fired for this posting: id and explanation"
+    )
 
 
 class IngestResponse(BaseModel):
@@ -88,3 +92,5 @@ class PostingOut(BaseModel):
     legal_hold_until: datetime | None
     score: dict[str, Any]
     case_ids: list[int]
+    cluster_id: int | None
+    network: dict[str, Any] | None = Field(description="cluster id, size and the network signals that fired")

@@ -16,6 +16,7 @@ from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseSource
 from moderation_api.cases.service import open_case
 from moderation_api.db import utcnow
+from moderation_api.network.service import boost_cluster_cases, link_posting
 from moderation_api.postings.models import LegalHold, Posting
 from moderation_api.postings.schemas import IngestResult, PostingIn
 
@@ -116,19 +117,26 @@ def _ingest_once(
         )
         session.add(posting)
         session.flush()
+        network = link_posting(session, posting=posting)
         case_id = None
-        if result.flagged:
-            facts = case_facts(result)
+        facts = case_facts(result)
+        if result.flagged or network.signals:
+            # A network signal alone (e.g. a contact moving across cities) opens a case too.
             case = open_case(
                 session,
                 posting=posting,
-                source=CaseSource.AUTOMATED,
-                actor=f"model:{result.model_name}:{result.model_version}",
-                actor_kind="model",
+                source=CaseSource.AUTOMATED if result.flagged else CaseSource.NETWORK,
+                actor=f"model:{result.model_name}:{result.model_version}"
+                if result.flagged
+                else "system:network",
+                actor_kind="model" if result.flagged else "system",
                 minor=facts.minor,
                 categories=facts.categories,
+                network_signals=[signal.id for signal in network.signals],
             )
             case_id = case.id
+        if network.signals:
+            boost_cluster_cases(session, cluster_id=network.cluster_id)
         created[key] = (posting, case_id)
     session.commit()
     results = []
@@ -154,6 +162,8 @@ def _ingest_once(
                 model_version=posting.model_version,
                 case_id=case_id,
                 text_changed=not is_new and posting.text_sha256 != _sha(item.text),
+                cluster_id=posting.cluster_id,
+                network_signals=(posting.network or {}).get("signals", []),
             )
         )
     return results

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, status
+
+from moderation_api.cases import service as cases
+from moderation_api.deps import AppSettings, DbSession, PostingReader, SeniorWorker
+from moderation_api.network import service
+from moderation_api.network.schemas import (
+    BulkDecisionRequest,
+    BulkDecisionResponse,
+    BulkItemResult,
+    ClusterOut,
+    Member,
+    RelatedOut,
+)
+from moderation_api.postings.models import Posting
+
+router = APIRouter(prefix="/v1", tags=["network"])
+
+
+@router.get("/postings/{posting_id}/related", response_model=RelatedOut)
+def related(posting_id: int, _: PostingReader, session: DbSession) -> RelatedOut:
+    """Postings sharing a contact or a near-duplicate template with this one, and why."""
+    try:
+        members = service.related(session, posting_id=posting_id)
+    except service.ClusterNotFoundError as exc:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
+    posting = session.get(Posting, posting_id)
+    return RelatedOut(
+        posting_id=posting_id,
+        cluster_id=posting.cluster_id if posting else None,
+        related=[Member(**m) for m in members],
+    )
+
+
+@router.get("/clusters/{cluster_id}", response_model=ClusterOut)
+def cluster(cluster_id: int, _: PostingReader, session: DbSession) -> ClusterOut:
+    """Members, shared contacts, places, timeline and features of a cluster."""
+    try:
+        return ClusterOut(**service.cluster_view(session, cluster_id=cluster_id))
+    except service.ClusterNotFoundError as exc:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
+
+
+@router.post("/clusters/{cluster_id}/decision", response_model=BulkDecisionResponse)
+def bulk_decision(
+    cluster_id: int,
+    body: BulkDecisionRequest,
+    principal: SeniorWorker,
+    session: DbSession,
+    settings: AppSettings,
+) -> BulkDecisionResponse:
+    """Apply one decision to several cases of a cluster; each case is claimed and decided, each audited."""
+    results = []
+    for case_id in body.case_ids:
+        try:
+            case = cases.get_case(session, case_id=case_id)
+            posting = session.get(Posting, case.posting_id)
+            if posting is None or posting.cluster_id != cluster_id:
+                raise cases.CaseConflictError(f"case {case_id} is not in cluster {cluster_id}")
+            if case.state == "open":
+                cases.claim_case(
+                    session, principal=principal, case_id=case_id, lease_seconds=settings.lease_seconds
+                )
+            decided = cases.decide(
+                session,
+                principal=principal,
+                case_id=case_id,
+                decision=body.decision,
+                reason=body.reason,
+                escalation_kind=body.escalation_kind,
+                notes=body.notes,
+                hold_days=settings.legal_hold_days,
+            )
+            results.append(BulkItemResult(case_id=case_id, ok=True, state=decided.state))
+        except cases.CaseError as exc:
+            session.rollback()
+            results.append(BulkItemResult(case_id=case_id, ok=False, error=str(exc)))
+    return BulkDecisionResponse(results=results)

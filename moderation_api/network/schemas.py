@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from moderation_api.cases.schemas import Decision, DismissReason, EscalationKind
+
+
+class Member(BaseModel):
+    id: int
+    external_id: str
+    source: str
+    location: str | None
+    posted_at: datetime | None
+    ingested_at: datetime
+    band: str
+    risk_score: float
+    case_id: int | None
+    case_state: str | None
+    decision: str | None
+    reasons: list[str] = Field(default_factory=list, description="why it is related (related endpoint)")
+
+
+class ClusterFeatures(BaseModel):
+    size: int
+    distinct_locations: int
+    distinct_contacts: int
+    postings_per_day: float
+    confirmed_share: float
+    first_seen: datetime | None
+    last_seen: datetime | None
+
+
+class TimelinePoint(BaseModel):
+    posting_id: int
+    at: datetime
+    location: str | None
+
+
+class ClusterOut(BaseModel):
+    id: int
+    size: int
+    features: ClusterFeatures
+    shared_contacts: dict[str, int] = Field(description="contact value → postings using it (≥ 2)")
+    locations: list[str]
+    members: list[Member]
+    timeline: list[TimelinePoint]
+
+
+class RelatedOut(BaseModel):
+    posting_id: int
+    cluster_id: int | None
+    related: list[Member]
+
+
+class BulkDecisionRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    case_ids: list[int] = Field(min_length=1, max_length=100)
+    decision: Decision
+    reason: DismissReason | None = None
+    escalation_kind: EscalationKind | None = None
+    notes: str | None = Field(default=None, max_length=4000)
+
+
+class BulkItemResult(BaseModel):
+    case_id: int
+    ok: bool
+    state: str | None = None
+    error: str | None = None
+
+
+class BulkDecisionResponse(BaseModel):
+    results: list[BulkItemResult]
