@@ -1,0 +1,173 @@
+"""Network linking: shared contacts and re-posted templates form clusters; signals raise priority."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import Connection, select
+from sqlalchemy.orm import Session
+
+from classifier.baseline import KeywordScorer
+from moderation_api.network.signature import signature, similarity
+from moderation_api.postings.models import Posting
+from moderation_api.postings.schemas import PostingIn
+from moderation_api.postings.service import ingest
+
+TEMPLATE = (
+    "Hi gentlemen, sweet {name} visiting {city} this week only. Upscale companion, discreet and "
+    "classy, available for dinner dates and more. Call or text {phone} to set up a meeting."
+)
+BIKE = "Selling my Trek mountain bike, 21 speeds, new tires and brakes, pickup downtown. Call {phone}"
+
+
+def _ingest(session: Session, *texts: str, locations: list[str] | None = None) -> list[Posting]:
+    now = datetime.now(UTC)
+    items = [
+        PostingIn(
+            source="site",
+            external_id=f"p{index}-{hash(text) % 10_000}",
+            text=text,
+            location=(locations or [None] * len(texts))[index],
+            posted_at=now - timedelta(hours=index),
+        )
+        for index, text in enumerate(texts)
+    ]
+    results = ingest(session, scorer=KeywordScorer(), items=items, actor="test")
+    return [session.get(Posting, r.posting_id) for r in results]  # type: ignore[misc]
+
+
+def test_obfuscated_variants_of_one_phone_link(session: Session) -> None:
+    a, b, c = _ingest(
+        session,
+        "Room for rent, utilities included. Call 713-555-0142",
+        "Cheap sofa, must go this weekend! Text seven one three 555 o1 4 2",
+        "Tutoring in math and physics for high school students, (713) 555 0142",
+    )
+    assert a.cluster_id == b.cluster_id == c.cluster_id
+
+
+def test_different_numbers_do_not_link(session: Session) -> None:
+    a, b = _ingest(session, "Room for rent. Call 713-555-0142", "Room for rent. Call 713-555-0199")
+    assert a.cluster_id != b.cluster_id
+
+
+def test_template_variants_with_changed_city_and_phone_link(session: Session) -> None:
+    a, b = _ingest(
+        session,
+        TEMPLATE.format(name="Lola", city="Houston", phone="713-555-0142"),
+        TEMPLATE.format(name="Lola", city="Dallas", phone="214-555-0177"),
+    )
+    assert similarity(signature(a.text or ""), signature(b.text or "")) >= 0.5  # type: ignore[arg-type]
+    assert a.cluster_id == b.cluster_id
+
+
+def test_unrelated_postings_do_not_link(session: Session) -> None:
+    a, b = _ingest(
+        session,
+        TEMPLATE.format(name="Lola", city="Houston", phone="713-555-0142"),
+        BIKE.format(phone="404-555-0111"),
+    )
+    assert a.cluster_id != b.cluster_id
+
+
+def test_clusters_merge_when_a_posting_bridges_them(session: Session) -> None:
+    a, b = _ingest(session, "Room for rent. Call 713-555-0142", "Car for sale. Email jo@example.org")
+    assert a.cluster_id != b.cluster_id
+    (bridge,) = _ingest(session, "Contact 713 555 0142 or jo@example.org for details on the lot")
+    session.expire_all()
+    ids = {session.get(Posting, p.id).cluster_id for p in (a, b, bridge)}  # type: ignore[union-attr]
+    assert len(ids) == 1
+
+
+POOL = [
+    "Room for rent. Call 713-555-0142",
+    "Sofa for sale, text seven one three 555 o1 4 2",
+    "Car for sale. Email jo@example.org",
+    "Contact 713 555 0142 or jo@example.org",
+    TEMPLATE.format(name="Lola", city="Houston", phone="404-555-0100"),
+    TEMPLATE.format(name="Lola", city="Miami", phone="305-555-0101"),
+    TEMPLATE.format(name="Lola", city="Tampa", phone="305-555-0101"),
+    BIKE.format(phone="602-555-0190"),
+    "Guitar lessons, telegram @guitar_joe",
+    "Piano lessons too, see telegram @guitar_joe",
+]
+
+
+def _partition(session: Session, order: list[int]) -> set[frozenset[int]]:
+    posts = _ingest(session, *[POOL[i] for i in order])
+    session.expire_all()
+    groups: dict[int, set[int]] = {}
+    for index, posting in zip(order, posts, strict=True):
+        cluster_id = session.scalar(select(Posting.cluster_id).where(Posting.id == posting.id))
+        groups.setdefault(cluster_id, set()).add(index)  # type: ignore[arg-type]
+    return {frozenset(group) for group in groups.values()}
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(order=st.permutations(list(range(len(POOL)))))
+def test_ingest_order_does_not_change_clusters(connection: Connection, order: list[int]) -> None:
+    savepoint = connection.begin_nested()  # each example starts from the same empty database
+    try:
+        with Session(bind=connection, join_transaction_mode="create_savepoint") as session:
+            expected = {frozenset({0, 1, 2, 3}), frozenset({4, 5, 6}), frozenset({7}), frozenset({8, 9})}
+            assert _partition(session, order) == expected
+    finally:
+        savepoint.rollback()
+
+
+def test_multi_city_contact_opens_a_network_case_and_boosts(client: TestClient, keys: dict) -> None:
+    cities = ["Houston", "Dallas", "Austin"]
+    postings = [
+        {"source": "s", "external_id": f"m{n}", "text": f"Hello, I'm new here. Call 832-555-01{n}0 or 713-555-0142",
+         "location": city}
+        for n, city in enumerate(cities)
+    ]  # fmt: skip
+    results = client.post("/v1/postings", json={"postings": postings}, headers=keys["integrator"]).json()[
+        "results"
+    ]
+    assert [r["band"] for r in results] == ["low", "low", "low"]
+    third = results[2]
+    assert [s["id"] for s in third["network_signals"]] == ["network.contact_multi_city"]
+    assert "3 places" in third["network_signals"][0]["explanation"]
+    case = client.get(f"/v1/cases/{third['case_id']}", headers=keys["reviewer"]).json()
+    assert case["case"]["source"] == "network" and case["case"]["network_boost"] is True
+    assert case["posting"]["network"]["signals"][0]["id"] == "network.contact_multi_city"
+    related = client.get(f"/v1/postings/{third['posting_id']}/related", headers=keys["reviewer"]).json()
+    assert len(related["related"]) == 2 and "shares contact +17135550142" in related["related"][0]["reasons"]
+    cluster = client.get(f"/v1/clusters/{third['cluster_id']}", headers=keys["reviewer"]).json()
+    assert cluster["features"]["distinct_locations"] == 3 and cluster["shared_contacts"]["+17135550142"] == 3
+
+
+def test_confirmation_pulls_cluster_members_into_review_and_bulk_decisions(
+    client: TestClient, keys: dict
+) -> None:
+    flagged = "New girls every week, Asian & Latina available. Incall only at motel. Daddy books. No LE. 713-555-0142"
+    benign = "Selling a baby stroller, barely used, text 713-555-0142"
+    results = client.post(
+        "/v1/postings",
+        json={"postings": [{"source": "s", "external_id": "f", "text": flagged},
+                           {"source": "s", "external_id": "b", "text": benign}]},
+        headers=keys["integrator"],
+    ).json()["results"]  # fmt: skip
+    assert results[1]["case_id"] is None and results[0]["cluster_id"] == results[1]["cluster_id"]
+    (case,) = client.post("/v1/cases/claim", json={}, headers=keys["reviewer"]).json()
+    client.post(f"/v1/cases/{case['id']}/decision", json={"decision": "confirm"}, headers=keys["reviewer"])
+    member = client.get(f"/v1/postings/{results[1]['posting_id']}", headers=keys["integrator"]).json()
+    (network_case_id,) = member["case_ids"]
+    summary = client.get(f"/v1/cases/{network_case_id}", headers=keys["reviewer"]).json()["case"]
+    assert summary["source"] == "network" and summary["network_boost"]
+
+    cluster_id = results[0]["cluster_id"]
+    body = {"case_ids": [network_case_id, case["id"]], "decision": "dismiss", "reason": "insufficient_info"}
+    forbidden = client.post(f"/v1/clusters/{cluster_id}/decision", json=body, headers=keys["reviewer"])
+    assert forbidden.status_code == 403
+    bulk = client.post(f"/v1/clusters/{cluster_id}/decision", json=body, headers=keys["senior"]).json()[
+        "results"
+    ]
+    assert bulk[0] == {"case_id": network_case_id, "ok": True, "state": "decided", "error": None}
+    assert bulk[1]["ok"] is False and "already decided" in bulk[1]["error"]
+    history = client.get(f"/v1/cases/{network_case_id}", headers=keys["auditor"]).json()["history"]
+    assert [e["action"] for e in history] == ["open", "claim", "decide"]
