@@ -120,14 +120,13 @@ def test_ingest_order_does_not_change_clusters(connection: Connection, order: li
 
 def test_multi_city_contact_opens_a_network_case_and_boosts(client: TestClient, keys: dict) -> None:
     cities = ["Houston", "Dallas", "Austin"]
+    text = "Hello, I'm new here. Call 832-555-01{n}0 or 713-555-0142"
     postings = [
-        {"source": "s", "external_id": f"m{n}", "text": f"Hello, I'm new here. Call 832-555-01{n}0 or 713-555-0142",
-         "location": city}
+        {"source": "s", "external_id": f"m{n}", "text": text.format(n=n), "location": city}
         for n, city in enumerate(cities)
-    ]  # fmt: skip
-    results = client.post("/v1/postings", json={"postings": postings}, headers=keys["integrator"]).json()[
-        "results"
     ]
+    response = client.post("/v1/postings", json={"postings": postings}, headers=keys["integrator"])
+    results = response.json()["results"]
     assert [r["band"] for r in results] == ["low", "low", "low"]
     third = results[2]
     assert [s["id"] for s in third["network_signals"]] == ["network.contact_multi_city"]
@@ -144,7 +143,9 @@ def test_multi_city_contact_opens_a_network_case_and_boosts(client: TestClient, 
 def test_confirmation_pulls_cluster_members_into_review_and_bulk_decisions(
     client: TestClient, keys: dict
 ) -> None:
-    flagged = "New girls every week, Asian & Latina available. Incall only at motel. Daddy books. No LE. 713-555-0142"
+    flagged = (
+        "New girls every week, Asian & Latina available. Incall only, motel. Daddy books. No LE. 713-555-0142"
+    )
     benign = "Selling a baby stroller, barely used, text 713-555-0142"
     results = client.post(
         "/v1/postings",
