@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import numpy as np
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from moderation_api.cases.models import Case
@@ -31,6 +31,9 @@ MULTI_CITY_POSTINGS = 3
 MULTI_CITY_PLACES = 3
 MULTI_CITY_WINDOW = timedelta(days=14)
 TEMPLATE_MIN_MEMBERS = 3
+# Boilerplate shared by thousands of postings would make buckets huge; the most recent bucket members
+# are enough to link a new posting into that template's cluster, and keep the lookup cost bounded.
+MAX_BUCKET_CANDIDATES = 200
 
 
 class ClusterNotFoundError(Exception):
@@ -113,15 +116,17 @@ def link_posting(session: Session, *, posting: Posting) -> NetworkFacts:
 
 def template_matches(session: Session, *, signature: np.ndarray, exclude: int) -> dict[int, float]:
     """Postings whose template similarity to ``signature`` reaches the threshold: LSH candidates, verified."""
-    candidates: set[int] = set()
-    for band, bucket in enumerate(sig.bands(signature)):
-        candidates.update(
-            session.scalars(
-                select(PostingBucket.posting_id).where(
-                    PostingBucket.band == band, PostingBucket.bucket == bucket
-                )
-            )
+    wanted = [
+        and_(PostingBucket.band == b, PostingBucket.bucket == k) for b, k in enumerate(sig.bands(signature))
+    ]
+    candidates = set(
+        session.scalars(
+            select(PostingBucket.posting_id)
+            .where(or_(*wanted))
+            .order_by(PostingBucket.id.desc())
+            .limit(MAX_BUCKET_CANDIDATES * sig.BANDS)
         )
+    )
     candidates.discard(exclude)
     if not candidates:
         return {}
