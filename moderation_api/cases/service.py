@@ -395,6 +395,19 @@ def release(session: Session, *, principal: Principal, case_id: int, notes: str 
     return case
 
 
+def note_required_because(*, band: str, decision: Decision) -> str | None:
+    """The review policy on notes: why this decision needs one, or None when it is optional.
+
+    An escalation hands the case to a senior reviewer who needs the first reviewer's reasoning; dismissing
+    an urgent-band case overrides the strongest automated signal, which a lead must be able to audit.
+    """
+    if decision is Decision.ESCALATE:
+        return "escalations carry the reviewer's reasoning for the senior reviewer"
+    if decision is Decision.DISMISS and band == "urgent":
+        return "dismissing an urgent-band case must say why the automated flag is wrong"
+    return None
+
+
 def decide(
     session: Session,
     *,
@@ -412,6 +425,9 @@ def decide(
     now = utcnow()
     if decision is Decision.DISMISS and reason is None:
         raise DecisionInvalidError("dismiss needs a reason: " + ", ".join(DismissReason))
+    why_note = note_required_because(band=case.band, decision=decision)
+    if why_note and not (notes and notes.strip()):
+        raise DecisionInvalidError(f"a note is required: {why_note}")
     if decision is Decision.ESCALATE:
         if escalation_kind is None:
             raise DecisionInvalidError("escalate needs an escalation_kind: " + ", ".join(EscalationKind))

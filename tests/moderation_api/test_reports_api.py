@@ -28,10 +28,14 @@ def _work_queue(client: TestClient, keys: dict) -> None:
     decisions = [
         {"decision": "confirm"},
         {"decision": "confirm"},
-        {"decision": "dismiss", "reason": "false_positive"},
-        {"decision": "escalate", "escalation_kind": "adult_trafficking_law_enforcement"},
-        {"decision": "dismiss", "reason": "duplicate"},
-        {"decision": "dismiss", "reason": "out_of_scope"},
+        {"decision": "dismiss", "reason": "false_positive", "notes": "checked"},
+        {
+            "decision": "escalate",
+            "escalation_kind": "adult_trafficking_law_enforcement",
+            "notes": "pimp control",
+        },
+        {"decision": "dismiss", "reason": "duplicate", "notes": "checked"},
+        {"decision": "dismiss", "reason": "out_of_scope", "notes": "checked"},
     ]
     for case, body in zip(claimed, decisions, strict=True):
         response = client.post(f"/v1/cases/{case['id']}/decision", json=body, headers=keys["reviewer"])

@@ -131,3 +131,23 @@ def test_notices_open_or_join_cases(client: TestClient, keys: dict) -> None:
         "/v1/notices", json={"source": "site", "external_id": "zz"}, headers=keys["integrator"]
     )
     assert unknown.status_code == 422 and "text" in unknown.json()["detail"]
+
+
+def test_note_policy_escalation_and_urgent_dismissal(client: TestClient, keys: dict) -> None:
+    ingest(client, keys, ("n1", URGENT_AD))
+    (case,) = claim(client, keys)
+    url = f"/v1/cases/{case['id']}/decision"
+    for body in (
+        {"decision": "escalate", "escalation_kind": "policy_question"},
+        {"decision": "dismiss", "reason": "false_positive", "notes": "   "},
+    ):
+        refused = client.post(url, json=body, headers=keys["reviewer"])
+        assert refused.status_code == 422 and "a note is required" in refused.json()["detail"]
+    still_held = client.get(f"/v1/cases/{case['id']}", headers=keys["reviewer"]).json()
+    assert still_held["case"]["state"] == "assigned" and len(still_held["history"]) == 2  # opened, claimed
+    ok = client.post(
+        url,
+        json={"decision": "dismiss", "reason": "false_positive", "notes": "a bakery"},
+        headers=keys["reviewer"],
+    )
+    assert ok.status_code == 200 and ok.json()["decision"] == "dismiss"
