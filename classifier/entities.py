@@ -43,8 +43,12 @@ PLATFORMS: dict[str, str] = {
 _PLATFORM_ALT = "|".join(
     sorted((re.escape(p).replace(r"\ ", r"\s?") for p in PLATFORMS), key=len, reverse=True)
 )
+# Aliases that are also everyday words ("line cook", "signal boost", "wa" in "wanted" is excluded by the
+# word boundary) only introduce a handle with an explicit separator or an "@".
+GENERIC_ALIASES = frozenset({"wa", "zap", "tg", "snap", "sc", "ig", "fb", "line", "signal"})
 HANDLE_RE = re.compile(
-    rf"(?<![\w@])(?P<platform>{_PLATFORM_ALT})\s*(?:id|me|only|handle|user)?\s*(?:[:=\-–>]|\bat\b|\bis\b)?\s*"
+    rf"(?<![\w@])(?P<platform>{_PLATFORM_ALT})\b\s*(?:id|me|only|handle|user)?\s*"
+    r"(?P<sep>[:=\-–>]|\bat\b|\bis\b)?\s*"
     r"(?P<at>@)?(?P<handle>[A-Za-z][\w.]{2,31})(?<!\.)",
     re.IGNORECASE,
 )
@@ -202,7 +206,10 @@ def extract_entities(text: str, *, regions: tuple[str, ...] = DEFAULT_REGIONS) -
         handle = match["handle"]
         if handle.lower() in PLATFORMS or handle.lower() in {"only", "me", "at", "is", "or", "and", "for"}:
             continue
-        platform = PLATFORMS[re.sub(r"\s+", " ", match["platform"].lower())]
+        alias = re.sub(r"\s+", " ", match["platform"].lower())
+        if alias in GENERIC_ALIASES and not (match["sep"] or match["at"]):
+            continue
+        platform = PLATFORMS[alias]
         start = match.start("at") if match["at"] else match.start("handle")
         entity = Entity(
             EntityKind.HANDLE,

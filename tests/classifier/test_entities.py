@@ -61,6 +61,15 @@ def test_messenger_handles_carry_platform() -> None:
     ]
 
 
+def test_platform_aliases_inside_ordinary_words_are_not_handles() -> None:
+    for text in ("Models wanted!! Make $800/day", "line cook needed", "signal boost this", "ig photos"):
+        assert _by_kind(text, EntityKind.HANDLE) == [], text
+    assert [value for _, value, _ in _by_kind("wa: mia22 / line @lulu", EntityKind.HANDLE)] == [
+        "whatsapp:mia22",
+        "line:lulu",
+    ]
+
+
 def test_urls_prices_and_ages() -> None:
     assert _by_kind("see www.example.com/jobs.", EntityKind.URL) == [
         ("www.example.com/jobs", "example.com/jobs", False)
