@@ -1,0 +1,161 @@
+"""The review UI's only way to the moderation API: a small typed HTTP client.
+
+Every request carries the signed-in reviewer's key in ``X-API-Key``. Any non-2xx answer becomes an
+`ApiError` whose message is the API's own ``detail`` (a 409 "lease expired" reads as that, not as a
+stack trace), so pages can show it plainly and keep what the reviewer typed.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from typing import Any
+
+import httpx
+
+DEFAULT_API_URL = "http://127.0.0.1:8000"
+DSA_EXPORT_MAX_PAGES = 200  # 100 statements per page: 20,000 statements per download is plenty for a UI
+
+
+class ApiError(Exception):
+    """The API refused or could not be reached; ``status`` is 0 when it could not be reached."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.message} (HTTP {self.status})" if self.status else self.message
+
+
+def api_url_from_env() -> str:
+    return os.environ.get("VIGIL_API_URL", DEFAULT_API_URL).rstrip("/")
+
+
+def _detail(response: httpx.Response) -> str:
+    """The human part of an error response: FastAPI's ``detail`` string or its validation errors."""
+    try:
+        body = response.json()
+    except ValueError:
+        return response.text[:300] or response.reason_phrase
+    detail = body.get("detail") if isinstance(body, dict) else None
+    if isinstance(detail, str):
+        return detail
+    if isinstance(detail, list):
+        messages = []
+        for error in detail:
+            where = ".".join(str(part) for part in error.get("loc", [])[1:])
+            messages.append(f"{where}: {error.get('msg', '')}" if where else str(error.get("msg", "")))
+        return "; ".join(messages)
+    return response.reason_phrase
+
+
+class VigilClient:
+    """Calls the moderation API as one key holder; one instance per signed-in UI session."""
+
+    def __init__(
+        self,
+        api_key: str,
+        *,
+        base_url: str | None = None,
+        timeout: float = 15.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.base_url = (base_url or api_url_from_env()).rstrip("/")
+        self._http = httpx.Client(
+            base_url=self.base_url,
+            headers={"X-API-Key": api_key, "User-Agent": "vigil-review-ui"},
+            timeout=timeout,
+            transport=transport,
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        try:
+            response = self._http.request(method, path, **kwargs)
+        except httpx.HTTPError as exc:
+            raise ApiError(0, f"cannot reach the Vigil API at {self.base_url}: {exc}") from exc
+        if response.is_error:
+            raise ApiError(response.status_code, _detail(response))
+        return response
+
+    def _json(self, method: str, path: str, **kwargs: Any) -> Any:
+        return self._request(method, path, **kwargs).json()
+
+    # who am I
+    def me(self) -> dict[str, Any]:
+        return dict(self._json("GET", "/v1/me"))
+
+    # the queue
+    def stats(self) -> dict[str, Any]:
+        return dict(self._json("GET", "/v1/cases/stats"))
+
+    def list_cases(self, **filters: Any) -> dict[str, Any]:
+        params = {name: value for name, value in filters.items() if value not in (None, "", "any")}
+        return dict(self._json("GET", "/v1/cases", params=params))
+
+    def my_cases(self) -> list[dict[str, Any]]:
+        return list(self._json("GET", "/v1/cases/mine"))
+
+    def claim(self, *, queue: str = "standard", count: int = 1) -> list[dict[str, Any]]:
+        return list(self._json("POST", "/v1/cases/claim", json={"queue": queue, "count": count}))
+
+    def case(self, case_id: int) -> dict[str, Any]:
+        return dict(self._json("GET", f"/v1/cases/{case_id}"))
+
+    def renew(self, case_id: int) -> dict[str, Any]:
+        return dict(self._json("POST", f"/v1/cases/{case_id}/renew"))
+
+    def release(self, case_id: int) -> dict[str, Any]:
+        return dict(self._json("POST", f"/v1/cases/{case_id}/release"))
+
+    def decide(
+        self,
+        case_id: int,
+        *,
+        decision: str,
+        reason: str | None = None,
+        escalation_kind: str | None = None,
+        notes: str | None = None,
+    ) -> dict[str, Any]:
+        body = {"decision": decision, "reason": reason, "escalation_kind": escalation_kind, "notes": notes}
+        return dict(self._json("POST", f"/v1/cases/{case_id}/decision", json=body))
+
+    # the network around a posting
+    def related(self, posting_id: int) -> dict[str, Any]:
+        return dict(self._json("GET", f"/v1/postings/{posting_id}/related"))
+
+    def cluster(self, cluster_id: int) -> dict[str, Any]:
+        return dict(self._json("GET", f"/v1/clusters/{cluster_id}"))
+
+    # reports
+    def transparency(self, *, start: datetime, end: datetime) -> dict[str, Any]:
+        params = {"start": start.isoformat(), "end": end.isoformat(), "daily": "true"}
+        return dict(self._json("GET", "/v1/reports/transparency", params=params))
+
+    def transparency_csv(self, *, start: datetime, end: datetime) -> bytes:
+        params = {"start": start.isoformat(), "end": end.isoformat(), "format": "csv"}
+        return self._request("GET", "/v1/reports/transparency", params=params).content
+
+    def dsa_statements(self, *, max_pages: int = DSA_EXPORT_MAX_PAGES) -> list[dict[str, Any]]:
+        """All DSA statements of reasons, following the API's cursor (bounded by ``max_pages``)."""
+        statements: list[dict[str, Any]] = []
+        cursor: str | None = None
+        for _ in range(max_pages):
+            params = {"cursor": cursor} if cursor else {}
+            page = self._json("GET", "/v1/reports/dsa-statements", params=params)
+            statements.extend(page["items"])
+            cursor = page.get("next_cursor")
+            if not cursor:
+                break
+        return statements
+
+    # the model
+    def model(self) -> dict[str, Any]:
+        return dict(self._json("GET", "/v1/model"))
+
+    def model_plot(self, name: str) -> bytes:
+        return self._request("GET", f"/v1/model/plots/{name}").content

@@ -1,0 +1,194 @@
+"""Turn API answers into the tables and short labels the pages show. Pure functions, no Streamlit.
+
+Untrusted strings (posting text, evidence, contact values, notes) only ever go into DataFrames, which
+Streamlit renders as inert cell text, never as Markdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+import pandas as pd
+
+BandColor = Literal["red", "orange", "green", "gray"]
+BAND_COLORS: dict[str, BandColor] = {"urgent": "red", "review": "orange", "low": "green"}
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+CASE_COLUMNS = ["id", "band", "risk", "state", "queue", "categories", "minor", "source", "assignee", "opened"]
+
+
+def parse_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def lease_left(case: Mapping[str, Any], *, now: datetime | None = None) -> str:
+    """``"7 min 05 s"`` left on the case's lease, ``"expired"``, or ``"—"`` when it has none."""
+    expires = parse_time(case.get("lease_expires_at"))
+    if expires is None:
+        return "—"
+    seconds = int((expires - (now or datetime.now(UTC))).total_seconds())
+    if seconds <= 0:
+        return "expired"
+    return f"{seconds // 60} min {seconds % 60:02d} s"
+
+
+def band_label(band: str) -> str:
+    """Text, not emoji: reviewers' workstations do not all have an emoji font."""
+    return band.upper() if band == "urgent" else band
+
+
+def humanize_seconds(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    if seconds < 2 * 3600:
+        return f"{seconds / 60:.0f} min"
+    if seconds < 3 * 86400:
+        return f"{seconds / 3600:.1f} h"
+    return f"{seconds / 86400:.1f} days"
+
+
+def cases_frame(cases: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    rows = [
+        {
+            "id": case["id"],
+            "band": band_label(case["band"]),
+            "risk": f"{float(case['risk_score']):.3f}",
+            "state": case["state"],
+            "queue": case["queue"],
+            "categories": ", ".join(case.get("categories") or []),
+            "minor": "yes" if case.get("minor") else "",
+            "source": case["source"] + (" +network" if case.get("network_boost") else ""),
+            "assignee": case.get("assignee") or "",
+            "opened": case["opened_at"][:16].replace("T", " "),
+        }
+        for case in cases
+    ]
+    return pd.DataFrame(rows, columns=CASE_COLUMNS)
+
+
+def indicators_frame(score: Mapping[str, Any]) -> pd.DataFrame:
+    indicators = sorted(
+        score.get("indicators") or [], key=lambda hit: SEVERITY_ORDER.get(hit.get("severity", ""), 3)
+    )
+    rows = [
+        {
+            "severity": hit.get("severity", ""),
+            "indicator": hit.get("name", hit.get("id", "")),
+            "what it means": hit.get("explanation", ""),
+            "evidence": " · ".join(f"“{span['text']}”" for span in hit.get("spans") or []),
+        }
+        for hit in indicators
+    ]
+    return pd.DataFrame(rows, columns=["severity", "indicator", "what it means", "evidence"])
+
+
+def entities_frame(score: Mapping[str, Any]) -> pd.DataFrame:
+    rows = [
+        {
+            "kind": entity.get("kind", ""),
+            "as written": entity.get("text", ""),
+            "normalized": entity.get("value", ""),
+            "platform": entity.get("platform") or "",
+            "obfuscated": "yes" if entity.get("obfuscated") else "",
+        }
+        for entity in score.get("entities") or []
+    ]
+    return pd.DataFrame(rows, columns=["kind", "as written", "normalized", "platform", "obfuscated"])
+
+
+def related_frame(related: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    rows = [
+        {
+            "posting": member["id"],
+            "why related": "; ".join(member.get("reasons") or []),
+            "band": band_label(member["band"]),
+            "risk": f"{float(member['risk_score']):.3f}",
+            "location": member.get("location") or "",
+            "case": member.get("case_id") or "",
+            "case state": member.get("decision") or member.get("case_state") or "",
+        }
+        for member in related
+    ]
+    return pd.DataFrame(
+        rows, columns=["posting", "why related", "band", "risk", "location", "case", "case state"]
+    )
+
+
+def history_frame(events: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    rows = [
+        {
+            "at": event["at"][:19].replace("T", " "),
+            "who": event["actor"],
+            "kind": event["actor_kind"],
+            "action": event["action"],
+            "change": f"{event.get('from_state') or '—'} → {event['to_state']}",
+            "decision": event.get("decision") or "",
+            "reason": event.get("reason") or "",
+            "notes": event.get("notes") or "",
+        }
+        for event in events
+    ]
+    return pd.DataFrame(
+        rows, columns=["at", "who", "kind", "action", "change", "decision", "reason", "notes"]
+    )
+
+
+def daily_frame(report: Mapping[str, Any]) -> pd.DataFrame:
+    rows = [
+        {"day": pd.Timestamp(point["day"]), "opened": point["opened"], "decided": point["decided"]}
+        for point in report.get("daily") or []
+    ]
+    return pd.DataFrame(rows, columns=["day", "opened", "decided"]).set_index("day")
+
+
+def outcomes_by_category_frame(report: Mapping[str, Any]) -> pd.DataFrame:
+    """Category × outcome counts (rows: categories, columns: confirm / dismiss / escalate)."""
+    by_category = report["decisions"]["by_category"]
+    frame = pd.DataFrame.from_dict(by_category, orient="index").fillna(0).astype(int)
+    frame.index.name = "category"
+    return frame
+
+
+def precision_frame(report: Mapping[str, Any]) -> pd.DataFrame:
+    rows = [
+        {
+            "model version": row["model_version"],
+            "decided": row["decided"],
+            "confirmed": row["confirmed"],
+            "dismissed": row["dismissed"],
+            "precision": None if row["precision"] is None else round(row["precision"], 3),
+        }
+        for row in report.get("automated_precision") or []
+    ]
+    return pd.DataFrame(rows, columns=["model version", "decided", "confirmed", "dismissed", "precision"])
+
+
+def counts_frame(counts: Mapping[str, int], *, label: str) -> pd.DataFrame:
+    rows = [{label: name, "count": value} for name, value in counts.items()]
+    return pd.DataFrame(rows, columns=[label, "count"])
+
+
+def model_metrics_frame(metrics: Mapping[str, Any]) -> pd.DataFrame:
+    """One row per evaluation set: ranking quality, the review (flag) band and the urgent band."""
+    rows = []
+    for name, result in (metrics.get("model_metrics") or {}).items():
+        risk, flagged, urgent = result.get("risk", {}), result.get("flagged", {}), result.get("urgent", {})
+        rows.append(
+            {
+                "evaluation set": name,
+                "postings": result.get("n"),
+                "ROC AUC": risk.get("roc_auc"),
+                "average precision": risk.get("average_precision"),
+                "flag precision": flagged.get("precision"),
+                "flag recall": flagged.get("recall"),
+                "false-positive rate": flagged.get("false_positive_rate"),
+                "urgent recall": urgent.get("recall"),
+            }
+        )
+    return pd.DataFrame(rows)

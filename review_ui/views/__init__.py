@@ -1,0 +1,1 @@
+"""The review UI's pages; each ``render(client, me)`` draws one page from API answers."""

@@ -1,0 +1,108 @@
+"""Queue and Escalations pages: counts, claim next, the reviewer's held cases, a filterable case list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from review_ui.client import ApiError, VigilClient
+from review_ui.navigation import CASE, flash, go_to
+from review_ui.tables import band_label, cases_frame, lease_left
+
+ANY = "any"
+PAGE_SIZE = 50
+
+
+def claim_next(client: VigilClient, queue: str) -> None:
+    """Button callback: claim the highest-priority case of ``queue`` and open it."""
+    try:
+        claimed = client.claim(queue=queue)
+    except ApiError as exc:
+        flash("error", f"Could not claim a case: {exc}")
+        return
+    if not claimed:
+        flash("info", f"The {queue} queue is empty: nothing to claim.")
+        return
+    go_to(CASE, claimed[0]["id"])
+    flash("success", f"Claimed case #{claimed[0]['id']}.")
+
+
+def _counts(stats: dict[str, Any], queue: str | None) -> None:
+    by_state = stats["by_queue"].get(queue, {}) if queue else stats["by_state"]
+    columns = st.columns(5)
+    columns[0].metric("Open", by_state.get("open", 0))
+    columns[1].metric("Assigned", by_state.get("assigned", 0))
+    columns[2].metric("Decided", by_state.get("decided", 0))
+    columns[3].metric("Open — minor cues", stats["open_minor"])
+    columns[4].metric("Expired leases", stats["expired_leases"])
+    if not queue:
+        bands = st.columns(3)
+        for column, band in zip(bands, ("urgent", "review", "low"), strict=True):
+            column.metric(f"Undecided — {band_label(band)}", stats["by_band"].get(band, 0))
+
+
+def _my_cases(client: VigilClient) -> None:
+    st.subheader("My claimed cases")
+    mine = client.my_cases()
+    if not mine:
+        st.caption("You hold no cases. Claim the next one above.")
+        return
+    for case in mine:
+        cells = st.columns([1, 2, 2, 2, 2])
+        cells[0].text(f"#{case['id']}")
+        cells[1].text(band_label(case["band"]))
+        cells[2].text(f"risk {case['risk_score']:.2f}")
+        cells[3].text(f"lease: {lease_left(case)}")
+        cells[4].button("Open", key=f"open-mine-{case['id']}", on_click=go_to, args=(CASE, case["id"]))
+
+
+def _case_list(client: VigilClient, *, queue: str | None) -> None:
+    st.subheader("Cases")
+    filters = st.columns(5)
+    states = [ANY, "open", "assigned", "decided"]
+    state = filters[0].selectbox("State", states, index=1, key=f"f-state-{queue}")
+    band = filters[1].selectbox("Band", [ANY, "urgent", "review", "low"], key=f"f-band-{queue}")
+    category = filters[2].selectbox(
+        "Category", [ANY, "sex_trafficking", "labor_trafficking", "minor_involved"], key=f"f-cat-{queue}"
+    )
+    source = filters[3].selectbox("Source", [ANY, "automated", "notice", "network"], key=f"f-src-{queue}")
+    sort = filters[4].selectbox("Sort", ["priority", "oldest", "newest", "risk"], key=f"f-sort-{queue}")
+    page = st.number_input("Page", min_value=1, value=1, step=1, key=f"f-page-{queue}")
+    result = client.list_cases(
+        queue=queue,
+        state=state,
+        band=band,
+        category=category,
+        source=source,
+        sort=sort,
+        limit=PAGE_SIZE,
+        offset=(int(page) - 1) * PAGE_SIZE,
+    )
+    st.caption(f"{result['total']} matching cases · page {page} · priority = minor cues, then risk, then age")
+    st.dataframe(cases_frame(result["items"]), hide_index=True, width="stretch")
+    chosen = st.number_input("Case number", min_value=1, step=1, value=None, key=f"open-id-{queue}")
+    if chosen is not None:
+        st.button("Open case", key=f"open-by-id-{queue}", on_click=go_to, args=(CASE, int(chosen)))
+
+
+def render(client: VigilClient, me: dict[str, Any], *, queue: str | None = None) -> None:
+    """The standard queue overview, or one queue's (``queue="senior"``: the Escalations page)."""
+    senior = queue == "senior"
+    st.title("Escalations" if senior else "Queue")
+    if senior:
+        st.caption("Escalated cases and cases with minor cues: decided by senior / child-safety reviewers.")
+    _counts(client.stats(), queue)
+    can_work = "cases:work" in me["permissions"] and (not senior or "cases:senior" in me["permissions"])
+    if can_work:
+        st.button(
+            "Claim next escalation" if senior else "Claim next case",
+            type="primary",
+            key=f"claim-{queue or 'standard'}",
+            on_click=claim_next,
+            args=(client, queue or "standard"),
+        )
+        _my_cases(client)
+    # Reviewers without senior rights only list the standard queue (minors' cases are not theirs to open).
+    listed = queue or (None if "cases:senior" in me["permissions"] else "standard")
+    _case_list(client, queue=listed)

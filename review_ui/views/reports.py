@@ -1,0 +1,117 @@
+"""Reports: the transparency counts as figures, tables and charts; CSV and DSA statement downloads."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+import streamlit as st
+
+from review_ui.client import ApiError, VigilClient
+from review_ui.navigation import show
+from review_ui.tables import (
+    counts_frame,
+    daily_frame,
+    humanize_seconds,
+    outcomes_by_category_frame,
+    precision_frame,
+)
+
+DEFAULT_DAYS = 30
+
+
+def _period() -> tuple[datetime, datetime]:
+    today = datetime.now(UTC).date()
+    columns = st.columns(2)
+    first: date = columns[0].date_input("From", value=today - timedelta(days=DEFAULT_DAYS), key="report-from")
+    last: date = columns[1].date_input("To (inclusive)", value=today, key="report-to")
+    # The API's period is half-open [start, end): the last chosen day counts in full.
+    return datetime.combine(first, time(), UTC), datetime.combine(last + timedelta(days=1), time(), UTC)
+
+
+def _dsa_export(client: VigilClient) -> None:
+    st.subheader("EU DSA statements of reasons")
+    st.caption(
+        "Confirmed decisions in the Transparency Database's format. No posting text or platform ids: "
+        "each statement carries an opaque keyed id."
+    )
+    if st.button("Prepare DSA export", key="dsa-prepare"):
+        try:
+            st.session_state["dsa-export"] = client.dsa_statements()
+        except ApiError as exc:
+            show("error", f"The DSA export failed: {exc}")
+    statements = st.session_state.get("dsa-export")
+    if statements is not None:
+        st.text(f"{len(statements)} statement(s) ready")
+        st.download_button(
+            "Download DSA statements (JSON)",
+            data=json.dumps({"statements": statements}, indent=2),
+            file_name="vigil-dsa-statements.json",
+            mime="application/json",
+            key="dsa-download",
+        )
+
+
+def render(client: VigilClient, me: dict[str, Any]) -> None:
+    st.title("Transparency report")
+    start, end = _period()
+    if end <= start:
+        show("error", "The report period must end after it starts.")
+        return
+    report = client.transparency(start=start, end=end)
+    figures = st.columns(4)
+    figures[0].metric("Cases opened", report["cases_opened"]["total"])
+    figures[1].metric("Decisions", report["decisions"]["total"])
+    median = humanize_seconds(report["time_to_decision"]["median_seconds"])
+    figures[2].metric("Median time to decision", median)
+    figures[3].metric("User notices", report["notices"]["received"])
+
+    st.subheader("Opened vs decided per day")
+    daily = daily_frame(report)
+    if daily.empty:
+        st.caption("No activity in this period.")
+    else:
+        st.line_chart(daily)
+
+    left, right = st.columns(2)
+    with left:
+        st.subheader("Outcomes by category")
+        outcomes = outcomes_by_category_frame(report)
+        if outcomes.empty:
+            st.caption("No decisions in this period.")
+        else:
+            st.bar_chart(outcomes)
+            st.dataframe(outcomes, width="stretch")
+    with right:
+        st.subheader("Automated-flag precision by model version")
+        precision = precision_frame(report)
+        st.dataframe(precision, hide_index=True, width="stretch")
+        if not precision.empty and precision["precision"].notna().any():
+            st.bar_chart(precision.set_index("model version")["precision"])
+
+    columns = st.columns(3)
+    with columns[0]:
+        st.subheader("Cases by detection source")
+        st.dataframe(counts_frame(report["cases_opened"]["by_source"], label="source"), hide_index=True)
+    with columns[1]:
+        st.subheader("Escalations by kind")
+        st.dataframe(counts_frame(report["escalations_by_kind"], label="kind"), hide_index=True)
+    with columns[2]:
+        st.subheader("Dismissals by reason")
+        st.dataframe(counts_frame(report["dismissals_by_reason"], label="reason"), hide_index=True)
+
+    st.subheader("Downloads")
+    try:
+        csv = client.transparency_csv(start=start, end=end)
+    except ApiError as exc:
+        show("error", f"The CSV export failed: {exc}")
+    else:
+        st.download_button(
+            "Download report (CSV)",
+            data=csv,
+            file_name=f"vigil-transparency-{start.date()}-{(end - timedelta(days=1)).date()}.csv",
+            mime="text/csv",
+            key="report-csv",
+        )
+    _dsa_export(client)
