@@ -155,7 +155,8 @@ def run_demo(*, database: str, api_port: int, ui_port: int, postings: int, serve
         processes.append(
             subprocess.Popen(
                 [sys.executable, "-m", "streamlit", "run", str(ui_app), "--server.port", str(ui_port),
-                 "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+                 "--server.headless", "true", "--browser.gatherUsageStats", "false",
+                 "--client.toolbarMode", "viewer"],
                 env={**env, "VIGIL_API_URL": api_url},
                 cwd=REPO_ROOT,
             )

@@ -65,7 +65,7 @@ class LiveApi:
         return response.json()
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -85,7 +85,7 @@ def start_api(tmp_path: Path) -> Iterator[Callable[..., LiveApi]]:
             session.commit()
         engine.dispose()
         settings = Settings(database_url=database_url, scorer=scorer, run_migrations=False)
-        port = _free_port()
+        port = free_port()
         server = uvicorn.Server(
             uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
         )
