@@ -35,7 +35,8 @@ class PostingBucket(Base):
     """One LSH band bucket of a posting's MinHash signature."""
 
     __tablename__ = "posting_buckets"
-    __table_args__ = (Index("ix_posting_buckets_band_bucket", "band", "bucket"),)
+    # Bucket hashes are keyed by their band (see signature.bands), so the value alone finds a bucket.
+    __table_args__ = (Index("ix_posting_buckets_bucket", "bucket"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     posting_id: Mapped[int] = mapped_column(ForeignKey("postings.id"), index=True)

@@ -10,12 +10,13 @@ fixed threshold), the resulting clusters do not depend on the order postings arr
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 import numpy as np
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from moderation_api.cases.models import Case
@@ -31,9 +32,13 @@ MULTI_CITY_POSTINGS = 3
 MULTI_CITY_PLACES = 3
 MULTI_CITY_WINDOW = timedelta(days=14)
 TEMPLATE_MIN_MEMBERS = 3
-# Boilerplate shared by thousands of postings would make buckets huge; the most recent bucket members
-# are enough to link a new posting into that template's cluster, and keep the lookup cost bounded.
-MAX_BUCKET_CANDIDATES = 200
+# A contact shared by thousands of postings needs no full scan to show it moves: the latest postings with
+# it, ingested within two windows (platforms ingest with some delay), are the evidence a reviewer reads.
+MULTI_CITY_SCAN = 500
+# Boilerplate shared by thousands of postings would make LSH buckets huge and every lookup O(N). A bucket
+# stops taking members at this size: its members already link any new posting of that template into
+# the template's cluster, so indexing and lookups stay bounded at 32 x 64 rows whatever the volume.
+MAX_BUCKET_MEMBERS = 64
 
 
 class ClusterNotFoundError(Exception):
@@ -90,15 +95,30 @@ def link_posting(session: Session, *, posting: Posting) -> NetworkFacts:
         )
     template_neighbours: set[int] = set()
     signature = sig.signature(posting.text or "")
-    buckets: list[int] = []
+    open_buckets: list[tuple[int, int]] = []
     if signature is not None:
         buckets = sig.bands(signature)
-        template_neighbours = set(template_matches(session, signature=signature, exclude=posting.id))
+        members = _bucket_members(session, buckets=buckets)
+        template_neighbours = set(
+            _verified(session, signature=signature, candidates=members, exclude=posting.id)
+        )
+        open_buckets = [
+            (band, bucket)
+            for band, bucket in enumerate(buckets)
+            if len(members.get(bucket, ())) < MAX_BUCKET_MEMBERS
+        ]
         posting.minhash = sig.to_bytes(signature)
-    session.add_all(PostingContact(posting_id=posting.id, kind=kind, value=value) for kind, value in contacts)
-    session.add_all(
-        PostingBucket(posting_id=posting.id, band=band, bucket=b) for band, b in enumerate(buckets)
-    )
+    # Core bulk inserts: the ORM unit of work for ~35 tiny rows per posting cost more than the lookups.
+    if contacts:
+        session.execute(
+            insert(PostingContact),
+            [{"posting_id": posting.id, "kind": kind, "value": value} for kind, value in contacts],
+        )
+    if open_buckets:
+        session.execute(
+            insert(PostingBucket),
+            [{"posting_id": posting.id, "band": band, "bucket": bucket} for band, bucket in open_buckets],
+        )
 
     neighbours = contact_neighbours | template_neighbours
     cluster = _join(session, posting=posting, neighbours=neighbours)
@@ -114,27 +134,42 @@ def link_posting(session: Session, *, posting: Posting) -> NetworkFacts:
     return facts
 
 
+def _bucket_members(session: Session, *, buckets: list[int]) -> dict[int, list[int]]:
+    """bucket -> posting ids in it (each bucket holds at most MAX_BUCKET_MEMBERS)."""
+    members: dict[int, list[int]] = {}
+    rows = session.execute(
+        select(PostingBucket.bucket, PostingBucket.posting_id).where(PostingBucket.bucket.in_(buckets))
+    )
+    for bucket, posting_id in rows:
+        members.setdefault(bucket, []).append(posting_id)
+    return members
+
+
+def _verified(
+    session: Session, *, signature: np.ndarray, candidates: dict[int, list[int]], exclude: int
+) -> dict[int, float]:
+    """The LSH candidates whose estimated similarity to ``signature`` reaches the threshold."""
+    ids = {posting_id for members in candidates.values() for posting_id in members}
+    ids.discard(exclude)
+    if not ids:
+        return {}
+    rows = [
+        (pid, blob)
+        for pid, blob in session.execute(select(Posting.id, Posting.minhash).where(Posting.id.in_(ids)))
+        if blob
+    ]
+    if not rows:
+        return {}
+    scores = sig.similarities(signature, [blob for _, blob in rows])
+    return {
+        pid: float(score) for (pid, _), score in zip(rows, scores, strict=True) if score >= sig.SIMILARITY
+    }
+
+
 def template_matches(session: Session, *, signature: np.ndarray, exclude: int) -> dict[int, float]:
     """Postings whose template similarity to ``signature`` reaches the threshold: LSH candidates, verified."""
-    wanted = [
-        and_(PostingBucket.band == b, PostingBucket.bucket == k) for b, k in enumerate(sig.bands(signature))
-    ]
-    candidates = set(
-        session.scalars(
-            select(PostingBucket.posting_id)
-            .where(or_(*wanted))
-            .order_by(PostingBucket.id.desc())
-            .limit(MAX_BUCKET_CANDIDATES * sig.BANDS)
-        )
-    )
-    candidates.discard(exclude)
-    if not candidates:
-        return {}
-    matches = {}
-    for pid, blob in session.execute(select(Posting.id, Posting.minhash).where(Posting.id.in_(candidates))):
-        if blob and (score := sig.similarity(signature, sig.from_bytes(blob))) >= sig.SIMILARITY:
-            matches[pid] = score
-    return matches
+    members = _bucket_members(session, buckets=sig.bands(signature))
+    return _verified(session, signature=signature, candidates=members, exclude=exclude)
 
 
 def _join(session: Session, *, posting: Posting, neighbours: set[int]) -> Cluster:
@@ -184,7 +219,9 @@ def signals_for(
         rows = session.execute(
             select(Posting.id, Posting.location, Posting.posted_at, Posting.ingested_at)
             .join(PostingContact, PostingContact.posting_id == Posting.id)
-            .where(PostingContact.value == value)
+            .where(PostingContact.value == value, Posting.ingested_at >= since - MULTI_CITY_WINDOW)
+            .order_by(Posting.id.desc())
+            .limit(MULTI_CITY_SCAN)
         ).all()
         recent = [r for r in rows if (r.posted_at or r.ingested_at) >= since] + [
             (posting.id, posting.location, posting.posted_at, posting.ingested_at)
@@ -261,25 +298,35 @@ def related(session: Session, *, posting_id: int, limit: int = 100) -> list[dict
     if not reasons:
         return []
     rows = session.scalars(select(Posting).where(Posting.id.in_(list(reasons)[: limit * 2]))).all()
-    out = [_member(session, row) | {"reasons": sorted(reasons[row.id])} for row in rows]
+    out = [member | {"reasons": sorted(reasons[member["id"]])} for member in _members(session, rows)]
     return sorted(out, key=lambda m: m["id"])[:limit]
 
 
-def _member(session: Session, posting: Posting) -> dict[str, Any]:
-    case = session.scalar(select(Case).where(Case.posting_id == posting.id).order_by(Case.id.desc()).limit(1))
-    return {
-        "id": posting.id,
-        "external_id": posting.external_id,
-        "source": posting.source,
-        "location": posting.location,
-        "posted_at": posting.posted_at,
-        "ingested_at": posting.ingested_at,
-        "band": posting.band,
-        "risk_score": posting.risk_score,
-        "case_id": case.id if case else None,
-        "case_state": case.state if case else None,
-        "decision": case.decision if case else None,
-    }
+def _members(session: Session, postings: Sequence[Posting]) -> list[dict[str, Any]]:
+    """Member rows with each posting's latest case, loaded in one query (no query per member)."""
+    latest: dict[int, Case] = {}
+    ids = [posting.id for posting in postings]
+    for case in session.scalars(select(Case).where(Case.posting_id.in_(ids)).order_by(Case.id)):
+        latest[case.posting_id] = case
+    rows = []
+    for posting in postings:
+        latest_case = latest.get(posting.id)
+        rows.append(
+            {
+                "id": posting.id,
+                "external_id": posting.external_id,
+                "source": posting.source,
+                "location": posting.location,
+                "posted_at": posting.posted_at,
+                "ingested_at": posting.ingested_at,
+                "band": posting.band,
+                "risk_score": posting.risk_score,
+                "case_id": latest_case.id if latest_case else None,
+                "case_state": latest_case.state if latest_case else None,
+                "decision": latest_case.decision if latest_case else None,
+            }
+        )
+    return rows
 
 
 MAX_MEMBERS = 500
@@ -293,7 +340,7 @@ def cluster_view(session: Session, *, cluster_id: int) -> dict[str, Any]:
     members = session.scalars(
         select(Posting).where(Posting.cluster_id == cluster_id).order_by(Posting.id).limit(MAX_MEMBERS)
     ).all()
-    member_rows = [_member(session, posting) for posting in members]
+    member_rows = _members(session, members)
     ids = [posting.id for posting in members]
     contact_counts = Counter(
         value

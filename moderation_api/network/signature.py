@@ -61,6 +61,12 @@ def bands(values: np.ndarray) -> list[int]:
     return buckets
 
 
+def similarities(values: np.ndarray, blobs: list[bytes]) -> np.ndarray:
+    """Estimated Jaccard similarity of ``values`` to each stored signature, in one vectorised pass."""
+    matrix = np.frombuffer(b"".join(blobs), dtype="<u8").reshape(len(blobs), -1)
+    return np.asarray((matrix == values).mean(axis=1))
+
+
 def similarity(left: np.ndarray, right: np.ndarray) -> float:
     """Estimated Jaccard similarity of the two shingle sets."""
     return float(np.mean(left == right))
