@@ -77,6 +77,8 @@ def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
     from moderation_api.cases.schemas import Decision, DismissReason, EscalationKind, Queue
     from moderation_api.db import make_engine, make_session_factory
     from moderation_api.migrations import upgrade
+    from moderation_api.notices.schemas import NoticeIn
+    from moderation_api.notices.service import submit_notice
     from moderation_api.postings.schemas import PostingIn
     from moderation_api.postings.service import ingest
 
@@ -96,18 +98,30 @@ def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
         for start in range(0, len(items), 100):
             ingest(session, scorer=scorer, items=items[start : start + 100], actor="key:demo-integrator")
         labels = {row["external_id"]: row["label"] for row in rows}
+        # A few user reports forwarded by the platform (DSA notices), on benign and risky postings alike.
+        integrator = Principal(key_id=0, name="demo-integrator", role=Role.INTEGRATOR)
+        reported = [row for row in rows if row["label"] == 0][:3] + [row for row in rows if row["label"]][-3:]
+        for row in reported:
+            notice = NoticeIn(
+                source=DEMO_SOURCE,
+                external_id=row["external_id"],
+                category="human_trafficking",
+                explanation="Reported by a user from the listing page.",
+            )
+            submit_notice(session, scorer=scorer, notice=notice, principal=integrator)
         # Work a share of the standard queue so the reports and history have content.
         reviewer = Principal(key_id=0, name="demo-reviewer-2", role=Role.REVIEWER)
         claimed = cases.claim(session, principal=reviewer, queue=Queue.STANDARD, count=20, lease_seconds=600)
-        for number, case in enumerate(claimed[:18]):
+        claimed += cases.claim(session, principal=reviewer, queue=Queue.STANDARD, count=20, lease_seconds=600)
+        for number, case in enumerate(claimed[:36]):
             posting_label = labels.get(_external_id(session, case.posting_id), 1)
-            if number % 6 == 5:
+            if number % 9 == 4:
                 decision, reason, kind = (
                     Decision.ESCALATE,
                     None,
                     EscalationKind.ADULT_TRAFFICKING_LAW_ENFORCEMENT,
                 )
-            elif posting_label == 0:
+            elif posting_label == 0 or number % 7 == 3:
                 decision, reason, kind = Decision.DISMISS, DismissReason.FALSE_POSITIVE, None
             else:
                 decision, reason, kind = Decision.CONFIRM, None, None
@@ -121,8 +135,42 @@ def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
                 notes="demo decision",
                 hold_days=365,
             )
+        for case in claimed[36:]:
+            cases.release(session, principal=reviewer, case_id=case.id)
+        _replay_timeline(session, rng=random.Random(5))
+        session.commit()
     engine.dispose()
     return keys
+
+
+def _replay_timeline(session: Any, *, rng: random.Random) -> None:
+    """Spread the demo's history over the postings' two weeks, so the reports show a timeline.
+
+    The demo is built in seconds; real cases open when a posting appears and wait hours for a human.
+    Only this freshly built demo database is rewritten, before anyone uses it.
+    """
+    from sqlalchemy import select
+
+    from moderation_api.cases.models import AuditEvent, Case
+    from moderation_api.db import utcnow
+    from moderation_api.postings.models import Posting
+
+    now = utcnow()
+    for case in session.scalars(select(Case)):
+        posting = session.get(Posting, case.posting_id)
+        opened = min((posting.posted_at or now) + timedelta(minutes=rng.uniform(1, 20)), now)
+        worked = case.decided_at is not None or case.escalation_kind is not None
+        decided = min(opened + timedelta(hours=rng.uniform(0.3, 30)), now) if worked else None
+        for event in session.scalars(select(AuditEvent).where(AuditEvent.case_id == case.id)):
+            if event.action == "open":
+                event.at = opened
+            elif decided is not None:
+                event.at = decided - timedelta(minutes=5) if event.action == "claim" else decided
+            else:
+                event.at = now
+        case.opened_at = opened
+        if case.decided_at is not None:
+            case.decided_at = decided
 
 
 def _external_id(session: Any, posting_id: int) -> str:
