@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request, Security, status
+from fastapi import Depends, HTTPException, Path, Request, Security, status
 from fastapi.security import APIKeyHeader
 from sqlalchemy.orm import Session
 
@@ -36,6 +36,10 @@ def get_scorer(request: Request) -> TextScorer:
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, "the scoring model is not loaded yet")
     return scorer
 
+
+# Row ids are 32-bit INTEGER on PostgreSQL: a larger id can match nothing, so it is a 422, not a 500.
+MAX_ROW_ID = 2**31 - 1
+RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="a row id")]
 
 DbSession = Annotated[Session, Depends(get_session)]
 AppSettings = Annotated[Settings, Depends(get_settings)]

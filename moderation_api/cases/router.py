@@ -23,7 +23,7 @@ from moderation_api.cases.schemas import (
     PostingView,
     Queue,
 )
-from moderation_api.deps import AppSettings, CaseReader, CaseWorker, DbSession
+from moderation_api.deps import AppSettings, CaseReader, CaseWorker, DbSession, RowId
 from moderation_api.notices.service import notices_of_case
 from moderation_api.postings.service import active_hold, get_posting
 
@@ -61,7 +61,7 @@ def list_cases(
     opened_to: datetime | None = None,
     sort: CaseSort = CaseSort.PRIORITY,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> CasePage:
     """Cases with filters, sorting (priority: minor cues, then risk, then age) and pagination."""
     rows, total = service.list_cases(
@@ -113,7 +113,7 @@ def claim(
 
 
 @router.get("/{case_id}", response_model=CaseDetail)
-def case_detail(case_id: int, principal: CaseReader, session: DbSession) -> CaseDetail:
+def case_detail(case_id: RowId, principal: CaseReader, session: DbSession) -> CaseDetail:
     """The case with its posting, score and evidence, notices and full audit history."""
     with _http_errors():
         case = service.get_case(session, case_id=case_id)
@@ -141,7 +141,7 @@ def case_detail(case_id: int, principal: CaseReader, session: DbSession) -> Case
 
 
 @router.post("/{case_id}/renew", response_model=CaseSummary)
-def renew(case_id: int, principal: CaseWorker, session: DbSession, settings: AppSettings) -> CaseSummary:
+def renew(case_id: RowId, principal: CaseWorker, session: DbSession, settings: AppSettings) -> CaseSummary:
     with _http_errors():
         case = service.renew(
             session, principal=principal, case_id=case_id, lease_seconds=settings.lease_seconds
@@ -150,7 +150,7 @@ def renew(case_id: int, principal: CaseWorker, session: DbSession, settings: App
 
 
 @router.post("/{case_id}/release", response_model=CaseSummary)
-def release(case_id: int, principal: CaseWorker, session: DbSession) -> CaseSummary:
+def release(case_id: RowId, principal: CaseWorker, session: DbSession) -> CaseSummary:
     with _http_errors():
         case = service.release(session, principal=principal, case_id=case_id)
     return CaseSummary.model_validate(case)
@@ -158,7 +158,7 @@ def release(case_id: int, principal: CaseWorker, session: DbSession) -> CaseSumm
 
 @router.post("/{case_id}/decision", response_model=CaseSummary)
 def decide(
-    case_id: int, body: DecisionRequest, principal: CaseWorker, session: DbSession, settings: AppSettings
+    case_id: RowId, body: DecisionRequest, principal: CaseWorker, session: DbSession, settings: AppSettings
 ) -> CaseSummary:
     """Confirm, dismiss (reason) or escalate (kind) a case you hold; 409 if you do not or it is decided."""
     with _http_errors():

@@ -3,7 +3,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, status
 
 from moderation_api.cases import service as cases
-from moderation_api.deps import AppSettings, DbSession, PostingReader, SeniorWorker
+from moderation_api.deps import AppSettings, DbSession, PostingReader, RowId, SeniorWorker
 from moderation_api.network import service
 from moderation_api.network.schemas import (
     BulkDecisionRequest,
@@ -19,7 +19,7 @@ router = APIRouter(prefix="/v1", tags=["network"])
 
 
 @router.get("/postings/{posting_id}/related", response_model=RelatedOut)
-def related(posting_id: int, _: PostingReader, session: DbSession) -> RelatedOut:
+def related(posting_id: RowId, _: PostingReader, session: DbSession) -> RelatedOut:
     """Postings sharing a contact or a near-duplicate template with this one, and why."""
     try:
         members = service.related(session, posting_id=posting_id)
@@ -34,7 +34,7 @@ def related(posting_id: int, _: PostingReader, session: DbSession) -> RelatedOut
 
 
 @router.get("/clusters/{cluster_id}", response_model=ClusterOut)
-def cluster(cluster_id: int, _: PostingReader, session: DbSession) -> ClusterOut:
+def cluster(cluster_id: RowId, _: PostingReader, session: DbSession) -> ClusterOut:
     """Members, shared contacts, places, timeline and features of a cluster."""
     try:
         return ClusterOut(**service.cluster_view(session, cluster_id=cluster_id))
@@ -44,7 +44,7 @@ def cluster(cluster_id: int, _: PostingReader, session: DbSession) -> ClusterOut
 
 @router.post("/clusters/{cluster_id}/decision", response_model=BulkDecisionResponse)
 def bulk_decision(
-    cluster_id: int,
+    cluster_id: RowId,
     body: BulkDecisionRequest,
     principal: SeniorWorker,
     session: DbSession,

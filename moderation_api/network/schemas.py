@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -57,7 +58,7 @@ class RelatedOut(BaseModel):
 class BulkDecisionRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    case_ids: list[int] = Field(min_length=1, max_length=100)
+    case_ids: list[Annotated[int, Field(ge=1, le=2**31 - 1)]] = Field(min_length=1, max_length=100)
     decision: Decision
     reason: DismissReason | None = None
     escalation_kind: EscalationKind | None = None

@@ -8,6 +8,7 @@ from moderation_api.deps import (
     Integrator,
     PostingDeleter,
     PostingReader,
+    RowId,
     Scorer,
     Scoring,
 )
@@ -79,12 +80,12 @@ def _posting_out(session: DbSession, posting_id: int) -> PostingOut:
 
 
 @router.get("/postings/{posting_id}", response_model=PostingOut)
-def get_posting(posting_id: int, _: PostingReader, session: DbSession) -> PostingOut:
+def get_posting(posting_id: RowId, _: PostingReader, session: DbSession) -> PostingOut:
     return _posting_out(session, posting_id)
 
 
 @router.delete("/postings/{posting_id}", response_model=PostingOut)
-def delete_posting(posting_id: int, _: PostingDeleter, session: DbSession) -> PostingOut:
+def delete_posting(posting_id: RowId, _: PostingDeleter, session: DbSession) -> PostingOut:
     """Erase a posting's text; refused (409) while a legal hold preserves it."""
     try:
         service.delete_posting(session, posting_id=posting_id)

@@ -147,3 +147,15 @@ def test_operations_endpoints(client: TestClient) -> None:
     client.get("/v1/me")
     metrics = client.get("/metrics").text
     assert "vigil_http_requests_total" in metrics and 'route="/v1/me"' in metrics
+
+
+def test_ids_beyond_the_database_range_are_422_not_500(client: TestClient, keys: dict) -> None:
+    # Found by the schemathesis run: such ids overflowed SQLite / PostgreSQL integers.
+    for path in ("/v1/cases/9223372036854775808", "/v1/postings/2147483648", "/v1/clusters/0"):
+        assert client.get(path, headers=keys["admin"]).status_code == 422, path
+    response = client.post(
+        "/v1/clusters/1/decision",
+        json={"case_ids": [2**63], "decision": "confirm"},
+        headers=keys["senior"],
+    )
+    assert response.status_code == 422
