@@ -13,12 +13,6 @@ from moderation_api.db import Base, UTCDateTime, utcnow
 
 class Case(Base):
     __tablename__ = "cases"
-    __table_args__ = (
-        # The claim query: next open case of a queue by priority.
-        Index(
-            "ix_cases_queue_priority", "queue", "state", "minor", "network_boost", "risk_score", "opened_at"
-        ),
-    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     posting_id: Mapped[int] = mapped_column(ForeignKey("postings.id"), index=True)
@@ -43,6 +37,20 @@ class Case(Base):
     network_boost: Mapped[bool] = mapped_column(Boolean, default=False)
     # Bumped on every transition: a stale writer's conditional UPDATE matches no row.
     version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+# The claim query: the next open case of a queue in priority order, read straight off this index (its
+# column directions match the ORDER BY, so no sort of the open queue happens, whatever its size).
+Index(
+    "ix_cases_claim_order",
+    Case.queue,
+    Case.state,
+    Case.minor.desc(),
+    Case.network_boost.desc(),
+    Case.risk_score.desc(),
+    Case.opened_at.asc(),
+    Case.id.asc(),
+)
 
 
 class AuditEvent(Base):

@@ -1,0 +1,263 @@
+"""Moderation API benchmarks, each against a baseline measured in the same run.
+
+1. Ingest throughput: ``POST /v1/postings`` (HTTP stack, validation, scoring, storage, network index,
+   case opening) in batches of 50, against the bare scorer (``score_texts``) on a same-sized, disjoint
+   set of postings — the ratio is the share of scoring capacity that reaches the database.
+2. Claim latency: ``POST /v1/cases/claim`` p50 / p99 with 100,000 open cases, against the same call
+   with 1,000 open cases (the queue index should keep it flat).
+3. Report generation: ``GET /v1/reports/transparency`` (daily series included) over 100,000 cases,
+   against 1,000 cases.
+
+PostgreSQL is the production database, so it is the default (a ``vigil_bench`` database is created on
+the server of ``--postgres``); ``--sqlite`` runs the same on the embedded default.
+
+    python benchmarks/bench_api.py                       # full run (~5 min on 2 cores)
+    python benchmarks/bench_api.py --cases 20000 --postings 200   # quicker
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, insert, text
+from sqlalchemy.engine import make_url
+
+from classifier.corpus import load_corpus
+from classifier.scoring import load_scorer
+from moderation_api.app import create_app
+from moderation_api.auth.schemas import Role
+from moderation_api.auth.service import create_key
+from moderation_api.cases.models import AuditEvent, Case
+from moderation_api.db import make_engine, make_session_factory, utcnow
+from moderation_api.migrations import upgrade
+from moderation_api.postings.models import Posting
+from moderation_api.settings import Settings
+
+DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+BATCH = 50
+INSERT_CHUNK = 5_000
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+@contextmanager
+def fresh_database(args: argparse.Namespace) -> Iterator[str]:
+    """An empty, migrated database; dropped afterwards."""
+    if args.sqlite:
+        with tempfile.TemporaryDirectory() as tmp:
+            url = f"sqlite:///{Path(tmp) / 'bench.db'}"
+            upgrade(make_engine(url))
+            yield url
+        return
+    admin = make_engine(args.postgres)
+    with admin.connect() as connection:
+        connection.execution_options(isolation_level="AUTOCOMMIT")
+        connection.execute(text("DROP DATABASE IF EXISTS vigil_bench"))
+        connection.execute(text("CREATE DATABASE vigil_bench"))
+    url = make_url(args.postgres).set(database="vigil_bench").render_as_string(hide_password=False)
+    engine = make_engine(url)
+    upgrade(engine)
+    engine.dispose()
+    try:
+        yield url
+    finally:
+        with admin.connect() as connection:
+            connection.execution_options(isolation_level="AUTOCOMMIT")
+            connection.execute(text("DROP DATABASE IF EXISTS vigil_bench WITH (FORCE)"))
+        admin.dispose()
+
+
+def api_client(url: str, scorer: Any, role: Role) -> tuple[TestClient, dict[str, str], Engine]:
+    engine = make_engine(url)
+    with make_session_factory(engine)() as session:
+        key = create_key(session, name=f"bench-{role}-{time.monotonic_ns()}", role=role)
+        session.commit()
+    settings = Settings(database_url=url, scorer="model" if scorer else "keyword", run_migrations=False)
+    client = TestClient(create_app(settings, scorer=scorer))
+    return client, {"X-API-Key": key}, engine
+
+
+def bench_ingest(args: argparse.Namespace, scorer: Any) -> dict[str, Any]:
+    rows = load_corpus("generated") + load_corpus("craigslist_sample")
+    random.Random(7).shuffle(rows)
+    texts = [row["text"] for row in rows[: 2 * args.postings]]
+    bare_texts, api_texts = texts[: args.postings], texts[args.postings :]
+    scorer.score_texts(texts[:16])  # warm up the ONNX session
+    started = time.perf_counter()
+    for start in range(0, len(bare_texts), BATCH):
+        scorer.score_texts(bare_texts[start : start + BATCH])
+    bare_rate = len(bare_texts) / (time.perf_counter() - started)
+    with fresh_database(args) as url:
+        client, headers, engine = api_client(url, scorer, Role.INTEGRATOR)
+        with client:
+            started = time.perf_counter()
+            for start in range(0, len(api_texts), BATCH):
+                body = {
+                    "postings": [
+                        {"source": "bench", "external_id": f"p{start + n}", "text": t}
+                        for n, t in enumerate(api_texts[start : start + BATCH])
+                    ]
+                }
+                response = client.post("/v1/postings", json=body, headers=headers)
+                response.raise_for_status()
+            api_rate = len(api_texts) / (time.perf_counter() - started)
+        engine.dispose()
+    return {
+        "postings": args.postings,
+        "bare_scorer_per_s": round(bare_rate, 1),
+        "api_ingest_per_s": round(api_rate, 1),
+        "ratio": round(api_rate / bare_rate, 2),
+    }
+
+
+def seed_cases(engine: Engine, *, count: int, decided_share: float, rng: random.Random) -> None:
+    """Insert ``count`` postings with one case each (open, or decided with its audit event), fast."""
+    now = utcnow()
+    with engine.begin() as connection:
+        first_id = connection.execute(text("SELECT COALESCE(MAX(id), 0) FROM postings")).scalar_one() + 1
+        for chunk_start in range(0, count, INSERT_CHUNK):
+            ids = range(first_id + chunk_start, first_id + min(count, chunk_start + INSERT_CHUNK))
+            postings, cases, events = [], [], []
+            for posting_id in ids:
+                risk = rng.random()
+                band = "urgent" if risk > 0.9 else "review"
+                opened = now - timedelta(minutes=rng.uniform(10, 60 * 24 * 29))
+                postings.append(
+                    {"id": posting_id, "source": "bench", "external_id": f"s{posting_id}", "text": "seeded",
+                     "text_sha256": "-", "ingested_at": opened, "model_name": "bench",
+                     "model_version": "1.0.0", "risk_score": risk, "urgent_score": risk, "band": band,
+                     "score": {}}
+                )  # fmt: skip
+                decided = rng.random() < decided_share
+                decision = rng.choice(("confirm", "confirm", "dismiss", "escalate")) if decided else None
+                decided_at = opened + timedelta(hours=rng.uniform(0.1, 20)) if decided else None
+                cases.append(
+                    {"id": posting_id, "posting_id": posting_id, "queue": "standard", "source": "automated",
+                     "state": "decided" if decided and decision != "escalate" else "open", "band": band,
+                     "risk_score": risk, "minor": rng.random() < 0.05, "categories": ",sex_trafficking,",
+                     "model_version": "1.0.0", "opened_at": opened,
+                     "decided_at": decided_at if decision in ("confirm", "dismiss") else None,
+                     "decision": decision if decision in ("confirm", "dismiss") else None,
+                     "decision_reason": "false_positive" if decision == "dismiss" else None,
+                     "escalation_kind": "policy_question" if decision == "escalate" else None}
+                )  # fmt: skip
+                events.append(
+                    {"case_id": posting_id, "at": opened, "actor": "model:bench", "actor_kind": "model",
+                     "action": "open", "from_state": None, "to_state": "open"}
+                )  # fmt: skip
+                if decided:
+                    events.append(
+                        {"case_id": posting_id, "at": decided_at, "actor": "key:bench",
+                         "actor_kind": "human", "action": "escalate" if decision == "escalate" else "decide",
+                         "from_state": "assigned", "decision": decision,
+                         "to_state": "open" if decision == "escalate" else "decided",
+                         "reason": "false_positive" if decision == "dismiss" else None}
+                    )  # fmt: skip
+            connection.execute(insert(Posting), postings)
+            connection.execute(insert(Case), cases)
+            connection.execute(insert(AuditEvent), events)
+        if engine.dialect.name == "postgresql":
+            # Explicit ids were inserted: move the sequences past them, and refresh planner statistics.
+            for table in ("postings", "cases", "audit_events"):
+                sequence = f"pg_get_serial_sequence('{table}', 'id')"
+                connection.execute(text(f"SELECT setval({sequence}, (SELECT MAX(id) FROM {table}))"))
+            connection.execute(text("ANALYZE"))
+
+
+def timed(call: Callable[[], Any], repeat: int) -> list[float]:
+    latencies = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        latencies.append((time.perf_counter() - started) * 1000)
+    return latencies
+
+
+def bench_queue_and_reports(args: argparse.Namespace) -> list[dict[str, Any]]:
+    """Claim latency and report time at a baseline size and at ``args.cases``, same database."""
+    results = []
+    rng = random.Random(11)
+    with fresh_database(args) as url:
+        client, headers, engine = api_client(url, None, Role.SENIOR)
+        seeded = 0
+        with client:
+            for size in (args.baseline_cases, args.cases):
+                seed_cases(engine, count=size - seeded, decided_share=0.5, rng=rng)
+                seeded = size
+
+                def claim_one() -> None:
+                    response = client.post("/v1/cases/claim", json={"count": 1}, headers=headers)
+                    response.raise_for_status()
+                    (case,) = response.json()
+                    client.post(f"/v1/cases/{case['id']}/release", headers=headers).raise_for_status()
+
+                claim_one()  # warm up
+                claims = timed(claim_one, args.claims)
+                report = timed(
+                    lambda: client.get(
+                        "/v1/reports/transparency", params={"daily": "true"}, headers=headers
+                    ).raise_for_status(),
+                    args.reports,
+                )
+                results.append(
+                    {
+                        "cases": size,
+                        "claim_release_p50_ms": round(statistics.median(claims), 2),
+                        "claim_release_p99_ms": round(percentile(claims, 0.99), 2),
+                        "report_median_ms": round(statistics.median(report), 1),
+                    }
+                )
+        engine.dispose()
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help="server URL (its maintenance db)")
+    parser.add_argument("--sqlite", action="store_true", help="use a temporary SQLite file instead")
+    parser.add_argument("--postings", type=int, default=400, help="postings per ingest contender")
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--baseline-cases", type=int, default=1_000)
+    parser.add_argument("--claims", type=int, default=200)
+    parser.add_argument("--reports", type=int, default=5)
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args()
+
+    backend = "sqlite" if args.sqlite else "postgresql"
+    ingest = bench_ingest(args, load_scorer())
+    print(
+        f"[{backend}] ingest  API {ingest['api_ingest_per_s']:.1f} postings/s vs bare scorer "
+        f"{ingest['bare_scorer_per_s']:.1f}/s  (x{ingest['ratio']:.2f})",
+        flush=True,
+    )
+    queue = bench_queue_and_reports(args)
+    base = queue[0]
+    for row in queue:
+        claim_ratio = row["claim_release_p50_ms"] / base["claim_release_p50_ms"]
+        report_ratio = row["report_median_ms"] / base["report_median_ms"]
+        print(
+            f"[{backend}] {row['cases']:>7,} cases  claim+release p50 {row['claim_release_p50_ms']:.2f} ms "
+            f"p99 {row['claim_release_p99_ms']:.2f} ms (p50 x{claim_ratio:.2f})"
+            f"  report {row['report_median_ms']:.0f} ms (x{report_ratio:.2f})",
+            flush=True,
+        )
+    if args.json:
+        args.json.write_text(json.dumps({"backend": backend, "ingest": ingest, "queue": queue}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
