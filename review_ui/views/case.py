@@ -18,6 +18,7 @@ from review_ui.navigation import QUEUE, flash, go_to, show
 from review_ui.tables import (
     BAND_COLORS,
     band_label,
+    counts_frame,
     entities_frame,
     history_frame,
     indicators_frame,
@@ -85,8 +86,26 @@ def _network(client: VigilClient, posting: dict[str, Any]) -> None:
     if not related:
         st.caption("No other posting shares a contact or a near-identical text.")
         return
-    st.text(f"Network cluster #{posting.get('cluster_id')} · {len(related)} related posting(s)")
     st.dataframe(related_frame(related), hide_index=True, width="stretch")
+    cluster_id = posting.get("cluster_id")
+    if cluster_id is None:
+        return
+    cluster = client.cluster(int(cluster_id))
+    features = cluster["features"]
+    title = f"Network cluster #{cluster_id}: {cluster['size']} postings"
+    with st.expander(title, expanded=cluster["size"] > 2):
+        figures = st.columns(4)
+        figures[0].metric("Postings", cluster["size"])
+        figures[1].metric("Places", features["distinct_locations"])
+        figures[2].metric("Postings per day", f"{features['postings_per_day']:.1f}")
+        figures[3].metric("Confirmed share", f"{features['confirmed_share']:.0%}")
+        if cluster["shared_contacts"]:
+            st.text("Contacts shared inside the cluster (postings using each):")
+            shared = cluster["shared_contacts"]
+            st.dataframe(counts_frame(shared, label="contact"), hide_index=True, width="stretch")
+        if cluster["locations"]:
+            st.text("Places: " + ", ".join(cluster["locations"]))
+        st.dataframe(related_frame(cluster["members"]), hide_index=True, width="stretch")
 
 
 def _decide(client: VigilClient, case: dict[str, Any], then_next: bool) -> None:

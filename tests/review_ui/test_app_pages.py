@@ -181,3 +181,17 @@ def test_model_page_shows_the_shipped_card(start_api: Callable[..., LiveApi], mo
     quality = at.dataframe[1].value
     assert {"test", "heldout_handwritten", "craigslist_sample"} <= set(quality["evaluation set"])
     assert len(at.get("image")) == len(info["plots"]) >= 1
+
+
+def test_case_review_shows_the_network_cluster(ui_env: LiveApi) -> None:
+    at = signed_in(ui_env.keys["senior"])
+    cases = ui_env.call("GET", "/v1/cases", params={"limit": 200})["items"]
+    by_external = {ui_env.call("GET", f"/v1/postings/{c['posting_id']}")["external_id"]: c for c in cases}
+    case, twin = by_external["u1"], by_external["u3"]  # the same ad re-posted with another phone number
+    at.number_input(key="open-id-None").set_value(case["id"]).run()
+    at.button(key="open-by-id-None").click().run()
+    related = next(df.value for df in at.dataframe if "why related" in df.value.columns)
+    assert twin["posting_id"] in set(related["posting"])
+    assert "near-duplicate text" in " ".join(related["why related"])
+    (cluster,) = [e for e in at.expander if e.label.startswith("Network cluster #")]
+    assert cluster.label.endswith(": 2 postings")
