@@ -132,11 +132,13 @@ def run_size(size: int, *, tail: int = 2000, lookups: int = 300) -> dict[str, An
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--tail", type=int, default=2000, help="postings timed at the end of each size")
+    parser.add_argument("--lookups", type=int, default=300)
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
     results = []
     for size in args.sizes:
-        result = run_size(size)
+        result = run_size(size, tail=min(args.tail, size), lookups=args.lookups)
         results.append(result)
         base = results[0]
         print(

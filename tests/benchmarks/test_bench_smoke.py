@@ -40,3 +40,32 @@ def test_bench_scoring_quick(tmp_path: Path) -> None:
         assert row["batch_per_s"] > 0 and row["p99_ms"] >= row["p50_ms"] > 0 and row["peak_rss_mb"] > 0
     # Speed itself is the benchmark's job (numbers in the closing note), not a timed assertion here.
     assert "vs torch" in done.stdout
+
+
+def _run(args: list[str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, cwd=REPO_ROOT, timeout=600, check=False
+    )
+
+
+@pytest.mark.slow
+def test_bench_api_tiny_on_sqlite(tmp_path: Path) -> None:
+    out = tmp_path / "api.json"
+    done = _run(
+        ["benchmarks/bench_api.py", "--sqlite", "--postings", "20", "--cases", "300", "--baseline-cases",
+         "100", "--claims", "5", "--reports", "2", "--json", str(out)]
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(out.read_text())
+    assert result["ingest"]["api_ingest_per_s"] > 0 and result["ingest"]["bare_scorer_per_s"] > 0
+    assert [row["cases"] for row in result["queue"]] == [100, 300]
+    assert all(row["claim_release_p99_ms"] >= row["claim_release_p50_ms"] > 0 for row in result["queue"])
+
+
+def test_bench_clusters_tiny(tmp_path: Path) -> None:
+    out = tmp_path / "clusters.json"
+    args = ["--sizes", "300", "600", "--tail", "100", "--lookups", "20", "--json", str(out)]
+    done = _run(["benchmarks/bench_clusters.py", *args])
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows = json.loads(out.read_text())
+    assert [row["size"] for row in rows] == [300, 600] and all(row["tail_per_s"] > 0 for row in rows)
