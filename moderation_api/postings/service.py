@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import delete, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -16,6 +16,7 @@ from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseSource
 from moderation_api.cases.service import open_case
 from moderation_api.db import utcnow
+from moderation_api.network.models import PostingBucket, PostingContact
 from moderation_api.network.service import boost_cluster_cases, link_posting
 from moderation_api.postings.models import LegalHold, Posting
 from moderation_api.postings.schemas import IngestResult, PostingIn
@@ -204,5 +205,19 @@ def delete_posting(session: Session, *, posting_id: int) -> Posting:
         )
     posting.text = None
     posting.deleted_at = utcnow()
+    # The score quotes the text (evidence spans, contacts as written) and the network index keeps the
+    # contacts and a text fingerprint: all of it goes with the text. Scores and indicator ids stay, so
+    # the case and the reports remain explainable.
+    posting.score = scrubbed_score(posting.score)
+    posting.minhash = None
+    session.execute(delete(PostingContact).where(PostingContact.posting_id == posting_id))
+    session.execute(delete(PostingBucket).where(PostingBucket.posting_id == posting_id))
     session.commit()
     return posting
+
+
+def scrubbed_score(score: dict[str, Any]) -> dict[str, Any]:
+    """The stored score without anything quoted from the posting."""
+    indicators = [{**hit, "spans": []} for hit in score.get("indicators", [])]
+    removed = len(score.get("entities", []))
+    return {**score, "indicators": indicators, "entities": [], "entities_removed": removed}

@@ -151,3 +151,20 @@ def test_note_policy_escalation_and_urgent_dismissal(client: TestClient, keys: d
         headers=keys["reviewer"],
     )
     assert ok.status_code == 200 and ok.json()["decision"] == "dismiss"
+
+
+def test_deleting_a_posting_erases_everything_quoted_from_it(client: TestClient, keys: dict) -> None:
+    (first,) = ingest(client, keys, ("d1", URGENT_AD))
+    (twin,) = ingest(client, keys, ("d2", URGENT_AD.replace("Daddy", "Papa")))
+    related = client.get(f"/v1/postings/{twin['posting_id']}/related", headers=keys["reviewer"]).json()
+    assert first["posting_id"] in [m["id"] for m in related["related"]]
+    deleted = client.delete(f"/v1/postings/{first['posting_id']}", headers=keys["integrator"])
+    assert deleted.status_code == 200
+    detail = client.get(f"/v1/cases/{first['case_id']}", headers=keys["reviewer"]).json()
+    posting = detail["posting"]
+    assert posting["text"] is None and posting["score"]["entities"] == []
+    assert posting["score"]["entities_removed"] >= 1 and posting["score"]["indicators"]
+    assert all(hit["spans"] == [] for hit in posting["score"]["indicators"])
+    assert "555" not in str(posting["score"]) and "Daddy" not in str(posting["score"])
+    related = client.get(f"/v1/postings/{twin['posting_id']}/related", headers=keys["reviewer"]).json()
+    assert first["posting_id"] not in [m["id"] for m in related["related"]]  # its index entries are gone
