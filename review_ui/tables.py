@@ -110,13 +110,15 @@ def related_frame(related: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
             "band": band_label(member["band"]),
             "risk": f"{float(member['risk_score']):.3f}",
             "location": member.get("location") or "",
+            "posted": (member.get("posted_at") or member.get("ingested_at") or "")[:16].replace("T", " "),
             "case": member.get("case_id") or "",
             "case state": member.get("decision") or member.get("case_state") or "",
         }
         for member in related
     ]
     return pd.DataFrame(
-        rows, columns=["posting", "why related", "band", "risk", "location", "case", "case state"]
+        rows,
+        columns=["posting", "why related", "band", "risk", "location", "posted", "case", "case state"],
     )
 
 

@@ -14,7 +14,7 @@ import streamlit as st
 
 from review_ui.client import ApiError, VigilClient
 from review_ui.highlight import POSTING_CSS, evidence_highlights, highlight_html
-from review_ui.navigation import QUEUE, flash, go_to, show
+from review_ui.navigation import CASE, QUEUE, flash, go_to, show
 from review_ui.tables import (
     BAND_COLORS,
     band_label,
@@ -44,7 +44,7 @@ def _pick_case(client: VigilClient, me: dict[str, Any]) -> None:
     show("info", "No case open. Claim the next case from the queue, or open one by its number.")
     chosen = st.number_input("Case number", min_value=1, step=1, value=None, key="case-pick")
     if chosen is not None:
-        st.button("Open case", key="case-pick-open", on_click=go_to, args=("Case review", int(chosen)))
+        st.button("Open case", key="case-pick-open", on_click=go_to, args=(CASE, int(chosen)))
 
 
 def _posting(posting: dict[str, Any]) -> None:
@@ -106,6 +106,19 @@ def _network(client: VigilClient, posting: dict[str, Any]) -> None:
         if cluster["locations"]:
             st.text("Places: " + ", ".join(cluster["locations"]))
         st.dataframe(related_frame(cluster["members"]), hide_index=True, width="stretch")
+        _open_member_case(cluster["members"], exclude=posting["id"])
+
+
+def _open_member_case(members: list[dict[str, Any]], *, exclude: int) -> None:
+    """Jump to the case of another cluster member."""
+    case_ids = sorted({m["case_id"] for m in members if m.get("case_id") and m["id"] != exclude})
+    if not case_ids:
+        return
+    columns = st.columns([3, 1])
+    chosen = columns[0].selectbox(
+        "Member case", case_ids, format_func=lambda c: f"case #{c}", key=f"member-case-{exclude}"
+    )
+    columns[1].button("Open member case", key=f"open-member-{exclude}", on_click=go_to, args=(CASE, chosen))
 
 
 def _decide(client: VigilClient, case: dict[str, Any], then_next: bool) -> None:

@@ -195,3 +195,6 @@ def test_case_review_shows_the_network_cluster(ui_env: LiveApi) -> None:
     assert "near-duplicate text" in " ".join(related["why related"])
     (cluster,) = [e for e in at.expander if e.label.startswith("Network cluster #")]
     assert cluster.label.endswith(": 2 postings")
+    at.selectbox(key=f"member-case-{case['posting_id']}").set_value(twin["id"]).run()
+    at.button(key=f"open-member-{case['posting_id']}").click().run()
+    assert at.title[0].value == f"Case #{twin['id']}"  # followed the link to the re-posted ad's case
