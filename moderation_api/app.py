@@ -15,6 +15,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
 from sqlalchemy import text
+from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session, sessionmaker
 
 from classifier.results import TextScorer, Thresholds
@@ -155,8 +156,18 @@ def create_app(
     for router in ROUTERS:
         app.include_router(router)
     _add_operations(app)
+    app.add_exception_handler(DataError, _data_error)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     return app
+
+
+async def _data_error(request: Request, exc: Exception) -> JSONResponse:
+    """A value the database refuses (e.g. NUL in a query parameter) is the client's input, not a crash."""
+    logging.getLogger("vigil.api").warning("database refused a request value: %s", type(exc).__name__)
+    return JSONResponse(
+        status_code=422,
+        content={"detail": "a value in the request cannot be used: out of range, or it contains NUL"},
+    )
 
 
 def _model_dir(settings: Settings, scorer: TextScorer) -> Path | None:

@@ -8,6 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from moderation_api.request_model import RequestModel
+
 
 class CaseState(StrEnum):
     OPEN = "open"
@@ -52,16 +54,12 @@ class CaseSort(StrEnum):
     RISK = "risk"
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class ClaimRequest(Strict):
+class ClaimRequest(RequestModel):
     count: int = Field(default=1, ge=1, le=20)
     queue: Queue = Queue.STANDARD
 
 
-class DecisionRequest(Strict):
+class DecisionRequest(RequestModel):
     decision: Decision
     reason: DismissReason | None = Field(default=None, description="required for dismiss")
     escalation_kind: EscalationKind | None = Field(default=None, description="required for escalate")

@@ -3,9 +3,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from moderation_api.cases.schemas import Decision, DismissReason, EscalationKind
+from moderation_api.request_model import RequestModel
 
 
 class Member(BaseModel):
@@ -55,9 +56,7 @@ class RelatedOut(BaseModel):
     related: list[Member]
 
 
-class BulkDecisionRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class BulkDecisionRequest(RequestModel):
     case_ids: list[Annotated[int, Field(ge=1, le=2**31 - 1)]] = Field(min_length=1, max_length=100)
     decision: Decision
     reason: DismissReason | None = None

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from moderation_api.postings.schemas import MAX_TEXT_CHARS
+from moderation_api.request_model import RequestModel
 
 
-class NoticeIn(BaseModel):
+class NoticeIn(RequestModel):
     """A user's report of a posting, forwarded by the platform (DSA Art. 16 notice)."""
-
-    model_config = ConfigDict(extra="forbid")
 
     source: str = Field(min_length=1, max_length=100)
     external_id: str = Field(min_length=1, max_length=200)

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field, field_validator
+
+from moderation_api.request_model import RequestModel
 
 MAX_TEXT_CHARS = 20_000
+EARLIEST_POSTED_AT = datetime(1990, 1, 1, tzinfo=UTC)
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class ScoreItem(Strict):
+class ScoreItem(RequestModel):
     id: str | None = Field(default=None, max_length=200, description="echoed back, optional")
     text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS)
 
 
-class ScoreRequest(Strict):
+class ScoreRequest(RequestModel):
     """One posting (``text``) or a batch (``items``)."""
 
     text: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT_CHARS)
@@ -46,15 +45,26 @@ class ScoreResponse(BaseModel):
     results: list[ScoreOut]
 
 
-class PostingIn(Strict):
+class PostingIn(RequestModel):
     source: str = Field(min_length=1, max_length=100, description="the platform / site the posting is from")
     external_id: str = Field(min_length=1, max_length=200, description="the platform's id; idempotency key")
     text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS)
     location: str | None = Field(default=None, max_length=200, description="city / region, optional")
     posted_at: datetime | None = Field(default=None, description="when the platform published it, optional")
 
+    @field_validator("posted_at")
+    @classmethod
+    def _plausible_posted_at(cls, value: datetime | None) -> datetime | None:
+        """A publication date outside 1990 .. tomorrow is a client bug, and would break date arithmetic."""
+        if value is None:
+            return None
+        aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+        if not EARLIEST_POSTED_AT <= aware <= datetime.now(UTC) + timedelta(days=1):
+            raise ValueError("posted_at must lie between 1990-01-01 and tomorrow")
+        return aware
 
-class IngestRequest(Strict):
+
+class IngestRequest(RequestModel):
     postings: list[PostingIn] = Field(min_length=1)
 
 

@@ -159,3 +159,22 @@ def test_ids_beyond_the_database_range_are_422_not_500(client: TestClient, keys:
         headers=keys["senior"],
     )
     assert response.status_code == 422
+
+
+def test_nul_characters_are_a_422_on_every_backend(client: TestClient, keys: dict, session: Session) -> None:
+    # Found by the schemathesis run: PostgreSQL text cannot hold NUL, which was a 500 there.
+    before = session.scalar(select(func.count()).select_from(Posting))
+    body = {"postings": [{"source": "s\x00", "external_id": "1", "text": "hello"}]}
+    response = client.post("/v1/postings", json=body, headers=keys["integrator"])
+    assert response.status_code == 422 and "NUL" in response.text
+    assert session.scalar(select(func.count()).select_from(Posting)) == before
+    response = client.get("/v1/cases", params={"assignee": "a\x00b"}, headers=keys["admin"])
+    assert response.status_code in (200, 422)  # SQLite can compare it; PostgreSQL refuses it as input
+
+
+def test_implausible_posted_at_is_a_422(client: TestClient, keys: dict) -> None:
+    # Found by a longer schemathesis run: year-1 dates broke the network window arithmetic (500).
+    for when in ("0001-01-01T00:00:00Z", "2999-01-01T00:00:00Z"):
+        body = {"postings": [{"source": "s", "external_id": "1", "text": "hello", "posted_at": when}]}
+        response = client.post("/v1/postings", json=body, headers=keys["integrator"])
+        assert response.status_code == 422 and "posted_at must lie between" in response.text
