@@ -17,16 +17,19 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
     st.title("Model")
     st.text(f"{info['name']} · version {info['version']}")
     st.subheader("Thresholds in force")
-    st.caption("At or above 'review' a posting opens a case; at or above 'urgent' it leads the queue.")
+    st.caption(
+        "A risk score at or above 'review' opens a case; an urgent score (the calibrated probability of "
+        "the urgent label) at or above 'urgent' puts the case in the urgent band, at the top of the queue."
+    )
     thresholds = info["thresholds"]
-    bands = pd.DataFrame({"band": list(thresholds), "risk score from": list(thresholds.values())})
+    bands = pd.DataFrame({"band": list(thresholds), "threshold": list(thresholds.values())})
     st.dataframe(bands, hide_index=True)
     metrics = info.get("metrics")
     if metrics:
         st.subheader("Measured quality")
         st.caption(
             "test: held-out generated + real marketplace listings · heldout_handwritten: written separately, "
-            "41% non-English · craigslist_sample: 1,000 real benign listings (false positives)"
+            "half of it non-English · craigslist_sample: 1,000 real benign listings (false positives)"
         )
         st.dataframe(model_metrics_frame(metrics), hide_index=True, width="stretch")
     else:

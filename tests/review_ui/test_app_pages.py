@@ -177,7 +177,7 @@ def test_model_page_shows_the_shipped_card(start_api: Callable[..., LiveApi], mo
     info = api.call("GET", "/v1/model", as_role="reviewer")
     assert at.title[0].value == "Model" and info["version"] in at.main.text[0].value
     bands = at.dataframe[0].value
-    assert dict(zip(bands["band"], bands["risk score from"], strict=True)) == info["thresholds"]
+    assert dict(zip(bands["band"], bands["threshold"], strict=True)) == info["thresholds"]
     quality = at.dataframe[1].value
     assert {"test", "heldout_handwritten", "craigslist_sample"} <= set(quality["evaluation set"])
     assert len(at.get("image")) == len(info["plots"]) >= 1
