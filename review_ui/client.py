@@ -131,6 +131,13 @@ class VigilClient:
     def cluster(self, cluster_id: int) -> dict[str, Any]:
         return dict(self._json("GET", f"/v1/clusters/{cluster_id}"))
 
+    def cluster_decision(
+        self, cluster_id: int, *, case_ids: list[int], decision: str, reason: str | None, notes: str | None
+    ) -> list[dict[str, Any]]:
+        """One decision for several cases of a cluster; per-case results (each case audited on its own)."""
+        body = {"case_ids": case_ids, "decision": decision, "reason": reason, "notes": notes}
+        return list(self._json("POST", f"/v1/clusters/{cluster_id}/decision", json=body)["results"])
+
     # reports
     def transparency(self, *, start: datetime, end: datetime) -> dict[str, Any]:
         params = {"start": start.isoformat(), "end": end.isoformat(), "daily": "true"}

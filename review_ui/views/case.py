@@ -79,7 +79,7 @@ def _scores(case: dict[str, Any], score: dict[str, Any]) -> None:
     st.caption(f"model {case.get('model_version') or '—'} · thresholds {score.get('thresholds', {})}")
 
 
-def _network(client: VigilClient, posting: dict[str, Any]) -> None:
+def _network(client: VigilClient, posting: dict[str, Any], me: dict[str, Any]) -> None:
     for signal in (posting.get("network") or {}).get("signals") or []:
         show("warning", f"Network signal: {signal.get('explanation', signal.get('id', ''))}")
     related = client.related(posting["id"])["related"]
@@ -107,6 +107,45 @@ def _network(client: VigilClient, posting: dict[str, Any]) -> None:
             st.text("Places: " + ", ".join(cluster["locations"]))
         st.dataframe(related_frame(cluster["members"]), hide_index=True, width="stretch")
         _open_member_case(cluster["members"], exclude=posting["id"])
+        if "cases:senior" in me["permissions"]:
+            _cluster_decision(client, cluster)
+
+
+def _cluster_decision(client: VigilClient, cluster: dict[str, Any]) -> None:
+    """Senior bulk action: one decision for several undecided cases of the cluster, each audited."""
+    open_ids = sorted(
+        {m["case_id"] for m in cluster["members"] if m.get("case_id") and not m.get("decision")}
+    )
+    if len(open_ids) < 2:
+        return
+    st.text("Decide several cases of this cluster at once (each case is claimed, decided and audited):")
+    key = f"bulk-{cluster['id']}"
+    chosen = st.multiselect("Cases", open_ids, format_func=lambda c: f"case #{c}", key=f"{key}-cases")
+    decision = st.radio("Bulk decision", ["confirm", "dismiss"], format_func=DECISIONS.__getitem__,
+                        horizontal=True, key=f"{key}-decision")  # fmt: skip
+    reason = None
+    if decision == "dismiss":
+        reason = st.selectbox("Bulk reason", list(DISMISS_REASONS), format_func=DISMISS_REASONS.__getitem__,
+                              key=f"{key}-reason")  # fmt: skip
+    notes = st.text_area("Bulk note", key=f"{key}-notes", max_chars=4000)
+    if st.button("Apply to selected cases", key=f"{key}-apply", disabled=not chosen):
+        try:
+            results = client.cluster_decision(
+                cluster["id"], case_ids=list(chosen), decision=decision, reason=reason, notes=notes or None
+            )
+        except ApiError as exc:
+            show("error", f"The bulk decision was not applied: {exc}")
+            return
+        done = [r["case_id"] for r in results if r["ok"]]
+        failed = [f"#{r['case_id']}: {r['error']}" for r in results if not r["ok"]]
+        summary = f"Cluster #{cluster['id']}: {decision} recorded for " + (
+            ", ".join(f"#{c}" for c in done) or "no case"
+        )
+        flash(
+            "warning" if failed else "success",
+            summary + (". Refused: " + "; ".join(failed) if failed else "."),
+        )
+        st.rerun()
 
 
 def _open_member_case(members: list[dict[str, Any]], *, exclude: int) -> None:
@@ -274,7 +313,7 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
     st.subheader("Contacts, prices and ages")
     st.dataframe(entities_frame(score), hide_index=True, width="stretch")
     st.subheader("Postings sharing a contact or text")
-    _network(client, posting)
+    _network(client, posting, me)
     if detail["notices"]:
         st.subheader("User notices")
         st.dataframe(pd.DataFrame(detail["notices"]), hide_index=True, width="stretch")

@@ -198,3 +198,24 @@ def test_case_review_shows_the_network_cluster(ui_env: LiveApi) -> None:
     at.selectbox(key=f"member-case-{case['posting_id']}").set_value(twin["id"]).run()
     at.button(key=f"open-member-{case['posting_id']}").click().run()
     assert at.title[0].value == f"Case #{twin['id']}"  # followed the link to the re-posted ad's case
+
+
+def test_senior_applies_one_decision_to_a_cluster(ui_env: LiveApi) -> None:
+    at = signed_in(ui_env.keys["senior"])
+    cases = ui_env.call("GET", "/v1/cases", params={"limit": 200})["items"]
+    by_external = {ui_env.call("GET", f"/v1/postings/{c['posting_id']}")["external_id"]: c for c in cases}
+    case, twin = by_external["u1"], by_external["u3"]
+    at.number_input(key="open-id-None").set_value(case["id"]).run()
+    at.button(key="open-by-id-None").click().run()
+    cluster_id = ui_env.call("GET", f"/v1/postings/{case['posting_id']}")["cluster_id"]
+    key = f"bulk-{cluster_id}"
+    at.multiselect(key=f"{key}-cases").set_value([case["id"], twin["id"]]).run()
+    at.text_area(key=f"{key}-notes").input("same operation, same template").run()
+    at.button(key=f"{key}-apply").click().run()
+    assert not at.exception, at.exception
+    assert "confirm recorded for" in messages(at, "success")
+    for case_id in (case["id"], twin["id"]):
+        detail = ui_env.call("GET", f"/v1/cases/{case_id}")
+        assert detail["case"]["decision"] == "confirm"
+        assert detail["history"][-1]["actor"] == "key:ui-senior"
+        assert detail["history"][-1]["notes"] == "same operation, same template"
