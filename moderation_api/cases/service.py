@@ -253,6 +253,33 @@ def _check_queue_access(principal: Principal, queue: Queue | str) -> None:
         raise CaseForbiddenError("the senior / child-safety queue is restricted to senior reviewers")
 
 
+def _expire_lease(session: Session, *, case: Case) -> None:
+    """The audited return of a case whose lease ran out to the open queue."""
+    transition(
+        session,
+        case=case,
+        action="lease_expired",
+        actor="system",
+        actor_kind="system",
+        details={"assignee": case.assignee},
+        changes={"assignee": None, "lease_expires_at": None},
+    )
+
+
+def _take_lease(
+    session: Session, *, case: Case, principal: Principal, until: datetime, details: dict[str, Any]
+) -> None:
+    """The audited claim of an open case by ``principal`` until ``until``."""
+    transition(
+        session,
+        case=case,
+        action="claim",
+        actor=principal.actor,
+        changes={"assignee": principal.actor, "lease_expires_at": until},
+        details=details,
+    )
+
+
 def expire_leases(session: Session, *, now: datetime | None = None) -> int:
     """Return every case whose lease ran out to the open queue (audited); returns how many."""
     now = now or utcnow()
@@ -262,15 +289,7 @@ def expire_leases(session: Session, *, now: datetime | None = None) -> int:
     count = 0
     for case in expired:
         try:
-            transition(
-                session,
-                case=case,
-                action="lease_expired",
-                actor="system",
-                actor_kind="system",
-                details={"assignee": case.assignee},
-                changes={"assignee": None, "lease_expires_at": None},
-            )
+            _expire_lease(session, case=case)
             count += 1
         except CaseConflictError:
             continue
@@ -322,26 +341,9 @@ def _claim_once(
     for case in candidates[:count]:
         try:
             if case.state == str(ASSIGNED):
-                transition(
-                    session,
-                    case=case,
-                    action="lease_expired",
-                    actor="system",
-                    actor_kind="system",
-                    details={"assignee": case.assignee},
-                    changes={"assignee": None, "lease_expires_at": None},
-                )
-            transition(
-                session,
-                case=case,
-                action="claim",
-                actor=principal.actor,
-                changes={
-                    "assignee": principal.actor,
-                    "lease_expires_at": now + timedelta(seconds=lease_seconds),
-                },
-                details={"lease_seconds": lease_seconds},
-            )
+                _expire_lease(session, case=case)
+            _take_lease(session, case=case, principal=principal, until=now + timedelta(seconds=lease_seconds),
+                        details={"lease_seconds": lease_seconds})  # fmt: skip
             claimed.append(case)
         except CaseConflictError:
             continue
@@ -355,17 +357,9 @@ def claim_case(session: Session, *, principal: Principal, case_id: int, lease_se
     _check_queue_access(principal, case.queue)
     if case.state != str(OPEN):
         raise CaseConflictError(f"case {case_id} is {case.state}; only open cases can be claimed")
-    transition(
-        session,
-        case=case,
-        action="claim",
-        actor=principal.actor,
-        changes={
-            "assignee": principal.actor,
-            "lease_expires_at": utcnow() + timedelta(seconds=lease_seconds),
-        },
-        details={"lease_seconds": lease_seconds, "bulk": True},
-    )
+    until = utcnow() + timedelta(seconds=lease_seconds)
+    _take_lease(session, case=case, principal=principal, until=until,
+                details={"lease_seconds": lease_seconds, "bulk": True})  # fmt: skip
     session.commit()
     return case
 
