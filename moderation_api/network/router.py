@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, status
 
-from moderation_api.cases import service as cases
 from moderation_api.deps import AppSettings, DbSession, PostingReader, RowId, SeniorWorker
 from moderation_api.network import service
 from moderation_api.network.schemas import (
@@ -51,29 +50,16 @@ def bulk_decision(
     settings: AppSettings,
 ) -> BulkDecisionResponse:
     """Apply one decision to several cases of a cluster; each case is claimed and decided, each audited."""
-    results = []
-    for case_id in body.case_ids:
-        try:
-            case = cases.get_case(session, case_id=case_id)
-            posting = session.get(Posting, case.posting_id)
-            if posting is None or posting.cluster_id != cluster_id:
-                raise cases.CaseConflictError(f"case {case_id} is not in cluster {cluster_id}")
-            if case.state == "open":
-                cases.claim_case(
-                    session, principal=principal, case_id=case_id, lease_seconds=settings.lease_seconds
-                )
-            decided = cases.decide(
-                session,
-                principal=principal,
-                case_id=case_id,
-                decision=body.decision,
-                reason=body.reason,
-                escalation_kind=body.escalation_kind,
-                notes=body.notes,
-                hold_days=settings.legal_hold_days,
-            )
-            results.append(BulkItemResult(case_id=case_id, ok=True, state=decided.state))
-        except cases.CaseError as exc:
-            session.rollback()
-            results.append(BulkItemResult(case_id=case_id, ok=False, error=str(exc)))
-    return BulkDecisionResponse(results=results)
+    results = service.decide_cluster_cases(
+        session,
+        principal=principal,
+        cluster_id=cluster_id,
+        case_ids=body.case_ids,
+        decision=body.decision,
+        reason=body.reason,
+        escalation_kind=body.escalation_kind,
+        notes=body.notes,
+        lease_seconds=settings.lease_seconds,
+        hold_days=settings.legal_hold_days,
+    )
+    return BulkDecisionResponse(results=[BulkItemResult(**item) for item in results])

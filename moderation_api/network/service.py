@@ -19,7 +19,10 @@ import numpy as np
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from moderation_api.auth.schemas import Principal
+from moderation_api.cases import service as cases
 from moderation_api.cases.models import Case
+from moderation_api.cases.schemas import Decision, DismissReason, EscalationKind
 from moderation_api.db import utcnow
 from moderation_api.network import signature as sig
 from moderation_api.network.models import Cluster, PostingBucket, PostingContact
@@ -399,3 +402,44 @@ def open_cases_for_confirmed_cluster(session: Session, *, cluster_id: int, limit
             network_signals=[signal.id],
         )
     return len(without_case)
+
+
+def decide_cluster_cases(
+    session: Session,
+    *,
+    principal: Principal,
+    cluster_id: int,
+    case_ids: Sequence[int],
+    decision: Decision,
+    reason: DismissReason | None,
+    escalation_kind: EscalationKind | None,
+    notes: str | None,
+    lease_seconds: int,
+    hold_days: int,
+) -> list[dict[str, Any]]:
+    """One decision for several cases of a cluster: each is claimed if open and decided through the normal
+    workflow (so each is audited and checked on its own); a refusal is reported per case, not for all."""
+    results: list[dict[str, Any]] = []
+    for case_id in case_ids:
+        try:
+            case = cases.get_case(session, case_id=case_id)
+            posting = session.get(Posting, case.posting_id)
+            if posting is None or posting.cluster_id != cluster_id:
+                raise cases.CaseConflictError(f"case {case_id} is not in cluster {cluster_id}")
+            if case.state == "open":
+                cases.claim_case(session, principal=principal, case_id=case_id, lease_seconds=lease_seconds)
+            decided = cases.decide(
+                session,
+                principal=principal,
+                case_id=case_id,
+                decision=decision,
+                reason=reason,
+                escalation_kind=escalation_kind,
+                notes=notes,
+                hold_days=hold_days,
+            )
+            results.append({"case_id": case_id, "ok": True, "state": decided.state})
+        except cases.CaseError as exc:
+            session.rollback()
+            results.append({"case_id": case_id, "ok": False, "error": str(exc)})
+    return results
