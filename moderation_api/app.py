@@ -163,7 +163,7 @@ def create_app(
 
 async def _data_error(request: Request, exc: Exception) -> JSONResponse:
     """A value the database refuses (e.g. NUL in a query parameter) is the client's input, not a crash."""
-    logging.getLogger("vigil.api").warning("database refused a request value: %s", type(exc).__name__)
+    log.warning("database refused a request value: %s", type(exc).__name__)
     return JSONResponse(
         status_code=422,
         content={"detail": "a value in the request cannot be used: out of range, or it contains NUL"},

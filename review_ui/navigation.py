@@ -35,6 +35,13 @@ def go_to(page: str, case_id: int | None = None) -> None:
         st.session_state["case_id"] = case_id
 
 
+def open_case_by_number(*, input_key: str, button_key: str) -> None:
+    """A case-number field with an "Open case" button that switches to that case."""
+    chosen = st.number_input("Case number", min_value=1, step=1, value=None, key=input_key)
+    if chosen is not None:
+        st.button("Open case", key=button_key, on_click=go_to, args=(CASE, int(chosen)))
+
+
 def apply_pending_page() -> None:
     if "next_page" in st.session_state:
         st.session_state["page"] = st.session_state.pop("next_page")

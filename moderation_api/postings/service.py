@@ -123,14 +123,20 @@ def _ingest_once(
         facts = case_facts(result)
         if result.flagged or network.signals:
             # A network signal alone (e.g. a contact moving across cities) opens a case too.
+            if result.flagged:
+                source, actor, actor_kind = (
+                    CaseSource.AUTOMATED,
+                    f"model:{result.model_name}:{result.model_version}",
+                    "model",
+                )
+            else:
+                source, actor, actor_kind = CaseSource.NETWORK, "system:network", "system"
             case = open_case(
                 session,
                 posting=posting,
-                source=CaseSource.AUTOMATED if result.flagged else CaseSource.NETWORK,
-                actor=f"model:{result.model_name}:{result.model_version}"
-                if result.flagged
-                else "system:network",
-                actor_kind="model" if result.flagged else "system",
+                source=source,
+                actor=actor,
+                actor_kind=actor_kind,
                 minor=facts.minor,
                 categories=facts.categories,
                 network_signals=[signal.id for signal in network.signals],

@@ -14,7 +14,7 @@ import streamlit as st
 
 from review_ui.client import ApiError, VigilClient
 from review_ui.highlight import POSTING_CSS, evidence_highlights, highlight_html
-from review_ui.navigation import CASE, QUEUE, flash, go_to, show
+from review_ui.navigation import CASE, QUEUE, flash, go_to, open_case_by_number, show
 from review_ui.tables import (
     BAND_COLORS,
     band_label,
@@ -40,11 +40,9 @@ ESCALATION_KINDS = {
 DECISIONS = {"confirm": "Confirm violation", "dismiss": "Dismiss", "escalate": "Escalate"}
 
 
-def _pick_case(client: VigilClient, me: dict[str, Any]) -> None:
+def _pick_case() -> None:
     show("info", "No case open. Claim the next case from the queue, or open one by its number.")
-    chosen = st.number_input("Case number", min_value=1, step=1, value=None, key="case-pick")
-    if chosen is not None:
-        st.button("Open case", key="case-pick-open", on_click=go_to, args=(CASE, int(chosen)))
+    open_case_by_number(input_key="case-pick", button_key="case-pick-open")
 
 
 def _posting(posting: dict[str, Any]) -> None:
@@ -275,14 +273,14 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
     case_id = st.session_state.get("case_id")
     if case_id is None:
         st.title("Case review")
-        _pick_case(client, me)
+        _pick_case()
         return
     try:
         detail = client.case(int(case_id))
     except ApiError as exc:
         st.title("Case review")
         show("error", f"Case #{case_id} cannot be shown: {exc}")
-        _pick_case(client, me)
+        _pick_case()
         return
     case, posting = detail["case"], detail["posting"]
     score = posting.get("score") or {}

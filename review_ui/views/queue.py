@@ -7,7 +7,7 @@ from typing import Any
 import streamlit as st
 
 from review_ui.client import ApiError, VigilClient
-from review_ui.navigation import CASE, flash, go_to
+from review_ui.navigation import CASE, flash, go_to, open_case_by_number
 from review_ui.tables import band_label, cases_frame, lease_left
 
 ANY = "any"
@@ -81,9 +81,7 @@ def _case_list(client: VigilClient, *, queue: str | None) -> None:
     )
     st.caption(f"{result['total']} matching cases · page {page} · priority = minor cues, then risk, then age")
     st.dataframe(cases_frame(result["items"]), hide_index=True, width="stretch")
-    chosen = st.number_input("Case number", min_value=1, step=1, value=None, key=f"open-id-{queue}")
-    if chosen is not None:
-        st.button("Open case", key=f"open-by-id-{queue}", on_click=go_to, args=(CASE, int(chosen)))
+    open_case_by_number(input_key=f"open-id-{queue}", button_key=f"open-by-id-{queue}")
 
 
 def render(client: VigilClient, me: dict[str, Any], *, queue: str | None = None) -> None:
