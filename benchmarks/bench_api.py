@@ -42,16 +42,12 @@ from moderation_api.cases.models import AuditEvent, Case
 from moderation_api.db import make_engine, make_session_factory, utcnow
 from moderation_api.migrations import upgrade
 from moderation_api.postings.models import Posting
+from moderation_api.reports.quantiles import quantile
 from moderation_api.settings import Settings
 
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 BATCH = 50
 INSERT_CHUNK = 5_000
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
 @contextmanager
@@ -217,7 +213,7 @@ def bench_queue_and_reports(args: argparse.Namespace) -> list[dict[str, Any]]:
                     {
                         "cases": size,
                         "claim_release_p50_ms": round(statistics.median(claims), 2),
-                        "claim_release_p99_ms": round(percentile(claims, 0.99), 2),
+                        "claim_release_p99_ms": round(quantile(sorted(claims), 0.99) or 0.0, 2),
                         "report_median_ms": round(statistics.median(report), 1),
                     }
                 )
