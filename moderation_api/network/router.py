@@ -9,10 +9,8 @@ from moderation_api.network.schemas import (
     BulkDecisionResponse,
     BulkItemResult,
     ClusterOut,
-    Member,
     RelatedOut,
 )
-from moderation_api.postings.models import Posting
 
 router = APIRouter(prefix="/v1", tags=["network"])
 
@@ -21,15 +19,9 @@ router = APIRouter(prefix="/v1", tags=["network"])
 def related(posting_id: RowId, _: PostingReader, session: DbSession) -> RelatedOut:
     """Postings sharing a contact or a near-duplicate template with this one, and why."""
     try:
-        members = service.related(session, posting_id=posting_id)
+        return RelatedOut(**service.related(session, posting_id=posting_id))
     except service.ClusterNotFoundError as exc:
         raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
-    posting = session.get(Posting, posting_id)
-    return RelatedOut(
-        posting_id=posting_id,
-        cluster_id=posting.cluster_id if posting else None,
-        related=[Member(**m) for m in members],
-    )
 
 
 @router.get("/clusters/{cluster_id}", response_model=ClusterOut)

@@ -280,8 +280,8 @@ def boost_cluster_cases(session: Session, *, cluster_id: int) -> int:
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
-def related(session: Session, *, posting_id: int, limit: int = 100) -> list[dict[str, Any]]:
-    """Postings sharing a contact or a template bucket with ``posting_id``, with the reason."""
+def related(session: Session, *, posting_id: int, limit: int = 100) -> dict[str, Any]:
+    """The posting's cluster id and the postings sharing a contact or a template with it, with the reason."""
     posting = session.get(Posting, posting_id)
     if posting is None:
         raise ClusterNotFoundError(f"posting {posting_id} not found")
@@ -298,11 +298,12 @@ def related(session: Session, *, posting_id: int, limit: int = 100) -> list[dict
         matches = template_matches(session, signature=sig.from_bytes(posting.minhash), exclude=posting_id)
         for pid, score in matches.items():
             reasons.setdefault(pid, set()).add(f"near-duplicate text (similarity {score:.2f})")
-    if not reasons:
-        return []
-    rows = session.scalars(select(Posting).where(Posting.id.in_(list(reasons)[: limit * 2]))).all()
-    out = [member | {"reasons": sorted(reasons[member["id"]])} for member in _members(session, rows)]
-    return sorted(out, key=lambda m: m["id"])[:limit]
+    view: dict[str, Any] = {"posting_id": posting_id, "cluster_id": posting.cluster_id, "related": []}
+    if reasons:
+        rows = session.scalars(select(Posting).where(Posting.id.in_(list(reasons)[: limit * 2]))).all()
+        out = [member | {"reasons": sorted(reasons[member["id"]])} for member in _members(session, rows)]
+        view["related"] = sorted(out, key=lambda m: m["id"])[:limit]
+    return view
 
 
 def _members(session: Session, postings: Sequence[Posting]) -> list[dict[str, Any]]:
