@@ -33,7 +33,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, insert, text
 from sqlalchemy.engine import make_url
 
-from classifier.corpus import load_corpus
+from classifier.training.corpus import load_corpus
 from classifier.scoring import load_scorer
 from moderation_api.app import create_app
 from moderation_api.auth.schemas import Role

@@ -37,7 +37,7 @@ def benchmark_texts(limit: int) -> list[str]:
     """Distinct ad-length postings from the project corpus (all genres, languages) and Craigslist."""
     import random
 
-    from classifier.corpus import load_corpus
+    from classifier.training.corpus import load_corpus
 
     rows = [*load_corpus("generated"), *load_corpus("heldout_handwritten"), *load_corpus("craigslist_sample")]
     texts = list(dict.fromkeys(row["text"] for row in rows))

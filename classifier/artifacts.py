@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.abc
 import json
+import zipfile
 import sys
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
@@ -17,19 +18,18 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from classifier.char_ngrams import CharNgramSpec
 from classifier.estimator import RiskClassifier
 from classifier.results import Thresholds
 
 MODEL_FILE = "model.skops"
 CONFIG_FILE = "config.json"
-CONFIG_SCHEMA = 1
+CONFIG_SCHEMA = 2
 
 # Types skops may instantiate beyond its built-in safe set; anything else in a file is refused.
 TRUSTED_TYPES: tuple[str, ...] = (
     "classifier.estimator.RiskClassifier",
-    "sklearn.calibration._CalibratedClassifier",
-    "sklearn.calibration._SigmoidCalibration",
-    "sklearn.isotonic.IsotonicRegression",
+    "classifier.estimator.StackedHead",
 )
 
 # Distribution name → how strictly it must match: "exact" or "minor" (same major.minor).
@@ -103,17 +103,19 @@ class ModelConfig:
     categories: tuple[str, ...]
     library_versions: dict[str, str] = field(default_factory=library_versions)
     training: dict[str, Any] = field(default_factory=dict)
+    char_ngrams: CharNgramSpec = field(default_factory=CharNgramSpec)
     schema: int = CONFIG_SCHEMA
 
     @property
     def n_features(self) -> int:
-        return self.encoder.dim + len(self.feature_names)
+        return self.encoder.dim + len(self.feature_names) + self.char_ngrams.n_features
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["feature_names"] = list(self.feature_names)
         data["categories"] = list(self.categories)
         data["thresholds"] = self.thresholds.to_dict()
+        data["char_ngrams"] = self.char_ngrams.to_dict()
         return data
 
     @classmethod
@@ -128,7 +130,8 @@ class ModelConfig:
                 categories=tuple(data["categories"]),
                 library_versions=dict(data["library_versions"]),
                 training=dict(data.get("training", {})),
-                schema=int(data.get("schema", CONFIG_SCHEMA)),
+                char_ngrams=CharNgramSpec(**data["char_ngrams"]),
+                schema=int(data["schema"]),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ArtifactError(f"{CONFIG_FILE} is malformed: {exc!r}") from exc
@@ -153,7 +156,7 @@ def save_model(model_dir: Path, *, estimator: RiskClassifier, config: ModelConfi
     """Write ``model.skops`` and ``config.json`` into ``model_dir``."""
     sio = _skops_io()
     model_dir.mkdir(parents=True, exist_ok=True)
-    sio.dump(estimator, model_dir / MODEL_FILE)
+    sio.dump(estimator, model_dir / MODEL_FILE, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
     (model_dir / CONFIG_FILE).write_text(json.dumps(config.to_dict(), indent=2, sort_keys=True) + "\n")
 
 
@@ -182,6 +185,11 @@ def load_model(
     """
     sio = _skops_io()
     config = load_config(model_dir)
+    if config.schema != CONFIG_SCHEMA:
+        raise ArtifactError(
+            f"model {config.name} {config.version} in {model_dir} has config schema {config.schema}; this "
+            f"version of Vigil reads schema {CONFIG_SCHEMA} (train a new version with `vigil train`)"
+        )
     problems = version_mismatches(config.library_versions)
     if expected_feature_names is not None and tuple(expected_feature_names) != config.feature_names:
         problems.append(

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from classifier.indicators.catalog import INDICATORS_BY_ID
 from classifier.indicators.features import analyze
+from classifier.language import identify
 from classifier.results import IndicatorGroup, ScoreResult, Severity, Thresholds
 
 KEYWORD_MODEL_NAME = "vigil-keyword-baseline"
@@ -47,6 +48,7 @@ class KeywordScorer:
 
     def score_text(self, text: str) -> ScoreResult:
         analysis = analyze(text)
+        guess = identify(text)
         mitigation = sum(weight for name, weight in MITIGATION.items() if analysis.mitigators.get(name))
         weights = {hit.id: INDICATORS_BY_ID[hit.id].weight for hit in analysis.indicators}
         total = sum(weights.values())
@@ -70,6 +72,8 @@ class KeywordScorer:
             indicators=analysis.indicators,
             entities=analysis.entities,
             thresholds=self._thresholds,
+            language=guess.language,
+            coverage=str(guess.coverage),
         )
 
     def score_texts(self, texts: Sequence[str]) -> list[ScoreResult]:

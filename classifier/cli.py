@@ -38,10 +38,18 @@ def _err(message: str) -> None:
 def register(subparsers: Any) -> None:
     """Add the classifier subcommands to an ``argparse`` subparsers object."""
     train = subparsers.add_parser("train", help="train the risk model and write models/vigil-risk-<version>/")
-    train.add_argument("--version", default="1.0.0", help="model version (directory vigil-risk-<version>)")
+    train.add_argument(
+        "--version", required=True, help="model version (a new directory vigil-risk-<version>; never overwritten)"
+    )
     train.add_argument("--models-dir", type=Path, default=None, help="where model directories live")
     train.add_argument("--seed", type=int, default=0)
     train.add_argument("--target-recall", type=float, default=0.95, help="review recall on validation")
+    train.add_argument(
+        "--urgent-precision", type=float, default=0.80, help="urgent-band precision on validation"
+    )
+    train.add_argument(
+        "--corpus-dir", type=Path, default=None, help="directory with the corpus JSONL files (default: shipped)"
+    )
     train.add_argument("--no-latest", action="store_true", help="do not point models/LATEST at the result")
     train.add_argument("--quiet", action="store_true", help="no progress bar")
     train.set_defaults(handler=_cmd_train)
@@ -320,6 +328,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
         version=args.version,
         seed=args.seed,
         target_recall=args.target_recall,
+        urgent_target_precision=args.urgent_precision,
+        corpus_dir=args.corpus_dir,
         update_latest=not args.no_latest,
         progress=not args.quiet,
         log=_err,
@@ -329,7 +339,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
     metrics = train(options)
     from classifier.evaluation import format_metrics
 
-    for name in ("test", "heldout_handwritten", "craigslist_sample"):
+    for name in ("test", "heldout", "craigslist_sample"):
         print(format_metrics(metrics["model_metrics"][name], title=f"== {name}"))
     return 0
 
@@ -341,11 +351,11 @@ def _agreement_texts(limit: int) -> list[str]:
     """Corpus texts (all languages and genres) for the ONNX-vs-torch agreement check."""
     import random
 
-    from classifier.corpus import load_corpus
+    from classifier.training.corpus import load_corpus
 
     texts = [
         row["text"]
-        for name in ("generated", "heldout_handwritten", "craigslist_sample")
+        for name in ("generated", "written", "craigslist_sample")
         for row in load_corpus(name)
     ]
     random.Random(0).shuffle(texts)

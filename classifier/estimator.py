@@ -1,11 +1,19 @@
-"""The risk estimator: calibrated logistic heads over ``[embedding ‖ indicator features]``.
+"""The risk estimator: per head, a stack of three views of a posting and a calibrating combiner.
 
-One scikit-learn estimator holds five binary heads, each a standardized logistic regression wrapped in
-``CalibratedClassifierCV`` so its output is a probability a threshold can be set on:
+A posting's model input is one (sparse) row ``[embedding ‖ indicator features ‖ character n-grams]``;
+``view_sizes`` says how wide each block is. For every head the estimator fits:
 
-- ``risk``: P(label >= 1), the posting deserves human review;
-- ``urgent``: P(label == 2);
-- one head per :class:`~classifier.results.Category` present in the training data.
+1. one logistic regression per view — the MiniLM embedding (meaning, English-centred), the
+   explainable indicator features (counts and flags), and TF-IDF-weighted hashed character n-grams
+   (language-agnostic: it reads Russian or Thai as well as English, and survives spelling games);
+2. a logistic *combiner* over the three views' out-of-fold decision values. Fitting it on out-of-fold
+   values (grouped by template cluster when ``groups`` is given) is what keeps it honest: a view that
+   memorised the training templates cannot vouch for itself. Being a logistic regression on scores,
+   the combiner is also the calibration step (Platt scaling over the views), so its output is a
+   probability a threshold can be set on.
+
+Heads: ``risk`` = P(label >= 1), ``urgent`` = P(label == 2), and one per
+:class:`~classifier.results.Category` present in the training data.
 
 Thresholds are deliberately absent: they live in the model's ``config.json`` / settings.
 """
@@ -16,9 +24,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
-from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.calibration import CalibratedClassifierCV
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold, StratifiedKFold
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import StandardScaler
 from sklearn.utils.multiclass import check_classification_targets
@@ -29,6 +39,7 @@ from classifier.results import Category
 RISK_HEAD = "risk"
 URGENT_HEAD = "urgent"
 CATEGORY_NAMES: tuple[str, ...] = tuple(str(category) for category in Category)
+VIEW_NAMES: tuple[str, ...] = ("embedding", "indicators", "char_ngrams")
 
 
 def category_matrix(categories: Iterable[Iterable[str]], names: Sequence[str] = CATEGORY_NAMES) -> np.ndarray:
@@ -44,65 +55,158 @@ def category_matrix(categories: Iterable[Iterable[str]], names: Sequence[str] = 
     return matrix
 
 
-class RiskClassifier(ClassifierMixin, BaseEstimator):
-    """Calibrated multi-head risk model; ``predict_proba`` gives P(label = 0, 1, 2).
+class StackedHead:
+    """One binary head: a fitted model per view and the combiner over their decision values."""
 
-    ``fit(X, y, categories)``: ``y`` holds labels 0 benign / 1 review / 2 urgent; ``categories`` is an
-    optional ``(n, 3)`` 0/1 matrix (or lists of category names) for the per-category heads.
-    A head whose target has a single class in training becomes a constant prior.
+    def __init__(
+        self,
+        views: list[Pipeline],
+        combiner: LogisticRegression,
+        bounds: list[tuple[int, int]],
+        *,
+        sparse: list[bool],
+    ) -> None:
+        self.views = views
+        self.combiner = combiner
+        self.bounds = bounds
+        self.sparse = sparse
+
+    def view_scores(self, X: sp.csr_matrix) -> np.ndarray:
+        columns = [
+            model.decision_function(_block(X, start, stop, sparse=sparse))
+            for model, (start, stop), sparse in zip(self.views, self.bounds, self.sparse, strict=True)
+        ]
+        return np.column_stack(columns)
+
+    def predict_proba(self, X: sp.csr_matrix) -> np.ndarray:
+        return np.asarray(self.combiner.predict_proba(self.view_scores(X))[:, 1], dtype=np.float64)
+
+
+def _block(X: sp.csr_matrix, start: int, stop: int, *, sparse: bool) -> Any:
+    block = X[:, start:stop]
+    return block if sparse else block.toarray()
+
+
+class RiskClassifier(ClassifierMixin, BaseEstimator):
+    """Stacked, calibrated multi-head risk model; ``predict_proba`` gives P(label = 0, 1, 2).
+
+    ``fit(X, y, categories=None, groups=None, sample_weight=None)``: ``X`` is the (sparse or dense)
+    ``[embedding ‖ indicator features ‖ character n-grams]`` matrix whose block widths are
+    ``view_sizes`` (``None``: all of ``X`` is one dense view); ``y`` holds labels 0 benign / 1 review / 2 urgent; ``categories`` an optional
+    ``(n, 3)`` 0/1 matrix (or lists of category names) for the per-category heads; ``groups`` the
+    template cluster of each row, so the combiner's out-of-fold values never come from a model that
+    saw the same template. A head whose target has a single class in training becomes a constant.
     """
 
     def __init__(
         self,
-        C: float = 0.5,
-        calibration: str = "sigmoid",
+        view_sizes: tuple[int, ...] | None = None,
+        view_C: tuple[float, ...] = (0.05, 0.5, 10.0),
+        combiner_C: float = 1.0,
         cv: int = 5,
         class_weight: str | None = "balanced",
-        max_iter: int = 2000,
+        max_iter: int = 3000,
         random_state: int | None = 0,
     ) -> None:
-        self.C = C
-        self.calibration = calibration
+        self.view_sizes = view_sizes
+        self.view_C = view_C
+        self.combiner_C = combiner_C
         self.cv = cv
         self.class_weight = class_weight
         self.max_iter = max_iter
         self.random_state = random_state
 
-    def _head(self, X: np.ndarray, target: np.ndarray) -> CalibratedClassifierCV | float:
-        positives = int(target.sum())
-        negatives = len(target) - positives
-        if positives == 0 or negatives == 0:
-            return float(positives > 0)
-        base = Pipeline(
-            [
-                ("scale", StandardScaler()),
-                (
-                    "logreg",
-                    LogisticRegression(
-                        C=self.C,
-                        class_weight=self.class_weight,
-                        max_iter=self.max_iter,
-                        random_state=self.random_state,
-                    ),
-                ),
-            ]
-        )
-        folds = max(2, min(self.cv, positives, negatives))
-        # ensemble=False: one model on all rows + a calibrator fit on its out-of-fold scores, so scoring
-        # runs one pipeline per head instead of `cv` (single-posting latency is dominated by this).
-        calibrated = CalibratedClassifierCV(base, method=self.calibration, cv=folds, ensemble=False)
-        return calibrated.fit(X, target)
+    def __sklearn_tags__(self) -> Any:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.sparse = True  # the character n-gram view is sparse by nature
+        return tags
 
-    def fit(self, X: Any, y: Any, categories: Any = None) -> RiskClassifier:
-        X, y = validate_data(self, X, y, dtype=np.float64)
+    def _bounds(self) -> list[tuple[int, int]]:
+        if self.view_sizes is None:
+            return [(0, self.n_features_in_)]
+        bounds, start = [], 0
+        for size in self.view_sizes:
+            bounds.append((start, start + int(size)))
+            start += int(size)
+        return bounds
+
+    def _is_sparse_view(self, index: int) -> bool:
+        return self.view_sizes is not None and index == len(VIEW_NAMES) - 1
+
+    def _view_model(self, index: int) -> Pipeline:
+        logreg = LogisticRegression(
+            C=self.view_C[index],
+            class_weight=self.class_weight,
+            max_iter=self.max_iter,
+            random_state=self.random_state,
+        )
+        if self._is_sparse_view(index):
+            # Hashed n-gram counts: TF-IDF weighting, no standardisation (it would blow up rare n-grams).
+            return Pipeline([("tfidf", TfidfTransformer(sublinear_tf=True)), ("logreg", logreg)])
+        return Pipeline([("scale", StandardScaler()), ("logreg", logreg)])
+
+    def _folds(self, target: np.ndarray, groups: np.ndarray | None) -> list[tuple[np.ndarray, np.ndarray]]:
+        positives = int(target.sum())
+        n_splits = max(2, min(self.cv, positives, len(target) - positives))
+        if groups is not None and len(np.unique(groups)) >= n_splits:
+            splitter: Any = GroupKFold(n_splits=n_splits)
+            return list(splitter.split(target, target, groups))
+        splitter = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=self.random_state)
+        return list(splitter.split(target, target))
+
+    def _head(
+        self, X: sp.csr_matrix, target: np.ndarray, groups: np.ndarray | None, weight: np.ndarray | None
+    ) -> StackedHead | float:
+        positives = int(target.sum())
+        if positives == 0 or positives == len(target):
+            return float(positives > 0)
+        bounds = self._bounds()
+        out_of_fold = np.zeros((len(target), len(bounds)))
+        fitted: list[Pipeline] = []
+        for index, (start, stop) in enumerate(bounds):
+            block = _block(X, start, stop, sparse=self._is_sparse_view(index))
+            for train, held in self._folds(target, groups):
+                if len(np.unique(target[train])) < 2:
+                    continue
+                model = clone(self._view_model(index))
+                fit_weight = None if weight is None else {"logreg__sample_weight": weight[train]}
+                model.fit(block[train], target[train], **(fit_weight or {}))
+                out_of_fold[held, index] = model.decision_function(block[held])
+            model = self._view_model(index)
+            model.fit(block, target, **({} if weight is None else {"logreg__sample_weight": weight}))
+            fitted.append(model)
+        combiner = LogisticRegression(C=self.combiner_C, max_iter=self.max_iter)
+        combiner.fit(out_of_fold, target, sample_weight=weight)
+        return StackedHead(fitted, combiner, bounds, sparse=[self._is_sparse_view(i) for i in range(len(bounds))])
+
+    def fit(
+        self,
+        X: Any,
+        y: Any,
+        categories: Any = None,
+        groups: Any = None,
+        sample_weight: Any = None,
+    ) -> RiskClassifier:
+        X, y = validate_data(self, X, y, accept_sparse="csr", dtype=np.float64)
+        X = sp.csr_matrix(X)
+        if len(self.view_C) != len(VIEW_NAMES):
+            raise ValueError(f"view_C needs one value per view {VIEW_NAMES}")
+        if self.view_sizes is not None:
+            if len(self.view_sizes) != len(VIEW_NAMES) or sum(int(v) for v in self.view_sizes) != X.shape[1]:
+                raise ValueError(
+                    f"view_sizes {self.view_sizes} must give {len(VIEW_NAMES)} blocks adding up to the "
+                    f"{X.shape[1]} columns of X"
+                )
         check_classification_targets(y)
         y = np.asarray(y)
         if not np.isin(y, (0, 1, 2)).all():
             raise ValueError("labels must be 0 (benign), 1 (review) or 2 (urgent)")
+        group_array = None if groups is None else np.asarray(groups)
+        weight = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
         self.classes_ = np.array([0, 1, 2])
-        heads: dict[str, CalibratedClassifierCV | float] = {
-            RISK_HEAD: self._head(X, (y >= 1).astype(np.int64)),
-            URGENT_HEAD: self._head(X, (y == 2).astype(np.int64)),
+        heads: dict[str, StackedHead | float] = {
+            RISK_HEAD: self._head(X, (y >= 1).astype(np.int64), group_array, weight),
+            URGENT_HEAD: self._head(X, (y == 2).astype(np.int64), group_array, weight),
         }
         self.category_names_: tuple[str, ...] = ()
         if categories is not None:
@@ -113,33 +217,42 @@ class RiskClassifier(ClassifierMixin, BaseEstimator):
                 raise ValueError(f"categories must have shape ({len(y)}, {len(CATEGORY_NAMES)})")
             self.category_names_ = CATEGORY_NAMES
             for column, name in enumerate(CATEGORY_NAMES):
-                heads[name] = self._head(X, matrix[:, column].astype(np.int64))
+                heads[name] = self._head(X, matrix[:, column].astype(np.int64), group_array, weight)
         self.heads_ = heads
         self.n_iter_ = max(
             (
-                int(np.max(fold.estimator.named_steps["logreg"].n_iter_))
+                int(np.max(view.named_steps["logreg"].n_iter_))
                 for head in heads.values()
-                if not isinstance(head, float)
-                for fold in head.calibrated_classifiers_
+                if isinstance(head, StackedHead)
+                for view in head.views
             ),
             default=0,
         )
         return self
 
-    def _head_proba(self, name: str, X: np.ndarray) -> np.ndarray:
+    def _head_proba(self, name: str, X: sp.csr_matrix) -> np.ndarray:
         head = self.heads_[name]
         if isinstance(head, float):
             return np.full(X.shape[0], head)
-        return np.asarray(head.predict_proba(X)[:, 1], dtype=np.float64)
+        return head.predict_proba(X)
 
     def predict_scores(self, X: Any) -> dict[str, np.ndarray]:
         """Every head's calibrated probability: ``risk``, ``urgent`` and one per category."""
         check_is_fitted(self, "heads_")
-        X = validate_data(self, X, dtype=np.float64, reset=False)
+        X = sp.csr_matrix(validate_data(self, X, accept_sparse="csr", dtype=np.float64, reset=False))
         scores = {name: self._head_proba(name, X) for name in self.heads_}
         # urgent ⊂ review: keep P(label = 2) <= P(label >= 1) after separate calibration.
         scores[URGENT_HEAD] = np.minimum(scores[URGENT_HEAD], scores[RISK_HEAD])
         return scores
+
+    def view_contributions(self, X: Any, head: str = RISK_HEAD) -> np.ndarray:
+        """The combiner's weighted input from each view (columns in :data:`VIEW_NAMES` order)."""
+        check_is_fitted(self, "heads_")
+        X = sp.csr_matrix(validate_data(self, X, accept_sparse="csr", dtype=np.float64, reset=False))
+        fitted = self.heads_[head]
+        if isinstance(fitted, float):
+            return np.zeros((X.shape[0], len(self._bounds())))
+        return fitted.view_scores(X) * fitted.combiner.coef_[0]
 
     def predict_proba(self, X: Any) -> np.ndarray:
         scores = self.predict_scores(X)

@@ -17,9 +17,11 @@ from typing import Any
 import numpy as np
 
 from classifier.estimator import CATEGORY_NAMES, category_matrix
+from classifier.indicators.catalog import LEXICON_LANGUAGES
 from classifier.results import Band, ScoreResult, TextScorer, Thresholds
 
 DIGITS = 4
+AWARENESS_GENRES = ("awareness", "news")
 
 
 class LabeledFileError(ValueError):
@@ -62,6 +64,7 @@ class Labels:
     label: np.ndarray
     categories: np.ndarray
     lang: np.ndarray
+    genre: np.ndarray
 
     @classmethod
     def from_rows(cls, rows: Sequence[Mapping[str, Any]]) -> Labels:
@@ -69,10 +72,11 @@ class Labels:
             label=np.array([int(row["label"]) for row in rows], dtype=np.int64),
             categories=category_matrix([row.get("categories", []) for row in rows]),
             lang=np.array([str(row.get("lang", "unknown")) for row in rows], dtype=object),
+            genre=np.array([str(row.get("genre", "unknown")) for row in rows], dtype=object),
         )
 
     def subset(self, mask: np.ndarray) -> Labels:
-        return Labels(self.label[mask], self.categories[mask], self.lang[mask])
+        return Labels(self.label[mask], self.categories[mask], self.lang[mask], self.genre[mask])
 
 
 def _r(value: float) -> float | None:
@@ -93,8 +97,46 @@ def ranking_metrics(truth: np.ndarray, scores: np.ndarray) -> dict[str, Any]:
     }
 
 
+def wilson_interval(successes: int, trials: int, z: float = 1.96) -> list[float] | None:
+    """95% Wilson score interval of a proportion (sound at small n and at 0 or 1)."""
+    if trials == 0:
+        return None
+    p = successes / trials
+    centre = (p + z * z / (2 * trials)) / (1 + z * z / trials)
+    half = z * math.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials)) / (1 + z * z / trials)
+    return [_r(max(0.0, centre - half)) or 0.0, _r(min(1.0, centre + half)) or 0.0]
+
+
+def bootstrap_ap_interval(
+    truth: np.ndarray, scores: np.ndarray, *, resamples: int = 300, seed: int = 0
+) -> list[float] | None:
+    """95% percentile bootstrap interval of average precision."""
+    from sklearn.metrics import average_precision_score
+
+    rng = np.random.default_rng(seed)
+    values = []
+    for _ in range(resamples):
+        pick = rng.integers(0, len(truth), len(truth))
+        if 0 < truth[pick].sum() < len(pick):
+            values.append(average_precision_score(truth[pick], scores[pick]))
+    if not values:
+        return None
+    return [_r(float(np.percentile(values, 2.5))) or 0.0, _r(float(np.percentile(values, 97.5))) or 0.0]
+
+
+def recall_at_precision(truth: np.ndarray, scores: np.ndarray, precision: float) -> float | None:
+    """The best recall any threshold reaches while keeping precision >= ``precision``."""
+    from sklearn.metrics import precision_recall_curve
+
+    if truth.sum() == 0:
+        return None
+    precisions, recalls, _ = precision_recall_curve(truth, scores)
+    ok = precisions >= precision
+    return _r(float(recalls[ok].max())) if ok.any() else 0.0
+
+
 def decision_metrics(truth: np.ndarray, predicted: np.ndarray) -> dict[str, Any]:
-    """Precision / recall / F1 / false-positive rate of a yes/no decision."""
+    """Precision / recall / F1 / false-positive rate of a yes/no decision, with 95% intervals."""
     truth = truth.astype(bool)
     predicted = predicted.astype(bool)
     tp = int((truth & predicted).sum())
@@ -113,6 +155,9 @@ def decision_metrics(truth: np.ndarray, predicted: np.ndarray) -> dict[str, Any]
         "recall": _r(recall),
         "f1": _r(f1),
         "false_positive_rate": _r(fp / (fp + tn) if fp + tn else float("nan")),
+        "precision_ci": wilson_interval(tp, tp + fp),
+        "recall_ci": wilson_interval(tp, tp + fn),
+        "false_positive_rate_ci": wilson_interval(fp, fp + tn),
     }
 
 
@@ -167,16 +212,27 @@ def evaluate(labels: Labels, table: ScoreTable, thresholds: Thresholds) -> dict[
             for label in sorted(set(labels.label.tolist()))
         },
         "languages": {},
+        "coverage": {},
     }
-    for lang in sorted(set(labels.lang.tolist())):
-        mask = labels.lang == lang
+    awareness = np.isin(labels.genre, AWARENESS_GENRES) & ~needs_review
+    metrics["awareness_flagged"] = {"n": int(awareness.sum()), "flagged": int(flagged[awareness].sum())}
+    covered = np.isin(labels.lang, sorted(LEXICON_LANGUAGES))
+    groups = {f"lang:{lang}": labels.lang == lang for lang in sorted(set(labels.lang.tolist()))}
+    groups |= {"coverage:full": covered, "coverage:limited": ~covered, "non_english": labels.lang != "en"}
+    for name, mask in groups.items():
         decided = decision_metrics(needs_review[mask], flagged[mask])
-        metrics["languages"][lang] = {
+        kind, _, key = name.partition(":")
+        target = metrics["languages"] if kind == "lang" else metrics["coverage"]
+        target[key or kind] = {
             "n": int(mask.sum()),
             "positives": int(needs_review[mask].sum()),
             "recall": decided["recall"],
+            "recall_ci": decided["recall_ci"],
             "precision": decided["precision"],
+            "precision_ci": decided["precision_ci"],
             "false_positive_rate": decided["false_positive_rate"],
+            "false_positive_rate_ci": decided["false_positive_rate_ci"],
+            "average_precision": ranking_metrics(needs_review[mask], table.risk[mask])["average_precision"],
         }
     return metrics
 

@@ -134,12 +134,14 @@ class Thresholds:
                 raise ValueError(f"threshold {name}={value!r} must be within [0, 1]")
 
     def band(self, *, risk_score: float, urgent_score: float) -> Band:
-        """Map the two calibrated probabilities to a band."""
-        if urgent_score >= self.urgent:
-            return Band.URGENT
-        if risk_score >= self.review:
-            return Band.REVIEW
-        return Band.LOW
+        """Map the two calibrated probabilities to a band.
+
+        ``urgent`` needs both: the urgent probability past its threshold *and* a risk score past the
+        review threshold, so a posting the risk head thinks benign never lands in the senior queue.
+        """
+        if risk_score < self.review:
+            return Band.LOW
+        return Band.URGENT if urgent_score >= self.urgent else Band.REVIEW
 
     def to_dict(self) -> dict[str, float]:
         return {"review": self.review, "urgent": self.urgent}
@@ -163,6 +165,12 @@ class ScoreResult:
     entities: tuple[Entity, ...]
     thresholds: Thresholds
     extra: Mapping[str, Any] = field(default_factory=dict)
+    # ISO 639-1 code (or "und") and whether the indicator lexicons cover it (classifier.language).
+    language: str = "und"
+    coverage: str = "unknown"
+    # High-severity indicators that lifted the score to the review threshold (the documented floor).
+    floor: tuple[str, ...] = ()
+    model_risk_score: float | None = None
 
     @property
     def flagged(self) -> bool:
@@ -177,6 +185,12 @@ class ScoreResult:
             "band": str(self.band),
             "flagged": self.flagged,
             "thresholds": self.thresholds.to_dict(),
+            "model_risk_score": round(
+                self.risk_score if self.model_risk_score is None else self.model_risk_score, 6
+            ),
+            "floor": list(self.floor),
+            "language": self.language,
+            "coverage": self.coverage,
             "category_scores": {k: round(v, 6) for k, v in self.category_scores.items()},
             "indicators": [hit.to_dict() for hit in self.indicators],
             "entities": [entity.to_dict() for entity in self.entities],

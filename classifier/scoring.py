@@ -7,17 +7,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
+import scipy.sparse as sp
 
 from classifier.artifacts import ArtifactError, ModelConfig, load_config, load_model
 from classifier.encoders import DEFAULT_ONNX_ENCODER_DIR, MODELS_DIR
 from classifier.estimator import RISK_HEAD, URGENT_HEAD, RiskClassifier
-from classifier.results import ScoreResult, Thresholds
+from classifier.char_ngrams import CHAR_NGRAMS, CharNgramSpec
+from classifier.language import identify
+from classifier.results import IndicatorGroup, ScoreResult, Severity, Thresholds
 
 if TYPE_CHECKING:
     from classifier.indicators.features import TextAnalysis
 
 MODEL_NAME = "vigil-risk"
 LATEST_FILE = "LATEST"
+AWARENESS_MITIGATOR = "awareness_or_news"
 BACKENDS = ("onnx", "torch")
 
 
@@ -45,15 +49,43 @@ def embedding_text(analysis: TextAnalysis) -> str:
     return analysis.normalized.text
 
 
-def model_inputs(analyses: Sequence[TextAnalysis], encoder: Encoder) -> np.ndarray:
-    """``[embedding ‖ indicator features]`` rows; the one place training and scoring build them."""
+def view_sizes(encoder_dim: int, char_ngrams: CharNgramSpec = CHAR_NGRAMS) -> tuple[int, int, int]:
+    """Block widths of :func:`model_inputs` rows, in :data:`~classifier.estimator.VIEW_NAMES` order."""
     from classifier.indicators.features import FEATURE_NAMES
 
+    return (encoder_dim, len(FEATURE_NAMES), char_ngrams.n_features)
+
+
+def model_inputs(
+    analyses: Sequence[TextAnalysis], encoder: Encoder, char_ngrams: CharNgramSpec = CHAR_NGRAMS
+) -> sp.csr_matrix:
+    """``[embedding ‖ indicator features ‖ character n-grams]`` rows (sparse); the one place training
+    and scoring build them."""
     if not analyses:
-        return np.zeros((0, encoder.dim + len(FEATURE_NAMES)), dtype=np.float32)
-    embeddings = encoder.encode([embedding_text(analysis) for analysis in analyses])
-    features = np.vstack([np.asarray(analysis.features, dtype=np.float32) for analysis in analyses])
-    return np.hstack([embeddings, features]).astype(np.float32)
+        return sp.csr_matrix((0, sum(view_sizes(encoder.dim, char_ngrams))), dtype=np.float64)
+    texts = [embedding_text(analysis) for analysis in analyses]
+    embeddings = encoder.encode(texts)
+    features = np.vstack([np.asarray(analysis.features, dtype=np.float64) for analysis in analyses])
+    blocks = [sp.csr_matrix(embeddings.astype(np.float64)), sp.csr_matrix(features), char_ngrams.transform(texts)]
+    return sp.hstack(blocks, format="csr")
+
+
+def floor_indicators(analysis: TextAnalysis) -> tuple[str, ...]:
+    """High-severity indicators that put a posting at least in ``review`` (the documented floor).
+
+    A debt-bondage or document-retention hit is rare and specific enough that a reviewer should see
+    the posting whatever the embedding thinks. Only trafficking-specific families count: general cues
+    such as a disguised phone number are common in ordinary listings. Awareness posts and news quoting
+    that wording are exempt (their mitigator fired), as are denied phrasings (the detectors' negation
+    scope).
+    """
+    if analysis.mitigators.get(AWARENESS_MITIGATOR):
+        return ()
+    return tuple(
+        hit.id
+        for hit in analysis.indicators
+        if hit.severity is Severity.HIGH and hit.group is not IndicatorGroup.GENERAL
+    )
 
 
 class ModelScorer:
@@ -96,11 +128,20 @@ class ModelScorer:
         analyses = [analyze(text) for text in texts]
         if not analyses:
             return []
-        scores = self.estimator.predict_scores(model_inputs(analyses, self.encoder))
+        return self.results_for(texts, analyses, model_inputs(analyses, self.encoder, self.config.char_ngrams))
+
+    def results_for(
+        self, texts: Sequence[str], analyses: Sequence[TextAnalysis], inputs: sp.csr_matrix
+    ) -> list[ScoreResult]:
+        """Results from already-built model inputs (training evaluates through this same path)."""
+        scores = self.estimator.predict_scores(inputs)
         results = []
-        for row, analysis in enumerate(analyses):
-            risk = float(scores[RISK_HEAD][row])
+        for row, (text, analysis) in enumerate(zip(texts, analyses, strict=True)):
+            model_risk = float(scores[RISK_HEAD][row])
+            floor = floor_indicators(analysis)
+            risk = max(model_risk, self._thresholds.review) if floor else model_risk
             urgent = float(scores[URGENT_HEAD][row])
+            guess = identify(text)
             results.append(
                 ScoreResult(
                     model_name=self.model_name,
@@ -114,6 +155,10 @@ class ModelScorer:
                     indicators=tuple(analysis.indicators),
                     entities=tuple(analysis.entities),
                     thresholds=self._thresholds,
+                    language=guess.language,
+                    coverage=str(guess.coverage),
+                    floor=floor if risk > model_risk else (),
+                    model_risk_score=model_risk,
                 )
             )
         return results

@@ -1,12 +1,14 @@
 """`vigil demo`: a ready-to-click SQLite database (postings, cases, some decisions, keys), then API + UI.
 
-Demo postings come from the shipped corpora (synthetic postings written for the project and real benign
-Craigslist listings); a few ads are re-posted in other cities, the way real operations post. Some cases
+Demo postings come from ``demo_data/postings.jsonl``: 1,000 rows sampled (seed 11) from the training
+corpora — synthetic postings written for the project and real benign Craigslist listings (MIT, see
+``demo_data/CRAIGSLIST_LICENSE.txt``) — so the demo runs from a plain install; a few ads are re-posted in other cities, the way real operations post. Some cases
 are worked through the real workflow by demo reviewers so the reports have numbers.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -39,16 +41,16 @@ CITIES = (
     "Lyon",
 )
 REPO_ROOT = Path(__file__).resolve().parent.parent
+DEMO_POSTINGS = Path(__file__).resolve().parent / "demo_data" / "postings.jsonl"
 
 
 def demo_postings(count: int, *, seed: int = 11) -> list[dict[str, Any]]:
     """A deterministic mix: ~45% flagged-looking synthetic ads, the rest benign, plus re-posts."""
-    from classifier.corpus import load_corpus
-
     rng = random.Random(seed)
-    generated = load_corpus("generated")
-    risky = [row for row in generated if row["label"] >= 1]
-    benign = [row for row in generated if row["label"] == 0] + load_corpus("craigslist_sample")
+    with DEMO_POSTINGS.open(encoding="utf-8") as handle:
+        sample = [json.loads(line) for line in handle if line.strip()]
+    risky = [row for row in sample if row["label"] >= 1]
+    benign = [row for row in sample if row["label"] == 0]
     picked = rng.sample(risky, int(count * 0.4)) + rng.sample(benign, count - int(count * 0.4) - count // 20)
     reposts = rng.sample(picked[: int(count * 0.4)], count // 20)  # same ad, another city
     now = datetime.now(UTC)

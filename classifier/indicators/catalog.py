@@ -718,3 +718,6 @@ INDICATORS_BY_ID: dict[str, IndicatorSpec] = {spec.id: spec for spec in INDICATO
 # Emoji (as spelled out by normalize) that count as codes when the poster wrote an emoji.
 EMOJI_CODE_WORDS = {"sex.emoji_codes": ("roses", "crown", "new", "cash"),
                     "minor.youth_emoji": ("cherry", "candy", "bow", "teddy bear", "school", "baby", "girl")}  # fmt: skip
+
+# Languages whose lexicons the indicator detectors cover; other languages get the model's views only.
+LEXICON_LANGUAGES: frozenset[str] = frozenset({"en", "es", "pt", "fr"})

@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 
-from classifier.corpus import CORPORA, corpus_path, load_corpus
-from classifier.corpus.augment import obfuscate
-from classifier.corpus.generator import dumps, generate
+from classifier.training.corpus import CORPORA, corpus_path, load_corpus
+from classifier.training.corpus.augment import obfuscate
+from classifier.training.corpus.generator import dumps, generate
 from classifier.estimator import CATEGORY_NAMES
 from classifier.normalize import normalize
 

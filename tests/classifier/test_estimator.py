@@ -1,9 +1,10 @@
-"""RiskClassifier follows scikit-learn's estimator contract and yields sane calibrated heads."""
+"""RiskClassifier follows scikit-learn's estimator contract and yields sane calibrated stacked heads."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
+import scipy.sparse as sp
 from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 from sklearn.utils.estimator_checks import check_estimator
@@ -17,6 +18,14 @@ LABEL_DOMAIN_CHECKS = {
     "check_classifiers_classes": "labels are fixed to 0/1/2",
     "check_classifiers_train": "classes_ is always [0, 1, 2], even for binary y",
     "check_class_weight_classifiers": "feeds labels outside 0/1/2",
+    "check_estimator_sparse_array": "feeds labels outside 0/1/2 (sparse input itself is supported)",
+    "check_estimator_sparse_matrix": "feeds labels outside 0/1/2 (sparse input itself is supported)",
+    "check_sample_weight_equivalence_on_dense_data": (
+        "out-of-fold stacking: repeating a row changes the folds, so weights cannot equal repeats"
+    ),
+    "check_sample_weight_equivalence_on_sparse_data": (
+        "out-of-fold stacking: repeating a row changes the folds, so weights cannot equal repeats"
+    ),
 }
 
 
@@ -55,8 +64,8 @@ def test_fit_returns_self_and_sets_only_trailing_underscore_attributes() -> None
 
 
 def test_params_round_trip_and_clone() -> None:
-    model = RiskClassifier().set_params(C=2.0, calibration="isotonic")
-    assert model.get_params()["C"] == 2.0
+    model = RiskClassifier().set_params(combiner_C=2.0, view_sizes=(4, 4, 4))
+    assert model.get_params()["combiner_C"] == 2.0
     copy = clone(model)
     assert copy.get_params() == model.get_params()
     assert not hasattr(copy, "heads_")
@@ -110,3 +119,43 @@ def test_rejects_unknown_labels_and_bad_categories() -> None:
 def test_category_names_lists_are_accepted() -> None:
     matrix = category_matrix([["sex_trafficking", "minor_involved"], [], ["labor_trafficking"]])
     assert matrix.tolist() == [[1, 0, 1], [0, 0, 0], [0, 1, 0]]
+
+
+def three_views(n: int = 300, seed: int = 0) -> tuple[sp.csr_matrix, np.ndarray, np.ndarray]:
+    """Dense "embedding" and "indicator" blocks plus a sparse count block, each carrying some signal;
+    ``groups`` pairs rows so grouped folds are exercised."""
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, 3, size=n)
+    embedding = rng.normal(size=(n, 8)) + 1.5 * (y >= 1)[:, None]
+    indicators = rng.normal(size=(n, 4))
+    indicators[:, 0] += 2.0 * (y == 2)
+    counts = sp.random(n, 64, density=0.05, random_state=seed, format="csr") * 3
+    counts = sp.hstack([counts, sp.csr_matrix(((y >= 1) * rng.integers(1, 3, size=n))[:, None])], format="csr")
+    X = sp.hstack([sp.csr_matrix(embedding), sp.csr_matrix(indicators), counts], format="csr")
+    return X, y, np.arange(n) // 2
+
+
+def test_three_views_are_stacked_and_each_contributes() -> None:
+    X, y, groups = three_views()
+    model = RiskClassifier(view_sizes=(8, 4, 65)).fit(X[:240], y[:240], groups=groups[:240])
+    contributions = model.view_contributions(X[240:])
+    assert contributions.shape == (60, 3)
+    # every view carries label signal in this data, so the combiner trusts each of them
+    assert (model.heads_["risk"].combiner.coef_[0] > 0).all()
+    scores = model.predict_scores(X[240:])
+    assert scores["risk"][y[240:] >= 1].mean() > scores["risk"][y[240:] == 0].mean() + 0.4
+    assert scores["urgent"][y[240:] == 2].mean() > scores["urgent"][y[240:] == 1].mean()
+
+
+def test_view_sizes_must_cover_the_columns() -> None:
+    X, y, _ = three_views()
+    with pytest.raises(ValueError, match="view_sizes"):
+        RiskClassifier(view_sizes=(8, 4, 10)).fit(X, y)
+
+
+def test_sample_weight_changes_the_fit() -> None:
+    X, y, groups = three_views()
+    weights = np.where(np.arange(len(y)) % 3 == 0, 5.0, 0.2)
+    plain = RiskClassifier(view_sizes=(8, 4, 65)).fit(X, y, groups=groups).predict_scores(X)["risk"]
+    weighted = RiskClassifier(view_sizes=(8, 4, 65)).fit(X, y, groups=groups, sample_weight=weights)
+    assert not np.allclose(plain, weighted.predict_scores(X)["risk"])

@@ -1,12 +1,12 @@
 """Compositional, seeded generator of labeled synthetic postings (``generated.jsonl``).
 
-A :class:`~classifier.corpus.templates_en.Template` pattern mixes inline alternatives ``{a|b|}``
+A :class:`~classifier.training.corpus.templates_en.Template` pattern mixes inline alternatives ``{a|b|}``
 (nested, empty = optional) with slots ``<city>``, ``<phone>``, ``<alias>`` … filled from per-language
 pools. Each template draws its contacts from a small pool of its own, like one poster re-posting, so
 every row's ``cluster`` (the template id) also covers its contacts: a grouped split never puts the same
 template or the same phone on both sides.
 
-Run ``python -m classifier.corpus.generator`` to rewrite ``generated.jsonl``; the same seed always
+Run ``python -m classifier.training.corpus.generator`` to rewrite ``generated.jsonl``; the same seed always
 gives byte-identical output (a test checks the shipped file against it).
 """
 
@@ -20,10 +20,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from classifier.corpus.augment import obfuscate_digits
-from classifier.corpus.templates import Template
-from classifier.corpus.templates_en import EN_TEMPLATES
-from classifier.corpus.templates_intl import INTL_TEMPLATES
+from classifier.training.corpus.augment import obfuscate_digits
+from classifier.training.corpus.templates import Template
+from classifier.training.corpus.templates_en import EN_TEMPLATES
+from classifier.training.corpus.templates_intl import INTL_TEMPLATES
 
 TEMPLATES: tuple[Template, ...] = (*EN_TEMPLATES, *INTL_TEMPLATES)
 

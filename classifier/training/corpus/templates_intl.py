@@ -1,13 +1,13 @@
 """Spanish, Portuguese and French posting templates, by language, genre and label (rules in LABELING.md).
 
-Same conventions as :mod:`classifier.corpus.templates_en`: ``{a|b|}`` inline alternatives and ``<slot>``
+Same conventions as :mod:`classifier.training.corpus.templates_en`: ``{a|b|}`` inline alternatives and ``<slot>``
 fillers from the generator's per-language pools. Prepositions are kept out of slots whose values carry
 an article (``<landmark>``, fr ``<country_dest>``), so rows stay grammatical.
 """
 
 from __future__ import annotations
 
-from classifier.corpus.templates import L, M, S, Template
+from classifier.training.corpus.templates import L, M, S, Template
 
 
 def _t(

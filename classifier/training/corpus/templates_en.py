@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from classifier.corpus.templates import L, M, S, Template
+from classifier.training.corpus.templates import L, M, S, Template
 
 
 def _t(

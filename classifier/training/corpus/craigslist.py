@@ -14,7 +14,7 @@ import json
 import random
 from pathlib import Path
 
-from classifier.corpus import CORPUS_DIR
+from classifier.training.corpus import CORPUS_DIR
 
 DEFAULT_SOURCE = Path("/work/shared/data/craigslist_listings.jsonl")
 SAMPLE_SIZE = 1000

@@ -1,0 +1,85 @@
+"""Write step of `vigil train`: model directory, metrics.json, plots, the model card, LATEST."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from classifier.artifacts import ModelConfig, save_model
+from classifier.estimator import RiskClassifier
+from classifier.evaluation import Labels, ScoreTable
+from classifier.scoring import LATEST_FILE
+from classifier.training.card import render_model_card
+
+if TYPE_CHECKING:
+    from classifier.training.pipeline import TrainOptions
+
+PLOT_SETS = ("test", "heldout")
+
+
+def write_model(
+    options: TrainOptions,
+    *,
+    estimator: RiskClassifier,
+    config: ModelConfig,
+    metrics: Mapping[str, Any],
+    labels: Mapping[str, Labels],
+    tables: Mapping[str, ScoreTable],
+) -> Path:
+    model_dir = options.model_dir
+    save_model(model_dir, estimator=estimator, config=config)
+    (model_dir / "metrics.json").write_text(json.dumps(metrics, indent=2, sort_keys=True) + "\n")
+    plot_pr(model_dir / "pr_curve.png", labels, tables)
+    plot_calibration(model_dir / "calibration.png", labels, tables)
+    (model_dir / "MODEL_CARD.md").write_text(render_model_card(metrics, config))
+    if options.update_latest:
+        (options.models_dir / LATEST_FILE).write_text(model_dir.name + "\n")
+    return model_dir
+
+
+def plot_pr(path: Path, labels: Mapping[str, Labels], tables: Mapping[str, ScoreTable]) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from sklearn.metrics import precision_recall_curve
+
+    fig, axes = plt.subplots(1, len(PLOT_SETS), figsize=(10, 4.2))
+    for axis, name in zip(axes, PLOT_SETS, strict=True):
+        truth = labels[name].label >= 1
+        precision, recall, _ = precision_recall_curve(truth, tables[name].risk)
+        axis.plot(recall, precision, "-", label="vigil-risk")
+        axis.set_title(f"{name}: review (label ≥ 1)")
+        axis.set_xlabel("recall")
+        axis.set_ylabel("precision")
+        axis.set_ylim(0, 1.02)
+        axis.grid(alpha=0.3)
+        axis.legend(loc="lower left")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110, metadata={"Software": None})
+    plt.close(fig)
+
+
+def plot_calibration(path: Path, labels: Mapping[str, Labels], tables: Mapping[str, ScoreTable]) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from sklearn.calibration import calibration_curve
+
+    fig, axis = plt.subplots(figsize=(5.2, 4.6))
+    axis.plot([0, 1], [0, 1], ":", color="grey", label="perfect")
+    for name in PLOT_SETS:
+        truth = labels[name].label >= 1
+        observed, predicted = calibration_curve(truth, tables[name].risk, n_bins=8, strategy="quantile")
+        axis.plot(predicted, observed, "o-", label=name)
+    axis.set_xlabel("predicted risk")
+    axis.set_ylabel("observed share needing review")
+    axis.set_title("Calibration of risk_score")
+    axis.legend(loc="upper left")
+    axis.grid(alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110, metadata={"Software": None})
+    plt.close(fig)
