@@ -99,8 +99,8 @@ DATA_TEXT: dict[Data, str] = {
     Data.EVIDENCE: "evidence: the words each indicator quotes from the text",
     Data.CONTACTS: "contacts, prices and ages as written; network signals that quote a contact",
     Data.OUTCOME: "the posting's cases: state and decision (what the platform acts on)",
-    Data.CASE: "case details (queue, categories, minor flag, lease) and the case lists",
-    Data.HISTORY: "audit history, reviewer notes and identities, user notices",
+    Data.CASE: "case details (queue, categories, minor flag, who holds it, lease) and the case lists",
+    Data.HISTORY: "audit history with reviewers' names and notes; user notices",
     Data.NETWORK: "related postings and clusters: members, shared contacts, places, timeline",
 }
 
