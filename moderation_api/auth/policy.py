@@ -107,24 +107,24 @@ DATA_TEXT: dict[Data, str] = {
 
 class Reach(StrEnum):
     NONE = "none"
-    UNRESTRICTED = "unrestricted"  # ordinary postings only; withheld on restricted ones
+    ORDINARY = "ordinary"  # on ordinary postings only; withheld on restricted ones
     ALL = "all"
 
 
-_n, _u, _a = Reach.NONE, Reach.UNRESTRICTED, Reach.ALL
+_n, _o, _a = Reach.NONE, Reach.ORDINARY, Reach.ALL
 # Integrators are the platform: they see their postings' scores and the decisions they must act on (even on
 # minors' cases, whose content they must take down), never reviewers' work or other postings' network.
 # Auditors oversee the work: every case, decision and note, but no restricted content.
 _VISIBILITY_ROWS: dict[Data, tuple[Reach, ...]] = {
     #                integrator reviewer senior admin auditor
     Data.POSTING: (_a, _a, _a, _a, _a),
-    Data.TEXT: (_u, _u, _a, _a, _u),
-    Data.EVIDENCE: (_u, _u, _a, _a, _u),
-    Data.CONTACTS: (_u, _u, _a, _a, _u),
-    Data.OUTCOME: (_a, _u, _a, _a, _a),
-    Data.CASE: (_n, _u, _a, _a, _a),
-    Data.HISTORY: (_n, _u, _a, _a, _a),
-    Data.NETWORK: (_n, _u, _a, _a, _u),
+    Data.TEXT: (_o, _o, _a, _a, _o),
+    Data.EVIDENCE: (_o, _o, _a, _a, _o),
+    Data.CONTACTS: (_o, _o, _a, _a, _o),
+    Data.OUTCOME: (_a, _o, _a, _a, _a),
+    Data.CASE: (_n, _o, _a, _a, _a),
+    Data.HISTORY: (_n, _o, _a, _a, _a),
+    Data.NETWORK: (_n, _o, _a, _a, _o),
 }
 ROLE_ORDER = (_I, _R, _S, _A, _U)
 VISIBILITY: dict[Data, dict[Role, Reach]] = {
@@ -175,7 +175,7 @@ class Viewer:
 
     def sees(self, data: Data, restriction: Restriction | None) -> bool:
         reach = self.reach(data)
-        return reach is Reach.ALL or (reach is Reach.UNRESTRICTED and restriction is None)
+        return reach is Reach.ALL or (reach is Reach.ORDINARY and restriction is None)
 
     def require(self, data: Data, restriction: Restriction | None, *, item: str) -> None:
         if self.sees(data, restriction):

@@ -48,7 +48,7 @@ class PermissionOut(BaseModel):
 
 class VisibilityOut(BaseModel):
     what: str
-    reach: dict[Role, str] = Field(description="all / unrestricted (withheld on restricted postings) / none")
+    reach: dict[Role, str] = Field(description="all / ordinary (withheld on restricted postings) / none")
 
 
 class PolicyOut(BaseModel):

@@ -56,7 +56,7 @@ def test_queue_counts_and_claim_next_opens_the_case(ui_env: LiveApi) -> None:
     assert at.metric[0].label == "Open" and int(at.metric[0].value) == stats["by_state"]["open"]
     listed = at.dataframe[0].value
     assert len(listed) == stats["by_queue"]["standard"]["open"] and set(listed["state"]) == {"open"}
-    at.selectbox(key="f-band-standard").set_value("urgent").run()
+    at.selectbox(key="f-band-None").set_value("urgent").run()
     assert set(at.dataframe[0].value["band"]) == {"URGENT"}
     at.button(key="claim-standard").click().run()
     assert at.session_state["page"] == "Case review" and at.title[0].value.startswith("Case #")
@@ -77,8 +77,8 @@ def test_case_review_shows_hostile_text_inert_with_evidence(ui_env: LiveApi) -> 
         for posting_id, case_id in posting_ids.items()
         if "<script>" in (ui_env.call("GET", f"/v1/postings/{posting_id}", as_role="reviewer")["text"] or "")
     )
-    at.number_input(key="open-id-standard").set_value(target).run()
-    at.button(key="open-by-id-standard").click().run()
+    at.number_input(key="open-id-None").set_value(target).run()
+    at.button(key="open-by-id-None").click().run()
     assert at.title[0].value == f"Case #{target}"
     (posting_html,) = at.get("html")
     body = posting_html.proto.body
