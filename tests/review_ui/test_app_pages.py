@@ -219,3 +219,24 @@ def test_senior_applies_one_decision_to_a_cluster(ui_env: LiveApi) -> None:
         assert detail["case"]["decision"] == "confirm"
         assert detail["history"][-1]["actor"] == "key:ui-senior"
         assert detail["history"][-1]["notes"] == "same operation, same template"
+
+
+def test_auditor_opens_a_minor_case_with_its_content_withheld(ui_env: LiveApi) -> None:
+    cases = ui_env.call("GET", "/v1/cases", as_role="auditor", params={"queue": "senior"})["items"]
+    (minor,) = [case for case in cases if case["minor"]]
+    at = signed_in(ui_env.keys["auditor"])
+    at.number_input(key="open-id-None").set_value(minor["id"]).run()
+    at.button(key="open-by-id-None").click().run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == f"Case #{minor['id']}" and "Minor cues" in messages(at, "error")
+    assert "Withheld for your role (text, evidence, contacts)" in messages(at, "warning")
+    assert not at.get("html")  # no posting text drawn
+    shown = " ".join(str(df.value.to_dict()) for df in at.dataframe) + " ".join(t.value for t in at.text)
+    assert "Mia" not in shown and "15" not in " ".join(at.dataframe[2].value["as written"])
+    assert list(at.dataframe[-1].value["action"]) == ["open"]  # the audit history is the auditor's to read
+
+
+def test_reviewer_lists_no_minor_case(ui_env: LiveApi) -> None:
+    at = signed_in(ui_env.keys["reviewer"])
+    listed = at.dataframe[0].value
+    assert len(listed) >= 1 and set(listed["queue"]) == {"standard"} and "yes" not in set(listed["minor"])
