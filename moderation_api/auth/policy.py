@@ -112,6 +112,7 @@ class Reach(StrEnum):
 
 
 _n, _o, _a = Reach.NONE, Reach.ORDINARY, Reach.ALL
+ROLE_ORDER = (_I, _R, _S, _A, _U)  # the columns below, of the README tables and of GET /v1/policy
 # Integrators are the platform: they see their postings' scores and the decisions they must act on (even on
 # minors' cases, whose content they must take down), never reviewers' work or other postings' network.
 # Auditors oversee the work: every case, decision and note, but no restricted content.
@@ -126,7 +127,6 @@ _VISIBILITY_ROWS: dict[Data, tuple[Reach, ...]] = {
     Data.HISTORY: (_n, _o, _a, _a, _a),
     Data.NETWORK: (_n, _o, _a, _a, _o),
 }
-ROLE_ORDER = (_I, _R, _S, _A, _U)
 VISIBILITY: dict[Data, dict[Role, Reach]] = {
     data: dict(zip(ROLE_ORDER, row, strict=True)) for data, row in _VISIBILITY_ROWS.items()
 }
