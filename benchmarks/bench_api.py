@@ -33,8 +33,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, insert, text
 from sqlalchemy.engine import make_url
 
-from classifier.training.corpus import load_corpus
 from classifier.scoring import load_scorer
+from classifier.training.corpus import load_corpus
 from moderation_api.app import create_app
 from moderation_api.auth.schemas import Role
 from moderation_api.auth.service import create_key

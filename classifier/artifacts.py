@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import importlib.abc
 import json
-import zipfile
 import sys
+import zipfile
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path

@@ -39,7 +39,9 @@ def register(subparsers: Any) -> None:
     """Add the classifier subcommands to an ``argparse`` subparsers object."""
     train = subparsers.add_parser("train", help="train the risk model and write models/vigil-risk-<version>/")
     train.add_argument(
-        "--version", required=True, help="model version (a new directory vigil-risk-<version>; never overwritten)"
+        "--version",
+        required=True,
+        help="model version (a new directory vigil-risk-<version>; never overwritten)",
     )
     train.add_argument("--models-dir", type=Path, default=None, help="where model directories live")
     train.add_argument("--seed", type=int, default=0)
@@ -48,7 +50,10 @@ def register(subparsers: Any) -> None:
         "--urgent-precision", type=float, default=0.80, help="urgent-band precision on validation"
     )
     train.add_argument(
-        "--corpus-dir", type=Path, default=None, help="directory with the corpus JSONL files (default: shipped)"
+        "--corpus-dir",
+        type=Path,
+        default=None,
+        help="directory with the corpus JSONL files (default: shipped)",
     )
     train.add_argument("--no-latest", action="store_true", help="do not point models/LATEST at the result")
     train.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -354,9 +359,7 @@ def _agreement_texts(limit: int) -> list[str]:
     from classifier.training.corpus import load_corpus
 
     texts = [
-        row["text"]
-        for name in ("generated", "written", "craigslist_sample")
-        for row in load_corpus(name)
+        row["text"] for name in ("generated", "written", "craigslist_sample") for row in load_corpus(name)
     ]
     random.Random(0).shuffle(texts)
     return texts[:limit]

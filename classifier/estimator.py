@@ -92,7 +92,8 @@ class RiskClassifier(ClassifierMixin, BaseEstimator):
 
     ``fit(X, y, categories=None, groups=None, sample_weight=None)``: ``X`` is the (sparse or dense)
     ``[embedding ‖ indicator features ‖ character n-grams]`` matrix whose block widths are
-    ``view_sizes`` (``None``: all of ``X`` is one dense view); ``y`` holds labels 0 benign / 1 review / 2 urgent; ``categories`` an optional
+    ``view_sizes`` (``None``: all of ``X`` is one dense view); ``y`` holds labels 0 benign / 1 review /
+    2 urgent; ``categories`` an optional
     ``(n, 3)`` 0/1 matrix (or lists of category names) for the per-category heads; ``groups`` the
     template cluster of each row, so the combiner's out-of-fold values never come from a model that
     saw the same template. A head whose target has a single class in training becomes a constant.
@@ -177,7 +178,9 @@ class RiskClassifier(ClassifierMixin, BaseEstimator):
             fitted.append(model)
         combiner = LogisticRegression(C=self.combiner_C, max_iter=self.max_iter)
         combiner.fit(out_of_fold, target, sample_weight=weight)
-        return StackedHead(fitted, combiner, bounds, sparse=[self._is_sparse_view(i) for i in range(len(bounds))])
+        return StackedHead(
+            fitted, combiner, bounds, sparse=[self._is_sparse_view(i) for i in range(len(bounds))]
+        )
 
     def fit(
         self,
@@ -191,12 +194,13 @@ class RiskClassifier(ClassifierMixin, BaseEstimator):
         X = sp.csr_matrix(X)
         if len(self.view_C) != len(VIEW_NAMES):
             raise ValueError(f"view_C needs one value per view {VIEW_NAMES}")
-        if self.view_sizes is not None:
-            if len(self.view_sizes) != len(VIEW_NAMES) or sum(int(v) for v in self.view_sizes) != X.shape[1]:
-                raise ValueError(
-                    f"view_sizes {self.view_sizes} must give {len(VIEW_NAMES)} blocks adding up to the "
-                    f"{X.shape[1]} columns of X"
-                )
+        if self.view_sizes is not None and (
+            len(self.view_sizes) != len(VIEW_NAMES) or sum(int(v) for v in self.view_sizes) != X.shape[1]
+        ):
+            raise ValueError(
+                f"view_sizes {self.view_sizes} must give {len(VIEW_NAMES)} blocks adding up to the "
+                f"{X.shape[1]} columns of X"
+            )
         check_classification_targets(y)
         y = np.asarray(y)
         if not np.isin(y, (0, 1, 2)).all():

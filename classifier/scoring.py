@@ -10,9 +10,9 @@ import numpy as np
 import scipy.sparse as sp
 
 from classifier.artifacts import ArtifactError, ModelConfig, load_config, load_model
+from classifier.char_ngrams import CHAR_NGRAMS, CharNgramSpec
 from classifier.encoders import DEFAULT_ONNX_ENCODER_DIR, MODELS_DIR
 from classifier.estimator import RISK_HEAD, URGENT_HEAD, RiskClassifier
-from classifier.char_ngrams import CHAR_NGRAMS, CharNgramSpec
 from classifier.language import identify
 from classifier.results import IndicatorGroup, ScoreResult, Severity, Thresholds
 
@@ -66,7 +66,11 @@ def model_inputs(
     texts = [embedding_text(analysis) for analysis in analyses]
     embeddings = encoder.encode(texts)
     features = np.vstack([np.asarray(analysis.features, dtype=np.float64) for analysis in analyses])
-    blocks = [sp.csr_matrix(embeddings.astype(np.float64)), sp.csr_matrix(features), char_ngrams.transform(texts)]
+    blocks = [
+        sp.csr_matrix(embeddings.astype(np.float64)),
+        sp.csr_matrix(features),
+        char_ngrams.transform(texts),
+    ]
     return sp.hstack(blocks, format="csr")
 
 
@@ -138,7 +142,9 @@ class ModelScorer:
         analyses = [analyze(text) for text in texts]
         if not analyses:
             return []
-        return self.results_for(texts, analyses, model_inputs(analyses, self.encoder, self.config.char_ngrams))
+        return self.results_for(
+            texts, analyses, model_inputs(analyses, self.encoder, self.config.char_ngrams)
+        )
 
     def results_for(
         self, texts: Sequence[str], analyses: Sequence[TextAnalysis], inputs: sp.csr_matrix

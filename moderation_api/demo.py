@@ -2,8 +2,9 @@
 
 Demo postings come from ``demo_data/postings.jsonl``: 1,000 rows sampled (seed 11) from the training
 corpora — synthetic postings written for the project and real benign Craigslist listings (MIT, see
-``demo_data/CRAIGSLIST_LICENSE.txt``) — so the demo runs from a plain install; a few ads are re-posted in other cities, the way real operations post. Some cases
-are worked through the real workflow by demo reviewers so the reports have numbers.
+``demo_data/CRAIGSLIST_LICENSE.txt``) — so the demo runs from a plain install; a few ads are
+re-posted in other cities, the way real operations post. Some cases are worked through the real
+workflow by demo reviewers so the reports have numbers.
 """
 
 from __future__ import annotations

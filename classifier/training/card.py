@@ -78,8 +78,10 @@ def headline_rows(metrics: Mapping[str, Any], set_name: str = "heldout") -> list
     for name, label in (("emoji_separators", "every space an emoji"), ("all_caps", "ALL CAPS")):
         if name in robustness:
             rows.append(
-                (f"recall when {label} (change vs plain)", f"{_f(robustness[name]['recall'])} "
-                 f"({robustness[name]['recall_change']:+.3f})")
+                (
+                    f"recall when {label} (change vs plain)",
+                    f"{_f(robustness[name]['recall'])} ({robustness[name]['recall_change']:+.3f})",
+                )
             )
     rows.append(
         (
@@ -117,7 +119,9 @@ def render_model_card(metrics: Mapping[str, Any], config: ModelConfig) -> str:
         "- Heads: `risk` = P(label ≥ 1), `urgent` = P(label = 2), one per category (sex_trafficking,",
         "  labor_trafficking, minor_involved).",
         "- Combiner weights of the risk head: "
-        + ", ".join(f"{name} {weight}" for name, weight in metrics.get("view_weights", {}).get("risk", {}).items())
+        + ", ".join(
+            f"{name} {weight}" for name, weight in metrics.get("view_weights", {}).get("risk", {}).items()
+        )
         + ".",
         "- Saved with skops (explicit trusted types, no pickle) + `config.json` (library versions, encoder",
         "  sha256, feature names, n-gram spec); loading refuses any mismatch.",
@@ -163,7 +167,13 @@ def render_model_card(metrics: Mapping[str, Any], config: ModelConfig) -> str:
         "|---|---|",
     ]
     lines += [f"| {name} | {value} |" for name, value in headline_rows(metrics)]
-    lines += ["", "## Results", "`flagged` = band `review` or `urgent` against gold label ≥ 1.", "", SET_HEADER]
+    lines += [
+        "",
+        "## Results",
+        "`flagged` = band `review` or `urgent` against gold label ≥ 1.",
+        "",
+        SET_HEADER,
+    ]
     lines += [_set_row(SET_TITLES[name], model[name]) for name in SET_TITLES]
     lines += [
         "",
@@ -193,7 +203,13 @@ def render_model_card(metrics: Mapping[str, Any], config: ModelConfig) -> str:
             f"{_f(values['recall'])}{_ci(values['recall_ci'])} | {_f(values['precision'])} | "
             f"{_f(values['false_positive_rate'])}{_ci(values['false_positive_rate_ci'])} |"
         )
-    lines += ["", "### False-positive rate per source", "", "| set | source | n | FP rate | recall |", "|---|---|---|---|---|"]
+    lines += [
+        "",
+        "### False-positive rate per source",
+        "",
+        "| set | source | n | FP rate | recall |",
+        "|---|---|---|---|---|",
+    ]
     for set_name, by_source in metrics["by_source"].items():
         for source, values in by_source.items():
             flagged = values["flagged"]
@@ -224,11 +240,19 @@ def render_model_card(metrics: Mapping[str, Any], config: ModelConfig) -> str:
             f"| {name.replace('_', ' ')} | {_f(values['recall'])} | {values['recall_change']:+.3f} | "
             f"{_f(values['false_positive_rate'])} | {_f(values['average_precision'])} |"
         )
-    lines += ["", "### Per category (average precision)", "", "| set | category | positives | AP |", "|---|---|---|---|"]
+    lines += [
+        "",
+        "### Per category (average precision)",
+        "",
+        "| set | category | positives | AP |",
+        "|---|---|---|---|",
+    ]
     for set_name in ("test", "heldout"):
         for category in CATEGORY_NAMES:
             values = model[set_name]["categories"][category]
-            lines.append(f"| {set_name} | {category} | {values['positives']} | {_f(values['average_precision'])} |")
+            lines.append(
+                f"| {set_name} | {category} | {values['positives']} | {_f(values['average_precision'])} |"
+            )
     lines += [
         "",
         "### Calibration",

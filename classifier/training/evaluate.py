@@ -38,7 +38,9 @@ class CharTfidfBaseline:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
-        self.vectorizer_ = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)
+        self.vectorizer_ = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2
+        )
         X = self.vectorizer_.fit_transform(texts)
         self.heads_ = {
             name: LogisticRegression(C=10.0, max_iter=3000, random_state=self.seed).fit(X, target)
@@ -53,7 +55,9 @@ class CharTfidfBaseline:
         return ScoreTable(risk=risk, urgent=urgent, categories=np.zeros((len(texts), 3)))
 
 
-def tuned_thresholds(labels: Labels, table: ScoreTable, *, target_recall: float, urgent_recall: float) -> Thresholds:
+def tuned_thresholds(
+    labels: Labels, table: ScoreTable, *, target_recall: float, urgent_recall: float
+) -> Thresholds:
     return Thresholds(
         review=threshold_for_recall(labels.label >= 1, table.risk, target_recall),
         urgent=threshold_for_recall(labels.label == 2, table.urgent, urgent_recall),
@@ -71,12 +75,15 @@ def operating_points(labels: Labels, table: ScoreTable, *, seed: int) -> dict[st
         "average_precision": round(float(average_precision_score(truth, table.risk)), 4),
         "average_precision_ci": bootstrap_ap_interval(truth, table.risk, seed=seed),
         "recall_at_precision": {
-            f"{precision:.2f}": recall_at_precision(truth, table.risk, precision) for precision in MATCHED_PRECISIONS
+            f"{precision:.2f}": recall_at_precision(truth, table.risk, precision)
+            for precision in MATCHED_PRECISIONS
         },
     }
 
 
-def source_split(rows: Sequence[Row], labels: Labels, table: ScoreTable, thresholds: Thresholds) -> dict[str, Any]:
+def source_split(
+    rows: Sequence[Row], labels: Labels, table: ScoreTable, thresholds: Thresholds
+) -> dict[str, Any]:
     """Metrics per ``source`` (generated / written / craigslist …) of one set."""
     sources = np.array([str(row.get("source", "unknown")) for row in rows], dtype=object)
     out = {}
@@ -118,10 +125,16 @@ def robustness_row(
 
 
 def comparison(
-    sets: Mapping[str, Sequence[Row]], tables: Mapping[str, Mapping[str, ScoreTable]], *, names: Sequence[str], seed: int
+    sets: Mapping[str, Sequence[Row]],
+    tables: Mapping[str, Mapping[str, ScoreTable]],
+    *,
+    names: Sequence[str],
+    seed: int,
 ) -> dict[str, Any]:
     """Per scorer and set: AP (with interval) and recall at matched precision."""
     return {
-        scorer: {name: operating_points(Labels.from_rows(sets[name]), by_set[name], seed=seed) for name in names}
+        scorer: {
+            name: operating_points(Labels.from_rows(sets[name]), by_set[name], seed=seed) for name in names
+        }
         for scorer, by_set in tables.items()
     }

@@ -23,7 +23,9 @@ class Featurized:
     inputs: sp.csr_matrix
 
 
-def featurize(texts: Sequence[str], encoder: Encoder, *, advance: Callable[[int], Any] | None = None) -> Featurized:
+def featurize(
+    texts: Sequence[str], encoder: Encoder, *, advance: Callable[[int], Any] | None = None
+) -> Featurized:
     analyses: list[TextAnalysis] = []
     blocks = []
     for start in range(0, len(texts), BATCH):

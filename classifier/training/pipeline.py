@@ -106,7 +106,9 @@ def _results(scorer: ModelScorer, featurized: Featurized) -> list[ScoreResult]:
     return scorer.results_for(featurized.texts, featurized.analyses, featurized.inputs)
 
 
-def pick_thresholds(scorer: ModelScorer, validation: Featurized, labels: Labels, options: TrainOptions) -> Thresholds:
+def pick_thresholds(
+    scorer: ModelScorer, validation: Featurized, labels: Labels, options: TrainOptions
+) -> Thresholds:
     """Review threshold for recall (floor included), urgent threshold for precision, on validation."""
     raw = scorer.with_thresholds(Thresholds(review=1.0, urgent=1.0))
     results = _results(raw, validation)
@@ -117,7 +119,9 @@ def pick_thresholds(scorer: ModelScorer, validation: Featurized, labels: Labels,
     urgent = np.array([result.urgent_score for result in results])
     return Thresholds(
         review=review,
-        urgent=urgent_threshold(labels.label == 2, urgent, flagged, target_precision=options.urgent_target_precision),
+        urgent=urgent_threshold(
+            labels.label == 2, urgent, flagged, target_precision=options.urgent_target_precision
+        ),
     )
 
 
@@ -128,7 +132,9 @@ def train(options: TrainOptions) -> dict[str, Any]:
 
     log = options.log
     if options.model_dir.exists():
-        raise FileExistsError(f"{options.model_dir} exists: a new model gets a new version, never an overwrite")
+        raise FileExistsError(
+            f"{options.model_dir} exists: a new model gets a new version, never an overwrite"
+        )
     np.random.seed(options.seed)
     sets = load_sets(options)
     log(
@@ -144,12 +150,18 @@ def train(options: TrainOptions) -> dict[str, Any]:
     log("fitting the stacked heads (embedding, indicators, character n-grams)")
     sizes = view_sizes(encoder.dim, CHAR_NGRAMS)
     estimator = fit_estimator(
-        sets["train"], features["train"].inputs, view_sizes=sizes, seed=options.seed, source_weights=options.source_weights
+        sets["train"],
+        features["train"].inputs,
+        view_sizes=sizes,
+        seed=options.seed,
+        source_weights=options.source_weights,
     )
     config = ModelConfig(
         name=MODEL_NAME,
         version=options.version,
-        encoder=EncoderRef(id=encoder.encoder_id, sha256=encoder.sha256, dim=encoder.dim, max_tokens=encoder.max_tokens),
+        encoder=EncoderRef(
+            id=encoder.encoder_id, sha256=encoder.sha256, dim=encoder.dim, max_tokens=encoder.max_tokens
+        ),
         feature_names=tuple(FEATURE_NAMES),
         thresholds=Thresholds(review=0.5, urgent=0.5),
         categories=CATEGORY_NAMES,
@@ -182,12 +194,16 @@ def train(options: TrainOptions) -> dict[str, Any]:
     metrics: dict[str, Any] = {
         "model": {"name": MODEL_NAME, "version": options.version},
         "seed": options.seed,
-        "target": {"review_recall": options.target_recall, "urgent_precision": options.urgent_target_precision},
+        "target": {
+            "review_recall": options.target_recall,
+            "urgent_precision": options.urgent_target_precision,
+        },
         "thresholds": thresholds.to_dict(),
         "data": {name: data.summary(rows) for name, rows in sets.items()},
         "model_metrics": {name: evaluate(labels[name], tables[name], thresholds) for name in EVAL_SETS},
         "by_source": {
-            name: source_split(sets[name], labels[name], tables[name], thresholds) for name in ("test", "heldout")
+            name: source_split(sets[name], labels[name], tables[name], thresholds)
+            for name in ("test", "heldout")
         },
         "view_weights": _view_weights(estimator),
     }
@@ -211,11 +227,16 @@ def _view_weights(estimator: Any) -> dict[str, dict[str, float]]:
     head = estimator.heads_["risk"]
     if isinstance(head, float):
         return {}
-    return {"risk": {name: round(float(w), 4) for name, w in zip(VIEW_NAMES, head.combiner.coef_[0], strict=True)}}
+    return {
+        "risk": {name: round(float(w), 4) for name, w in zip(VIEW_NAMES, head.combiner.coef_[0], strict=True)}
+    }
 
 
 def _baselines(
-    sets: Mapping[str, Sequence[dict[str, Any]]], labels: Mapping[str, Labels], options: TrainOptions, log: Callable[[str], None]
+    sets: Mapping[str, Sequence[dict[str, Any]]],
+    labels: Mapping[str, Labels],
+    options: TrainOptions,
+    log: Callable[[str], None],
 ) -> dict[str, Any]:
     from classifier.baseline import KeywordScorer
 
@@ -226,7 +247,10 @@ def _baselines(
     out: dict[str, Any] = {}
     for name, table_of in (
         ("char_tfidf", lambda rows: char.table([str(row["text"]) for row in rows])),
-        ("keyword", lambda rows: ScoreTable.from_results(keyword.score_texts([str(row["text"]) for row in rows]))),
+        (
+            "keyword",
+            lambda rows: ScoreTable.from_results(keyword.score_texts([str(row["text"]) for row in rows])),
+        ),
     ):
         tables = {set_name: table_of(sets[set_name]) for set_name in EVAL_SETS}
         tuned = tuned_thresholds(
@@ -234,7 +258,9 @@ def _baselines(
         )
         out[name] = {
             "tuned_thresholds": tuned.to_dict(),
-            "metrics": {set_name: evaluate(labels[set_name], tables[set_name], tuned) for set_name in EVAL_SETS},
+            "metrics": {
+                set_name: evaluate(labels[set_name], tables[set_name], tuned) for set_name in EVAL_SETS
+            },
             "tables": tables,
         }
     return out

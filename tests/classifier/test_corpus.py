@@ -6,11 +6,11 @@ from collections import Counter
 
 import pytest
 
+from classifier.estimator import CATEGORY_NAMES
+from classifier.normalize import normalize
 from classifier.training.corpus import CORPORA, corpus_path, load_corpus
 from classifier.training.corpus.augment import obfuscate
 from classifier.training.corpus.generator import dumps, generate
-from classifier.estimator import CATEGORY_NAMES
-from classifier.normalize import normalize
 
 FIELDS = {"id", "text", "label", "categories", "lang", "genre", "cluster", "source"}
 

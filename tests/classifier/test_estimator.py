@@ -130,7 +130,9 @@ def three_views(n: int = 300, seed: int = 0) -> tuple[sp.csr_matrix, np.ndarray,
     indicators = rng.normal(size=(n, 4))
     indicators[:, 0] += 2.0 * (y == 2)
     counts = sp.random(n, 64, density=0.05, random_state=seed, format="csr") * 3
-    counts = sp.hstack([counts, sp.csr_matrix(((y >= 1) * rng.integers(1, 3, size=n))[:, None])], format="csr")
+    counts = sp.hstack(
+        [counts, sp.csr_matrix(((y >= 1) * rng.integers(1, 3, size=n))[:, None])], format="csr"
+    )
     X = sp.hstack([sp.csr_matrix(embedding), sp.csr_matrix(indicators), counts], format="csr")
     return X, y, np.arange(n) // 2
 
