@@ -202,6 +202,10 @@ def _output_row(record: dict[str, Any], result: Any, *, include_text: bool) -> d
                 for hit in scored["indicators"]
             ],
             "entities": scored["entities"],
+            "model_risk_score": scored["model_risk_score"],
+            "floor": scored["floor"],
+            "language": scored["language"],
+            "coverage": scored["coverage"],
             "model_version": scored["model_version"],
         }
     )
@@ -335,6 +339,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
         target_recall=args.target_recall,
         urgent_target_precision=args.urgent_precision,
         corpus_dir=args.corpus_dir,
+        embedding_cache=args.embedding_cache,
         update_latest=not args.no_latest,
         progress=not args.quiet,
         log=_err,

@@ -41,6 +41,40 @@ def band_label(band: str) -> str:
     return band.upper() if band == "urgent" else band
 
 
+LANGUAGE_NAMES = {
+    "en": "English", "es": "Spanish", "pt": "Portuguese", "fr": "French", "ru": "Russian", "uk": "Ukrainian",
+    "ro": "Romanian", "pl": "Polish", "vi": "Vietnamese", "th": "Thai", "tl": "Tagalog", "id": "Indonesian",
+    "ms": "Malay", "zh": "Chinese", "ar": "Arabic", "de": "German", "it": "Italian",
+}  # fmt: skip
+
+
+def score_notes(score: Mapping[str, Any]) -> list[str]:
+    """Plain-language notes that explain a score which could otherwise look inconsistent."""
+    notes = []
+    language = str(score.get("language") or "und")
+    name = LANGUAGE_NAMES.get(language, language)
+    if score.get("coverage") == "limited":
+        notes.append(
+            f"Language: {name}. Vigil has no indicator lexicon for it: the score comes from the language-"
+            "independent model views, so an empty evidence list means little here. Read the text."
+        )
+    elif language != "und":
+        notes.append(f"Language: {name}.")
+    floor = list(score.get("floor") or [])
+    if floor:
+        model_risk = float(score.get("model_risk_score") or 0.0)
+        notes.append(
+            f"Risk raised to the review threshold (the model alone said {model_risk:.2f}) because a "
+            f"high-severity indicator fired: {', '.join(floor)}."
+        )
+    if float(score.get("risk_score") or 0.0) >= 0.5 and not score.get("indicators"):
+        notes.append(
+            "No indicator fired: the score comes from the wording as a whole (model views), not from a "
+            "listed cue."
+        )
+    return notes
+
+
 def humanize_seconds(seconds: float | None) -> str:
     if seconds is None:
         return "—"

@@ -29,7 +29,7 @@ from classifier.training.evaluate import (
     source_split,
     tuned_thresholds,
 )
-from classifier.training.featurize import Featurized, featurize, featurize_sets
+from classifier.training.featurize import CachedEncoder, Featurized, featurize, featurize_sets
 from classifier.training.fit import fit_estimator, review_threshold, urgent_threshold
 from classifier.training.robustness import TRANSFORMS, transformed
 
@@ -57,6 +57,8 @@ class TrainOptions:
     threshold_sources: tuple[str, ...] = ("written", "handwritten", "craigslist")
     # Postings written one by one teach more than template fills; count template rows less.
     source_weights: dict[str, float] = field(default_factory=lambda: {"generated": 0.5})
+    # On-disk embedding cache across runs (None: no cache); cached values equal fresh ones.
+    embedding_cache: Path | None = None
     update_latest: bool = True
     progress: bool = True
     log: Callable[[str], None] = field(default=print)
@@ -98,7 +100,7 @@ def _subset(featurized: Featurized, mask: np.ndarray) -> Featurized:
     )
 
 
-def _scorer(estimator: Any, config: ModelConfig, encoder: OnnxEncoder) -> ModelScorer:
+def _scorer(estimator: Any, config: ModelConfig, encoder: Any) -> ModelScorer:
     return ModelScorer(estimator=estimator, config=config, encoder=encoder)
 
 
@@ -142,8 +144,9 @@ def train(options: TrainOptions) -> dict[str, Any]:
         + ", ".join(f"{name} {len(rows)}" for name, rows in sets.items())
         + " (split grouped by template / translation cluster)"
     )
-    encoder = OnnxEncoder(options.encoder_dir, cache_size=0)
-    encoder.verify_sha256()
+    onnx = OnnxEncoder(options.encoder_dir, cache_size=0)
+    onnx.verify_sha256()
+    encoder: Any = onnx if options.embedding_cache is None else CachedEncoder(onnx, options.embedding_cache)
     features = featurize_sets(sets, encoder, progress=options.progress)
     labels = {name: Labels.from_rows(rows) for name, rows in sets.items()}
 
@@ -217,6 +220,8 @@ def train(options: TrainOptions) -> dict[str, Any]:
     for base in metrics["baselines"].values():
         del base["tables"]
     metrics["robustness"] = _robustness(scorer, sets, labels, results, encoder, options)
+    if isinstance(encoder, CachedEncoder):
+        encoder.save()
     write_model(options, estimator=estimator, config=config, metrics=metrics, labels=labels, tables=tables)
     log(f"wrote {options.model_dir}")
     return metrics
@@ -271,7 +276,7 @@ def _robustness(
     sets: Mapping[str, Sequence[dict[str, Any]]],
     labels: Mapping[str, Labels],
     results: Mapping[str, list[ScoreResult]],
-    encoder: OnnxEncoder,
+    encoder: Any,
     options: TrainOptions,
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}

@@ -40,6 +40,18 @@ class ScoreOut(BaseModel):
     category_scores: dict[str, float]
     indicators: list[dict[str, Any]]
     entities: list[dict[str, Any]]
+    model_risk_score: float | None = Field(
+        default=None, description="the model's own probability; risk_score differs only when `floor` is set"
+    )
+    floor: list[str] = Field(
+        default_factory=list,
+        description="high-severity indicators that lifted risk_score to the review threshold",
+    )
+    language: str = Field(default="und", description="ISO 639-1 code of the posting's language, or und")
+    coverage: str = Field(
+        default="unknown",
+        description="full: the indicator lexicons cover the language; limited: only the model views read it",
+    )
 
 
 class ScoreResponse(BaseModel):

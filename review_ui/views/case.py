@@ -24,6 +24,7 @@ from review_ui.tables import (
     indicators_frame,
     lease_left,
     related_frame,
+    score_notes,
 )
 
 DISMISS_REASONS = {
@@ -77,7 +78,13 @@ def _scores(case: dict[str, Any], score: dict[str, Any]) -> None:
     top[1].metric("Urgent score", f"{float(score.get('urgent_score', 0.0)):.2f}")
     for name, value in sorted((score.get("category_scores") or {}).items()):
         st.progress(min(max(float(value), 0.0), 1.0), text=f"{name.replace('_', ' ')}: {float(value):.2f}")
-    st.caption(f"model {case.get('model_version') or '—'} · thresholds {score.get('thresholds', {})}")
+    for line in score_notes(score):
+        show("info", line)
+    thresholds = score.get("thresholds") or {}
+    st.caption(
+        f"model {case.get('model_version') or '—'} · review at risk ≥ {thresholds.get('review', '—')}, "
+        f"urgent at urgent score ≥ {thresholds.get('urgent', '—')}"
+    )
 
 
 def _network(client: VigilClient, posting: dict[str, Any], me: dict[str, Any]) -> None:

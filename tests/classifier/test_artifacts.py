@@ -18,11 +18,13 @@ from classifier.artifacts import (
     save_model,
     version_mismatches,
 )
+from classifier.char_ngrams import CharNgramSpec
 from classifier.estimator import CATEGORY_NAMES, RiskClassifier
 from classifier.results import Thresholds
 
 FEATURES = ("f_a", "f_b")
 ENCODER = EncoderRef(id="test-encoder", sha256="ab" * 32, dim=6, max_tokens=256)
+NGRAMS = CharNgramSpec(n_features=16)
 
 
 class NotAllowed:
@@ -37,6 +39,7 @@ def make_config() -> ModelConfig:
         feature_names=FEATURES,
         thresholds=Thresholds(review=0.3, urgent=0.6),
         categories=CATEGORY_NAMES,
+        char_ngrams=NGRAMS,
     )
 
 
@@ -45,8 +48,9 @@ def saved(tmp_path: Path) -> tuple[Path, RiskClassifier, np.ndarray]:
     rng = np.random.default_rng(1)
     y = rng.integers(0, 3, size=90)
     X = rng.normal(size=(90, 8)) + y[:, None]
+    X = np.hstack([X, NGRAMS.transform([f"text {label} " * 3 for label in y]).toarray()])
     categories = np.column_stack([y == 1, y == 2, y == 2]).astype(int)
-    model = RiskClassifier(cv=3).fit(X, y, categories)
+    model = RiskClassifier(cv=3, view_sizes=(6, 2, 16)).fit(X, y, categories)
     save_model(tmp_path, estimator=model, config=make_config())
     return tmp_path, model, X
 
@@ -103,3 +107,12 @@ def test_missing_or_malformed_directory(tmp_path: Path) -> None:
     (tmp_path / CONFIG_FILE).write_text(json.dumps({"name": "x"}))
     with pytest.raises(ArtifactError, match="malformed"):
         load_model(tmp_path)
+
+
+def test_a_model_of_an_older_config_schema_is_refused(saved: tuple[Path, RiskClassifier, np.ndarray]) -> None:
+    directory, _, _ = saved
+    config = json.loads((directory / CONFIG_FILE).read_text())
+    config["schema"] = 1
+    (directory / CONFIG_FILE).write_text(json.dumps(config))
+    with pytest.raises(ArtifactError, match="config schema 1"):
+        load_model(directory)

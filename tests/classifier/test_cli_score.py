@@ -63,7 +63,11 @@ def test_score_skips_bad_lines_and_reports_them(tmp_path: Path, capsys: pytest.C
             "indicators",
             "entities",
             "model_version",
+            "language",
+            "coverage",
+            "floor",
         }
+        assert row["coverage"] in ("full", "limited", "unknown")
         assert row["city"] in "XYZ"  # extra fields kept
         assert "text" not in row
         for hit in row["indicators"]:
