@@ -1,46 +1,134 @@
-"""Run the indicator catalog over one posting and report evidence spans in the ORIGINAL text."""
+"""Run the indicator catalog over one posting and report evidence spans in the ORIGINAL text.
+
+A match does not count when
+- a negation governs it: a negation word a few words before it in the same clause ("no placement
+  fee", "nous ne gardons jamais vos papiers"), between its words ("passports are never kept", "паспорт
+  не забираем") or a denial right after it ("placement fee: none");
+- its clause has one of the detector's ``unless`` terms ("completion bonus paid at the end of the season");
+- it sits inside a quoted phrase of an awareness or news text ('employer will hold your passport').
+A text that reads as awareness or news (two or more distinct cues) keeps its hits as evidence, but none
+of them counts as high severity.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
 
 from classifier.indicators.catalog import (
-    CONTEXT_PATTERNS,
-    EMOJI_CODE_WORDS,
-    ETHNICITY_RE,
+    ADULT,
+    CONTEXT_NAMES,
+    DERIVED,
+    EMOJI_CODES,
+    ETHNICITY_KEY,
     INDICATORS,
     INDICATORS_BY_ID,
-    MITIGATOR_PATTERNS,
+    MITIGATOR_NAMES,
     IndicatorSpec,
+    Matcher,
+    matcher,
 )
+from classifier.indicators.languages import LANGUAGES
+from classifier.indicators.lexicon import CLAUSE_END, Terms, source
 from classifier.normalize import NormalizedText
-from classifier.results import Entity, EntityKind, IndicatorHit, Span
+from classifier.results import Entity, EntityKind, IndicatorHit, Severity, Span
 
-_CONTEXT_RES = {name: re.compile(pattern) for name, pattern in CONTEXT_PATTERNS.items()}
-_MITIGATOR_RES = {name: re.compile(pattern) for name, pattern in MITIGATOR_PATTERNS.items()}
-MITIGATOR_NAMES: tuple[str, ...] = tuple(MITIGATOR_PATTERNS)
-CONTEXT_NAMES: tuple[str, ...] = tuple(CONTEXT_PATTERNS)
 MAX_SPANS = 8
+NEGATION_WORDS = 4  # how far back a negation word reaches, in words
+UNSPACED_NEGATION_CHARS = 8  # the same for Thai and Chinese, in characters
+UNLESS_CHARS = 48  # how far around a match its clause is searched for ``unless`` terms
+AWARENESS_CUES = 2  # distinct awareness / news cues that make a text read as one
+AWARENESS_NOTE = " Read as an awareness or news text here, so not counted as high severity."
 # A quoted phrase: awareness posts and news quote ad wording ('no LE', "new girls weekly") to warn of it.
 _QUOTED_RE = re.compile(r"""(?:^|(?<=[\s(:,]))['"“‘«]([^'"”’»\n]{1,80})['"”’»](?=[\s.,;:!?)]|$)""")
+_TOKEN_RE = re.compile(r"\w+")
+_UNSPACED_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]")
 
 
-def contexts(normalized: NormalizedText) -> frozenset[str]:
-    """Which posting contexts (``adult``, ``job``) the text shows."""
-    return frozenset(name for name, regex in _CONTEXT_RES.items() if regex.search(normalized.text))
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """What the indicator layer found in one posting."""
+
+    indicators: tuple[IndicatorHit, ...]
+    contexts: frozenset[str]
+    mitigators: dict[str, int]
+    reads_as_awareness: bool
 
 
-def mitigators(normalized: NormalizedText) -> dict[str, int]:
-    """Counts of mitigating wording (awareness/news, licensed professional, transparent employer…)."""
-    return {name: len(regex.findall(normalized.text)) for name, regex in _MITIGATOR_RES.items()}
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    """Compiled negation scope for every lexicon language."""
+
+    negation: re.Pattern[str]
+    post_negation: re.Pattern[str]
+    clause_end: re.Pattern[str]
+    # A negation's reach also ends at a comma or colon: "no experience, salary $5,000" negates nothing
+    # after the comma.
+    negation_end: re.Pattern[str]
+
+
+@cache
+def _scope() -> _Scope:
+    negation = [(language, Terms(phrases=language.negation)) for language in LANGUAGES]
+    post = [
+        (language, Terms(phrases=language.post_negation)) for language in LANGUAGES if language.post_negation
+    ]
+    contrast = [(language, Terms(phrases=language.contrast)) for language in LANGUAGES if language.contrast]
+    contrast_source = source(contrast, clitics=False)
+    clause = "[" + re.escape(CLAUSE_END) + "]" + (f"|{contrast_source}" if contrast_source else "")
+    return _Scope(
+        negation=re.compile(source(negation, clitics=False)),
+        post_negation=re.compile(r"[\s:=\-]{0,3}(?:" + (source(post, clitics=False) or "(?!)") + ")"),
+        clause_end=re.compile(clause),
+        negation_end=re.compile(f"[,，、:]|{clause}"),
+    )
+
+
+def _clause_start(text: str, start: int, reach: int, boundary: re.Pattern[str] | None = None) -> int:
+    """Where the clause holding ``start`` begins, looking back at most ``reach`` characters."""
+    floor = max(0, start - reach)
+    cut = floor
+    for match in (boundary or _scope().clause_end).finditer(text, floor, start):
+        cut = match.end()
+    return cut
+
+
+def _clause_end(text: str, end: int, reach: int) -> int:
+    match = _scope().clause_end.search(text, end, min(len(text), end + reach))
+    return match.start() if match else min(len(text), end + reach)
+
+
+def negated(text: str, start: int, end: int) -> bool:
+    """Whether a negation governs the match ``text[start:end]`` (see the module docstring)."""
+    scope = _scope()
+    window_start = _clause_start(text, start, 80, scope.negation_end)
+    left = text[window_start:start]
+    tokens = [match.start() for match in _TOKEN_RE.finditer(left)]
+    if len(tokens) > NEGATION_WORDS:
+        left = left[tokens[-NEGATION_WORDS] :]
+    if _UNSPACED_RE.search(left):
+        left = left[-UNSPACED_NEGATION_CHARS:]
+    if scope.negation.search(left) or scope.negation.search(text, start, end):
+        return True
+    return scope.post_negation.match(text, end) is not None
+
+
+def _excluded(unless: re.Pattern[str] | None, text: str, start: int, end: int) -> bool:
+    if unless is None:
+        return False
+    left = _clause_start(text, start, UNLESS_CHARS)
+    right = _clause_end(text, end, UNLESS_CHARS)
+    return unless.search(text, left, right) is not None
 
 
 def _span(normalized: NormalizedText, start: int, end: int) -> Span | None:
     # Patterns may include surrounding blanks; evidence should not.
-    while start < end and normalized.text[start] == " ":
+    text = normalized.text
+    while start < end and text[start] in " \n":
         start += 1
-    while end > start and normalized.text[end - 1] == " ":
+    while end > start and text[end - 1] in " \n":
         end -= 1
     if start >= end:
         return None
@@ -60,56 +148,115 @@ def _merge(spans: Sequence[Span], original: str) -> tuple[Span, ...]:
     return tuple(merged[:MAX_SPANS])
 
 
-def _hit(spec: IndicatorSpec, spans: Sequence[Span], original: str) -> IndicatorHit | None:
-    merged = _merge(spans, original)
-    if not merged:
-        return None
-    return IndicatorHit(spec.id, spec.name, spec.group, spec.severity, spec.explanation, merged)
-
-
-def _emoji_spans(normalized: NormalizedText, words: Sequence[str]) -> list[Span]:
-    spans = []
-    for word in words:
-        for match in re.finditer(rf"\b{re.escape(word)}\b", normalized.text):
-            span = _span(normalized, match.start(), match.end())
-            # Only count what the poster wrote as an emoji, not the word itself.
-            if span is not None and not span.text.isascii():
-                spans.append(span)
-    return spans
-
-
-def detect_indicators(normalized: NormalizedText, entities: Sequence[Entity]) -> list[IndicatorHit]:
-    """Every indicator that fires on the posting, in catalog order, with merged evidence spans."""
-    found_contexts = contexts(normalized)
-    text = normalized.text
-    quoted: list[tuple[int, int]] = []
-    if _MITIGATOR_RES["awareness_or_news"].search(text):
-        quoted = [match.span() for match in _QUOTED_RE.finditer(text)]
-    spans: dict[str, list[Span]] = {spec.id: [] for spec in INDICATORS}
-    for spec in INDICATORS:
-        if spec.context is not None and spec.context not in found_contexts:
+def _matches(compiled: Matcher, text: str, quoted: Sequence[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """Matches of one detector that count (negation, ``unless`` and quotation applied)."""
+    for regex, checked in ((compiled.checked, True), (compiled.negative, False)):
+        if regex is None:
             continue
-        regex = spec.regex
-        if regex is not None:
-            requires = spec.requires_regex
-            if requires is not None and requires.search(text) is None:
+        for match in regex.finditer(text):
+            start, end = match.span()
+            if any(q_start <= start and end <= q_end for q_start, q_end in quoted):
+                continue  # a warning quoting the phrase, not an ad using it
+            if checked and negated(text, start, end):
                 continue
-            for match in regex.finditer(text):
-                if any(start <= match.start() and match.end() <= end for start, end in quoted):
-                    continue  # a warning quoting the phrase, not an ad using it
-                span = _span(normalized, match.start(), match.end())
-                if span is not None:
-                    spans[spec.id].append(span)
-        if spec.id in EMOJI_CODE_WORDS:
-            spans[spec.id].extend(_emoji_spans(normalized, EMOJI_CODE_WORDS[spec.id]))
+            if _excluded(compiled.unless, text, start, end):
+                continue
+            yield match
 
-    adult = "adult" in found_contexts
+
+def contexts(normalized: NormalizedText) -> frozenset[str]:
+    """Which posting contexts the wording shows (before detectors that open the adult context)."""
+    found = set()
+    for name in CONTEXT_NAMES:
+        regex = matcher(name, "contexts").checked
+        if regex is not None and regex.search(normalized.text):
+            found.add(name)
+    return frozenset(found)
+
+
+def mitigators(normalized: NormalizedText) -> dict[str, int]:
+    """Counts of mitigating wording (awareness/news, licensed professional, transparent employer)."""
+    counts = {}
+    for name in MITIGATOR_NAMES:
+        regex = matcher(name, "mitigators").checked
+        counts[name] = len(regex.findall(normalized.text)) if regex is not None else 0
+    return counts
+
+
+def _reads_as_awareness(text: str) -> bool:
+    regex = matcher("awareness_or_news", "mitigators").checked
+    if regex is None:
+        return False
+    return len({match.group().strip() for match in regex.finditer(text)}) >= AWARENESS_CUES
+
+
+def _lexicon_spans(
+    spec: IndicatorSpec, normalized: NormalizedText, quoted: Sequence[tuple[int, int]], licensed: bool
+) -> list[Span]:
+    """Evidence from a detector's wording; cue-class detectors need one strong or several classes."""
+    by_class: dict[str, list[Span]] = {}
+    for key in spec.lexicon_keys():
+        found = [
+            span
+            for match in _matches(matcher(key), normalized.text, quoted)
+            if (span := _span(normalized, *match.span())) is not None
+        ]
+        if found:
+            by_class[key.rpartition("/")[2]] = found
+    if not spec.cue_classes:
+        return [span for found in by_class.values() for span in found]
+    strong = "strong" in by_class
+    # A licensed therapist may well be open late and take cash; only strong cues count there.
+    if strong or (len(by_class) >= spec.min_classes and not licensed):
+        return [span for found in by_class.values() for span in found]
+    return []
+
+
+def _ethnicity_menu(spans: Sequence[Span]) -> list[Span]:
+    """Two or more different ethnicities offered in one adult ad."""
+    distinct = {span.text.lower()[:4] for span in spans}
+    return list(spans) if len(distinct) >= 2 else []
+
+
+def _usable(spec: IndicatorSpec, found_contexts: set[str]) -> bool:
+    if spec.context and not found_contexts.intersection(spec.context):
+        return False
+    return spec.requires is None or spec.requires in found_contexts
+
+
+def detect(normalized: NormalizedText, entities: Sequence[Entity]) -> Detection:
+    """Every indicator that fires on the posting, in catalog order, with merged evidence spans."""
+    text = normalized.text
+    found_contexts = set(contexts(normalized))
+    found_mitigators = mitigators(normalized)
+    awareness = _reads_as_awareness(text)
+    quoted: list[tuple[int, int]] = []
+    if found_mitigators["awareness_or_news"]:
+        quoted = [match.span() for match in _QUOTED_RE.finditer(text)]
+    licensed = found_mitigators["licensed_professional"] > 0
+    spans: dict[str, list[Span]] = {spec.id: [] for spec in INDICATORS}
+    # Detectors that open the adult context run first; the rest see the context they opened.
+    ordered = sorted(INDICATORS, key=lambda spec: not spec.opens_adult)
+    for spec in ordered:
+        if spec.id in DERIVED or not _usable(spec, found_contexts):
+            continue
+        spans[spec.id] = _lexicon_spans(spec, normalized, quoted, licensed)
+        if spec.opens_adult and spans[spec.id]:
+            found_contexts.add(ADULT)
+
+    adult = ADULT in found_contexts
     if adult:
-        ethnic = [(m, m.group()) for m in ETHNICITY_RE.finditer(text)]
-        if len({word.rstrip("s") for _, word in ethnic}) >= 2:
-            spans["sex.ethnicity_menu"] = [
-                span for m, _ in ethnic if (span := _span(normalized, m.start(), m.end())) is not None
-            ]
+        ethnicity = spans[ETHNICITY_KEY] or _lexicon_spans(
+            INDICATORS_BY_ID[ETHNICITY_KEY], normalized, quoted, licensed
+        )
+        spans["sex.ethnicity_menu"] = _ethnicity_menu(ethnicity)
+    for indicator_id, codes in EMOJI_CODES.items():
+        if _usable(INDICATORS_BY_ID[indicator_id], found_contexts):
+            spans[indicator_id].extend(
+                Span(mark.start, mark.end, normalized.original[mark.start : mark.end])
+                for mark in normalized.emoji
+                if mark.code in codes
+            )
     sexual_context = adult or bool(spans["minor.youth_language"])
     for entity in entities:
         if entity.kind is EntityKind.AGE and int(entity.value) < 18 and sexual_context:
@@ -119,10 +266,19 @@ def detect_indicators(normalized: NormalizedText, entities: Sequence[Entity]) ->
 
     hits = []
     for spec in INDICATORS:
-        hit = _hit(spec, spans[spec.id], normalized.original)
-        if hit is not None:
-            hits.append(hit)
-    return hits
+        merged = _merge(spans[spec.id], normalized.original)
+        if not merged:
+            continue
+        severity, explanation = spec.severity, spec.explanation
+        if awareness and severity is Severity.HIGH:
+            severity, explanation = Severity.MEDIUM, explanation + AWARENESS_NOTE
+        hits.append(IndicatorHit(spec.id, spec.name, spec.group, severity, explanation, merged))
+    return Detection(tuple(hits), frozenset(found_contexts), found_mitigators, awareness)
+
+
+def detect_indicators(normalized: NormalizedText, entities: Sequence[Entity]) -> list[IndicatorHit]:
+    """The indicator hits of :func:`detect`."""
+    return list(detect(normalized, entities).indicators)
 
 
 def indicator_spec(indicator_id: str) -> IndicatorSpec:

@@ -151,6 +151,61 @@ CASES: dict[str, tuple[str, str, str]] = {
         "Jobs in Dubai",
         "Cleaners needed in Dallas, apply now, $16/hr.",
     ),
+    "sex.parlour_cues": (
+        "Grand opening! Thai spa, new young staff, table shower, open till 2am",
+        "table shower",
+        "Licensed massage therapist, LMT #12345, deep tissue; open late Thursdays, cash or card.",
+    ),
+    "sex.coded_payment": (
+        "Generous gentlemen only, $300 tribute required, pay per meet",
+        "tribute",
+        "Tribute band tonight at the Blue Note, generous portions at the bar, flower arrangements.",
+    ),
+    "sex.time_sold": (
+        "Lunch hour special: 30 min $80, 1 hr $150. Text Kim",
+        "30 min $80",
+        "Lunch specials $8.99 at our diner: burgers, fries, 30 min free parking.",
+    ),
+    "sex.venue_rental": (
+        "Rooms available for travelling ladies, rent by the hour, discreet",
+        "travelling ladies",
+        "Rehearsal studio for bands, rent by the hour, drum kit included.",
+    ),
+    "general.phone_confiscation": (
+        "Hotel housekeepers needed. Phones are kept in the office safe until the contract ends.",
+        "Phones are kept in the office safe",
+        "Warehouse job: phones must be stored in lockers during your shift, $19/hr.",
+    ),
+    "labor.irregular_status": (
+        "Construction helpers needed, no papers, cash daily",
+        "no papers, cash daily",
+        "Construction helpers needed, papers checked on the first day, paid by direct deposit.",
+    ),
+    "labor.confinement": (
+        "Factory job with dormitory; workers are not allowed to leave the compound",
+        "not allowed to leave",
+        "Apartment for rent, gated community, guests are not allowed to park overnight.",
+    ),
+    "labor.withheld_wages": (
+        "Farm workers needed, wages paid at the end of the season",
+        "wages paid at the end of the season",
+        "Farm workers needed, paid every Friday, completion bonus at the end of the season.",
+    ),
+    "labor.wage_deductions": (
+        "Packing jobs, rent and transport deducted from your wages",
+        "rent and transport deducted",
+        "Packing jobs, $17/hr, free shuttle from the station, paid weekly.",
+    ),
+    "labor.excessive_hours": (
+        "Restaurant kitchen helper, no day off, work 7 days a week",
+        "no day off",
+        "Restaurant open 7 days a week is hiring a cook, 40 hours, two days off.",
+    ),
+    "labor.talent_lure": (
+        "New faces wanted for our modelling agency: pay $300 to join our roster",
+        "pay $300 to join our roster",
+        "Modelling agency seeks new faces; we never charge fees, open casting on Saturday.",
+    ),
 }
 
 
