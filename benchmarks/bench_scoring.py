@@ -39,7 +39,7 @@ def benchmark_texts(limit: int) -> list[str]:
 
     from classifier.training.corpus import load_corpus
 
-    rows = [*load_corpus("generated"), *load_corpus("heldout_handwritten"), *load_corpus("craigslist_sample")]
+    rows = [*load_corpus("generated"), *load_corpus("written"), *load_corpus("craigslist_sample")]
     texts = list(dict.fromkeys(row["text"] for row in rows))
     random.Random(7).shuffle(texts)
     if len(texts) < limit:

@@ -55,6 +55,9 @@ def register(subparsers: Any) -> None:
         default=None,
         help="directory with the corpus JSONL files (default: shipped)",
     )
+    train.add_argument(
+        "--embedding-cache", type=Path, default=None, help="an .npz file caching embeddings across runs"
+    )
     train.add_argument("--no-latest", action="store_true", help="do not point models/LATEST at the result")
     train.add_argument("--quiet", action="store_true", help="no progress bar")
     train.set_defaults(handler=_cmd_train)

@@ -148,6 +148,8 @@ def train(options: TrainOptions) -> dict[str, Any]:
     onnx.verify_sha256()
     encoder: Any = onnx if options.embedding_cache is None else CachedEncoder(onnx, options.embedding_cache)
     features = featurize_sets(sets, encoder, progress=options.progress)
+    if isinstance(encoder, CachedEncoder):
+        encoder.save()
     labels = {name: Labels.from_rows(rows) for name, rows in sets.items()}
 
     log("fitting the stacked heads (embedding, indicators, character n-grams)")

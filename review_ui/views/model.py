@@ -19,7 +19,9 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
     st.subheader("Thresholds in force")
     st.caption(
         "A risk score at or above 'review' opens a case; an urgent score (the calibrated probability of "
-        "the urgent label) at or above 'urgent' puts the case in the urgent band, at the top of the queue."
+        "the urgent label) at or above 'urgent' puts a case that is already past 'review' in the urgent "
+        "band, at the top of the queue. A high-severity indicator (debt bondage, document retention, "
+        "confinement, minor cues) lifts the risk score to 'review' even when the model scores it lower."
     )
     thresholds = info["thresholds"]
     bands = pd.DataFrame({"band": list(thresholds), "threshold": list(thresholds.values())})
@@ -28,8 +30,8 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
     if metrics:
         st.subheader("Measured quality")
         st.caption(
-            "test: held-out generated + real marketplace listings · heldout_handwritten: written separately, "
-            "half of it non-English · craigslist_sample: 1,000 real benign listings (false positives)"
+            "test: grouped held-out split of the training corpora · heldout: postings written apart from all "
+            "training data in 13 languages · craigslist_sample: real benign listings (false positives)"
         )
         st.dataframe(model_metrics_frame(metrics), hide_index=True, width="stretch")
     else:

@@ -57,8 +57,8 @@ def test_loads_latest_with_card_and_metrics(scorer: ModelScorer) -> None:
     metrics = json.loads((model_dir / "metrics.json").read_text())
     assert metrics["thresholds"] == scorer.thresholds.to_dict()
     card = (model_dir / "MODEL_CARD.md").read_text()
-    assert f"`review` = **{scorer.thresholds.review}**" in card
-    assert "Keyword-only baseline" in card
+    assert f"`risk_score` ≥ **{scorer.thresholds.review}**" in card
+    assert "character n-gram TF-IDF + logistic regression" in card and "Robustness" in card
 
 
 def test_clear_trafficking_ad_is_flagged_with_evidence(scorer: ModelScorer) -> None:
@@ -125,3 +125,51 @@ def test_scoring_never_imports_torch() -> None:
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_case_and_emoji_separators_do_not_change_the_score_materially(scorer: ModelScorer) -> None:
+    text = (
+        "Hiring girls for hostess work in Dubai, 3000 USD a month. Visa and ticket advanced, repaid from "
+        "salary. Your passport stays with the manager. Contact on Telegram only."
+    )
+    plain, caps, emoji = scorer.score_texts([text, text.upper(), text.replace(" ", "💎")])
+    assert caps.risk_score == pytest.approx(plain.risk_score, abs=0.1)
+    assert emoji.risk_score == pytest.approx(plain.risk_score, abs=0.15)
+    assert plain.band is caps.band
+
+
+def test_language_and_coverage_are_reported(scorer: ModelScorer) -> None:
+    english, thai = scorer.score_texts(
+        [LICENSED_MASSAGE, "รับสมัครพนักงานนวด อายุ 18-25 ปี รายได้ดี มีที่พักให้ ติดต่อผู้จัดการทางไลน์เท่านั้น"]
+    )
+    assert (english.language, english.coverage) == ("en", "full")
+    assert thai.language == "th" and thai.coverage in ("full", "limited")
+
+
+def test_high_severity_indicator_floors_the_score_at_review(scorer: ModelScorer) -> None:
+    text = "Farm work, free housing. The boss keeps your passport until the debt for the trip is repaid."
+    # A review threshold no model score reaches: only the floor can put the posting in review.
+    strict = scorer.with_thresholds(Thresholds(review=0.999, urgent=1.0))
+    (result,) = strict.score_texts([text])
+    assert result.floor and all(hit_id.startswith("labor.") for hit_id in result.floor)
+    assert result.band is Band.REVIEW and result.risk_score == 0.999
+    assert result.model_risk_score is not None and result.model_risk_score < 0.999
+    (denied,) = strict.score_texts(["Farm work, free housing. We never keep your passport and charge no fees."])
+    assert not denied.floor and denied.band is Band.LOW
+
+
+def test_rescoring_the_heldout_set_reproduces_metrics_json(scorer: ModelScorer) -> None:
+    """The shipped artifacts are the ones the card describes: re-scoring the held-out set through the
+    public loader gives the recorded average precision and flagged precision / recall."""
+    from classifier.evaluation import evaluate_rows
+    from classifier.training.corpus import TRAINING_CORPORA, load_corpus
+    from classifier.training.data import load_training_rows, without_training_texts
+
+    metrics = json.loads((default_model_dir() / "metrics.json").read_text())
+    recorded = metrics["model_metrics"]["heldout"]
+    heldout, _ = without_training_texts(load_corpus("heldout"), load_training_rows(TRAINING_CORPORA))
+    measured = evaluate_rows(scorer, heldout)
+    assert measured["n"] == recorded["n"]
+    assert measured["risk"]["average_precision"] == pytest.approx(recorded["risk"]["average_precision"], abs=2e-3)
+    for key in ("precision", "recall"):
+        assert measured["flagged"][key] == pytest.approx(recorded["flagged"][key], abs=2e-3)

@@ -179,7 +179,7 @@ def test_model_page_shows_the_shipped_card(start_api: Callable[..., LiveApi], mo
     bands = at.dataframe[0].value
     assert dict(zip(bands["band"], bands["threshold"], strict=True)) == info["thresholds"]
     quality = at.dataframe[1].value
-    assert {"test", "heldout_handwritten", "craigslist_sample"} <= set(quality["evaluation set"])
+    assert {"test", "heldout", "craigslist_sample"} <= set(quality["evaluation set"])
     assert len(at.get("image")) == len(info["plots"]) >= 1
 
 
