@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from classifier.indicators.languages import LANGUAGES
-from classifier.indicators.lexicon import Language, Terms, build
+from classifier.indicators.lexicon import Compiled, Language, PrefixIndex, Terms, compile_entries, source
 from classifier.results import IndicatorGroup, Severity
 
 ADULT, JOB, MASSAGE, ABROAD, TALENT = "adult", "job", "massage", "abroad", "talent"
@@ -55,6 +55,8 @@ class IndicatorSpec:
     ``opens_adult``: a hit counts as adult-service context for the other detectors.
     ``cue_classes``: the detector fires on one ``strong`` cue or on cues of ``min_classes`` different
     classes (massage-parlour cues are weak one by one and telling together).
+    ``denied_after``: a denial right after a match also negates it ("placement fee: none"); off for
+    detectors where "free" affirms the cue ("ticket and visa free").
     """
 
     id: str
@@ -68,6 +70,7 @@ class IndicatorSpec:
     opens_adult: bool = False
     cue_classes: tuple[str, ...] = ()
     min_classes: int = 1
+    denied_after: bool = False
 
     def lexicon_keys(self) -> tuple[str, ...]:
         """The names under which languages write this detector's wording."""
@@ -218,7 +221,7 @@ INDICATORS: tuple[IndicatorSpec, ...] = (
         "general.phone_confiscation", "Phones taken away", G, HIGH,
         "Workers' phones are collected, kept by the boss or 'in the office safe', or the women have no "
         "phones of their own: isolation, a core control tactic.",
-        1.7, (JOB, ADULT, MASSAGE, TALENT),
+        1.7, (JOB, ADULT, MASSAGE, TALENT), denied_after=True,
     ),
     # ------------------------------------------------------------------------------- labour
     IndicatorSpec(
@@ -242,7 +245,7 @@ INDICATORS: tuple[IndicatorSpec, ...] = (
     IndicatorSpec(
         "labor.recruitment_fees_debt", "Recruitment fees or debt", L, HIGH,
         "The worker pays a fee or deposit, or travel is 'advanced' and repaid from wages: debt bondage risk.",
-        1.6, (JOB, TALENT),
+        1.6, (JOB, TALENT), denied_after=True,
     ),
     IndicatorSpec(
         "labor.travel_arranged", "Travel, visa and housing all arranged", L, MED,
@@ -252,7 +255,7 @@ INDICATORS: tuple[IndicatorSpec, ...] = (
     IndicatorSpec(
         "labor.document_retention", "Employer keeps passport / documents", L, HIGH,
         "The employer or agency holds the worker's passport or papers: a core indicator of forced labour.",
-        1.9, (JOB, ADULT, MASSAGE, TALENT),
+        1.9, (JOB, ADULT, MASSAGE, TALENT), denied_after=True,
     ),
     IndicatorSpec(
         "labor.confinement", "Restricted movement / confinement", L, HIGH,
@@ -264,13 +267,13 @@ INDICATORS: tuple[IndicatorSpec, ...] = (
         "labor.withheld_wages", "Wages withheld", L, HIGH,
         "Pay is held back until the end of the season, contract or trip, or kept by the employer: "
         "withholding wages keeps workers from leaving.",
-        1.7, (JOB, TALENT),
+        1.7, (JOB, TALENT), denied_after=True,
     ),
     IndicatorSpec(
         "labor.wage_deductions", "Living costs deducted from wages", L, MED,
         "Rent, food, transport or tools deducted from pay: common in exploitative arrangements, where "
         "deductions swallow the wage.",
-        0.8, (JOB,),
+        0.8, (JOB,), denied_after=True,
     ),
     IndicatorSpec(
         "labor.excessive_hours", "No day off / excessive hours", L, MED,
@@ -297,7 +300,7 @@ INDICATORS: tuple[IndicatorSpec, ...] = (
         "labor.talent_lure", "Modelling / talent lure", L, MED,
         "A modelling or talent offer with a fee to join a roster, private shoots paid in cash, trips with "
         "clients or pay only after the trip: lures into sexual exploitation and debt.",
-        1.0, (TALENT, JOB, ADULT),
+        1.0, (TALENT, JOB, ADULT), denied_after=True,
     ),
 )  # fmt: skip
 
@@ -319,11 +322,23 @@ ETHNICITY_KEY = "sex.ethnicity"
 
 @dataclass(frozen=True, slots=True)
 class Matcher:
-    """Compiled wording of one detector (or one cue class of it) across all languages."""
+    """Compiled wording of one detector (or one cue class of it), context or mitigator."""
 
-    checked: re.Pattern[str] | None  # negation applies
-    negative: re.Pattern[str] | None  # carries its own negation
+    name: str
+    checked: Compiled | None  # negation applies
+    negative: Compiled | None  # carries its own negation
     unless: re.Pattern[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledCatalog:
+    """Every matcher, and the index of word prefixes that says where each may match."""
+
+    matchers: dict[str, Matcher]
+    index: PrefixIndex
+
+    def matcher(self, key: str, section: str = "indicators") -> Matcher:
+        return self.matchers[f"{section}:{key}"]
 
 
 def _entries(key: str, section: str) -> list[tuple[Language, Terms]]:
@@ -337,14 +352,34 @@ def _entries(key: str, section: str) -> list[tuple[Language, Terms]]:
 
 def _unless(entries: list[tuple[Language, Terms]]) -> re.Pattern[str] | None:
     pairs = [(language, Terms(phrases=wording.unless)) for language, wording in entries if wording.unless]
-    return build(pairs) if pairs else None
+    pattern = source(pairs) if pairs else ""
+    return re.compile(pattern) if pattern else None
 
 
 @cache
-def matcher(key: str, section: str = "indicators") -> Matcher:
-    """The compiled matcher for a detector key, context or mitigator name (built once, on first use)."""
-    entries = _entries(key, section)
-    return Matcher(build(entries), build(entries, negative=True), _unless(entries))
+def compiled_catalog() -> CompiledCatalog:
+    """All lexicons compiled (once, on first use: about a quarter of a second)."""
+    names = [
+        *(
+            ("indicators", key)
+            for spec in INDICATORS
+            if spec.id not in DERIVED
+            for key in spec.lexicon_keys()
+        ),
+        *(("contexts", name) for name in CONTEXT_NAMES),
+        *(("mitigators", name) for name in MITIGATOR_NAMES),
+    ]
+    matchers: dict[str, Matcher] = {}
+    units: list[Compiled] = []
+    for section, key in names:
+        entries = _entries(key, section)
+        name = f"{section}:{key}"
+        matcher = Matcher(
+            name, compile_entries(entries), compile_entries(entries, negative=True), _unless(entries)
+        )
+        matchers[name] = matcher
+        units.extend(unit for unit in (matcher.checked, matcher.negative) if unit is not None)
+    return CompiledCatalog(matchers, PrefixIndex(units))
 
 
 def lexicon_keys() -> frozenset[str]:

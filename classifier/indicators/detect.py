@@ -26,12 +26,12 @@ from classifier.indicators.catalog import (
     INDICATORS,
     INDICATORS_BY_ID,
     MITIGATOR_NAMES,
+    CompiledCatalog,
     IndicatorSpec,
-    Matcher,
-    matcher,
+    compiled_catalog,
 )
 from classifier.indicators.languages import LANGUAGES
-from classifier.indicators.lexicon import CLAUSE_END, Terms, source
+from classifier.indicators.lexicon import CLAUSE_END, Compiled, Terms, scripts_in, source
 from classifier.normalize import NormalizedText
 from classifier.results import Entity, EntityKind, IndicatorHit, Severity, Span
 
@@ -100,7 +100,7 @@ def _clause_end(text: str, end: int, reach: int) -> int:
     return match.start() if match else min(len(text), end + reach)
 
 
-def negated(text: str, start: int, end: int) -> bool:
+def negated(text: str, start: int, end: int, *, denied_after: bool = True) -> bool:
     """Whether a negation governs the match ``text[start:end]`` (see the module docstring)."""
     scope = _scope()
     window_start = _clause_start(text, start, 80, scope.negation_end)
@@ -112,7 +112,7 @@ def negated(text: str, start: int, end: int) -> bool:
         left = left[-UNSPACED_NEGATION_CHARS:]
     if scope.negation.search(left) or scope.negation.search(text, start, end):
         return True
-    return scope.post_negation.match(text, end) is not None
+    return denied_after and scope.post_negation.match(text, end) is not None
 
 
 def _excluded(unless: re.Pattern[str] | None, text: str, start: int, end: int) -> bool:
@@ -148,58 +148,77 @@ def _merge(spans: Sequence[Span], original: str) -> tuple[Span, ...]:
     return tuple(merged[:MAX_SPANS])
 
 
-def _matches(compiled: Matcher, text: str, quoted: Sequence[tuple[int, int]]) -> Iterator[re.Match[str]]:
-    """Matches of one detector that count (negation, ``unless`` and quotation applied)."""
-    for regex, checked in ((compiled.checked, True), (compiled.negative, False)):
-        if regex is None:
-            continue
-        for match in regex.finditer(text):
-            start, end = match.span()
-            if any(q_start <= start and end <= q_end for q_start, q_end in quoted):
-                continue  # a warning quoting the phrase, not an ad using it
-            if checked and negated(text, start, end):
-                continue
-            if _excluded(compiled.unless, text, start, end):
-                continue
-            yield match
+@dataclass(slots=True)
+class _Posting:
+    """One posting being read: its text, where each detector may match, and its quoted phrases."""
+
+    normalized: NormalizedText
+    catalog: CompiledCatalog
+    starts: dict[str, list[int]]  # index key -> word starts
+    scripts: frozenset[str]
+    quoted: list[tuple[int, int]]
+
+    @classmethod
+    def read(cls, normalized: NormalizedText) -> _Posting:
+        catalog = compiled_catalog()
+        text = normalized.text
+        return cls(normalized, catalog, catalog.index.starts(text), scripts_in(text), [])
+
+    def raw_matches(self, compiled: Compiled | None) -> Iterator[re.Match[str]]:
+        if compiled is None:
+            return iter(())
+        return compiled.finditer(self.normalized.text, self.starts, self.scripts)
+
+    def matches(self, key: str, section: str, *, denied_after: bool = False) -> Iterator[re.Match[str]]:
+        """Matches of one detector that count (negation, ``unless`` and quotation applied)."""
+        matcher = self.catalog.matcher(key, section)
+        text = self.normalized.text
+        for compiled, checked in ((matcher.checked, True), (matcher.negative, False)):
+            for match in self.raw_matches(compiled):
+                start, end = match.span()
+                if any(q_start <= start and end <= q_end for q_start, q_end in self.quoted):
+                    continue  # a warning quoting the phrase, not an ad using it
+                if checked and negated(text, start, end, denied_after=denied_after):
+                    continue
+                if _excluded(matcher.unless, text, start, end):
+                    continue
+                yield match
+
+
+def _found(posting: _Posting, name: str, section: str) -> Iterator[re.Match[str]]:
+    """Plain matches of a context or mitigator (no negation: "no fees" is itself a mitigating signal)."""
+    matcher = posting.catalog.matcher(name, section)
+    yield from posting.raw_matches(matcher.checked)
+
+
+def _contexts(posting: _Posting) -> set[str]:
+    return {name for name in CONTEXT_NAMES if next(_found(posting, name, "contexts"), None) is not None}
+
+
+def _mitigators(posting: _Posting) -> dict[str, list[str]]:
+    return {
+        name: [match.group() for match in _found(posting, name, "mitigators")] for name in MITIGATOR_NAMES
+    }
 
 
 def contexts(normalized: NormalizedText) -> frozenset[str]:
     """Which posting contexts the wording shows (before detectors that open the adult context)."""
-    found = set()
-    for name in CONTEXT_NAMES:
-        regex = matcher(name, "contexts").checked
-        if regex is not None and regex.search(normalized.text):
-            found.add(name)
-    return frozenset(found)
+    return frozenset(_contexts(_Posting.read(normalized)))
 
 
 def mitigators(normalized: NormalizedText) -> dict[str, int]:
     """Counts of mitigating wording (awareness/news, licensed professional, transparent employer)."""
-    counts = {}
-    for name in MITIGATOR_NAMES:
-        regex = matcher(name, "mitigators").checked
-        counts[name] = len(regex.findall(normalized.text)) if regex is not None else 0
-    return counts
+    return {name: len(found) for name, found in _mitigators(_Posting.read(normalized)).items()}
 
 
-def _reads_as_awareness(text: str) -> bool:
-    regex = matcher("awareness_or_news", "mitigators").checked
-    if regex is None:
-        return False
-    return len({match.group().strip() for match in regex.finditer(text)}) >= AWARENESS_CUES
-
-
-def _lexicon_spans(
-    spec: IndicatorSpec, normalized: NormalizedText, quoted: Sequence[tuple[int, int]], licensed: bool
-) -> list[Span]:
+def _lexicon_spans(spec: IndicatorSpec, posting: _Posting, licensed: bool) -> list[Span]:
     """Evidence from a detector's wording; cue-class detectors need one strong or several classes."""
     by_class: dict[str, list[Span]] = {}
     for key in spec.lexicon_keys():
         found = [
             span
-            for match in _matches(matcher(key), normalized.text, quoted)
-            if (span := _span(normalized, *match.span())) is not None
+            for match in posting.matches(key, "indicators", denied_after=spec.denied_after)
+            if (span := _span(posting.normalized, *match.span())) is not None
         ]
         if found:
             by_class[key.rpartition("/")[2]] = found
@@ -226,29 +245,26 @@ def _usable(spec: IndicatorSpec, found_contexts: set[str]) -> bool:
 
 def detect(normalized: NormalizedText, entities: Sequence[Entity]) -> Detection:
     """Every indicator that fires on the posting, in catalog order, with merged evidence spans."""
+    posting = _Posting.read(normalized)
     text = normalized.text
-    found_contexts = set(contexts(normalized))
-    found_mitigators = mitigators(normalized)
-    awareness = _reads_as_awareness(text)
-    quoted: list[tuple[int, int]] = []
+    found_contexts = _contexts(posting)
+    found_mitigators = _mitigators(posting)
+    awareness = len({cue.strip() for cue in found_mitigators["awareness_or_news"]}) >= AWARENESS_CUES
     if found_mitigators["awareness_or_news"]:
-        quoted = [match.span() for match in _QUOTED_RE.finditer(text)]
-    licensed = found_mitigators["licensed_professional"] > 0
+        posting.quoted = [match.span() for match in _QUOTED_RE.finditer(text)]
+    licensed = bool(found_mitigators["licensed_professional"])
     spans: dict[str, list[Span]] = {spec.id: [] for spec in INDICATORS}
     # Detectors that open the adult context run first; the rest see the context they opened.
-    ordered = sorted(INDICATORS, key=lambda spec: not spec.opens_adult)
-    for spec in ordered:
+    for spec in sorted(INDICATORS, key=lambda spec: not spec.opens_adult):
         if spec.id in DERIVED or not _usable(spec, found_contexts):
             continue
-        spans[spec.id] = _lexicon_spans(spec, normalized, quoted, licensed)
+        spans[spec.id] = _lexicon_spans(spec, posting, licensed)
         if spec.opens_adult and spans[spec.id]:
             found_contexts.add(ADULT)
 
     adult = ADULT in found_contexts
     if adult:
-        ethnicity = spans[ETHNICITY_KEY] or _lexicon_spans(
-            INDICATORS_BY_ID[ETHNICITY_KEY], normalized, quoted, licensed
-        )
+        ethnicity = spans[ETHNICITY_KEY] or _lexicon_spans(INDICATORS_BY_ID[ETHNICITY_KEY], posting, licensed)
         spans["sex.ethnicity_menu"] = _ethnicity_menu(ethnicity)
     for indicator_id, codes in EMOJI_CODES.items():
         if _usable(INDICATORS_BY_ID[indicator_id], found_contexts):
@@ -273,7 +289,8 @@ def detect(normalized: NormalizedText, entities: Sequence[Entity]) -> Detection:
         if awareness and severity is Severity.HIGH:
             severity, explanation = Severity.MEDIUM, explanation + AWARENESS_NOTE
         hits.append(IndicatorHit(spec.id, spec.name, spec.group, severity, explanation, merged))
-    return Detection(tuple(hits), frozenset(found_contexts), found_mitigators, awareness)
+    counts = {name: len(found) for name, found in found_mitigators.items()}
+    return Detection(tuple(hits), frozenset(found_contexts), counts, awareness)
 
 
 def detect_indicators(normalized: NormalizedText, entities: Sequence[Entity]) -> list[IndicatorHit]:
