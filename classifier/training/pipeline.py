@@ -165,7 +165,7 @@ def train(options: TrainOptions) -> dict[str, Any]:
         name=MODEL_NAME,
         version=options.version,
         encoder=EncoderRef(
-            id=encoder.encoder_id, sha256=encoder.sha256, dim=encoder.dim, max_tokens=encoder.max_tokens
+            id=onnx.encoder_id, sha256=onnx.sha256, dim=onnx.dim, max_tokens=onnx.max_tokens
         ),
         feature_names=tuple(FEATURE_NAMES),
         thresholds=Thresholds(review=0.5, urgent=0.5),
