@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=2_000_000, ge=1024)
     max_text_chars: int = Field(default=20_000, ge=100)
     legal_hold_days: int = Field(default=365, ge=365)
+    # How long a posting's text outlives its last activity (ingest or last decision) before the retention
+    # sweep erases it; never below the DSA Art. 20 six-month complaint window.
+    posting_retention_days: int = Field(default=180, ge=180)
     # Key for the DSA statements' opaque puid. Set it in production; without one a random key per process
     # is used, so puids are only stable for the life of the process.
     puid_secret: SecretStr | None = None

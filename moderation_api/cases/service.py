@@ -17,8 +17,11 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from moderation_api.audit import service as audit
+from moderation_api.audit.models import AuditEvent
+from moderation_api.audit.schemas import AuditAction
 from moderation_api.auth.schemas import Principal, Role
-from moderation_api.cases.models import AuditEvent, Case
+from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import (
     CaseSort,
     CaseSource,
@@ -106,20 +109,18 @@ def transition(
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
         raise CaseConflictError(f"case {case.id} was changed by someone else; reload it")
-    session.add(
-        AuditEvent(
-            case_id=case.id,
-            at=utcnow(),
-            actor=actor,
-            actor_kind=actor_kind,
-            action=action,
-            from_state=str(from_state),
-            to_state=str(to_state),
-            decision=decision,
-            reason=reason,
-            notes=notes,
-            details=details,
-        )
+    audit.record(
+        session,
+        case_id=case.id,
+        actor=actor,
+        actor_kind=actor_kind,
+        action=action,
+        from_state=str(from_state),
+        to_state=str(to_state),
+        decision=decision,
+        reason=reason,
+        notes=notes,
+        details=details,
     )
     session.flush()
     session.refresh(case)
@@ -136,8 +137,13 @@ def open_case(
     categories: Sequence[str],
     notes: str | None = None,
     network_signals: Sequence[str] = (),
+    ingested_by: str | None = None,
 ) -> Case:
-    """A new open case; minors' cases go straight to the senior / child-safety queue."""
+    """A new open case; minors' cases go straight to the senior / child-safety queue.
+
+    ``ingested_by`` is the caller that sent the posting in, recorded next to the opener (the model or the
+    network layer) so the audit trail says who submitted what.
+    """
     case = Case(
         posting_id=posting.id,
         state=str(CaseState.OPEN),
@@ -154,23 +160,25 @@ def open_case(
     )
     session.add(case)
     session.flush()
-    session.add(
-        AuditEvent(
-            case_id=case.id,
-            at=case.opened_at,
-            actor=actor,
-            actor_kind=actor_kind,
-            action="open",
-            from_state=None,
-            to_state=str(CaseState.OPEN),
-            notes=notes,
-            details={
-                "band": posting.band,
-                "risk_score": round(posting.risk_score, 6),
-                "queue": case.queue,
-                "network_signals": list(network_signals),
-            },
-        )
+    details: dict[str, Any] = {
+        "band": posting.band,
+        "risk_score": round(posting.risk_score, 6),
+        "queue": case.queue,
+        "network_signals": list(network_signals),
+    }
+    if ingested_by is not None:
+        details["ingested_by"] = ingested_by
+    audit.record(
+        session,
+        at=case.opened_at,
+        case_id=case.id,
+        actor=actor,
+        actor_kind=actor_kind,
+        action="open",
+        from_state=None,
+        to_state=str(CaseState.OPEN),
+        notes=notes,
+        details=details,
     )
     session.flush()
     return case
@@ -458,7 +466,14 @@ def decide(
             },
         )
         if escalation_kind is EscalationKind.MINOR_INVOLVED:
-            place_legal_hold(session, case=case, reason=str(escalation_kind), now=now, hold_days=hold_days)
+            place_legal_hold(
+                session,
+                case=case,
+                reason=str(escalation_kind),
+                now=now,
+                hold_days=hold_days,
+                actor=principal.actor,
+            )
     else:
         transition(
             session,
@@ -490,13 +505,13 @@ def _propagate_confirmation(session: Session, *, case: Case) -> None:
     if posting is None or posting.cluster_id is None:
         return
     open_cases_for_confirmed_cluster(session, cluster_id=posting.cluster_id)
-    boost_cluster_cases(session, cluster_id=posting.cluster_id)
+    boost_cluster_cases(session, cluster_id=posting.cluster_id, cause={"confirmed_case_id": case.id})
 
 
 def place_legal_hold(
-    session: Session, *, case: Case, reason: str, now: datetime, hold_days: int
+    session: Session, *, case: Case, reason: str, now: datetime, hold_days: int, actor: str
 ) -> LegalHold:
-    """Preserve the posting's content (snapshot + SHA-256) for at least ``hold_days`` days."""
+    """Preserve the posting's content (snapshot + SHA-256) for at least ``hold_days`` days (audited)."""
     posting = session.get(Posting, case.posting_id)
     assert posting is not None and posting.text is not None
     hold = LegalHold(
@@ -510,6 +525,17 @@ def place_legal_hold(
     )
     session.add(hold)
     session.flush()
+    audit.record(
+        session,
+        case_id=case.id,
+        actor=actor,
+        actor_kind="human",
+        action=AuditAction.LEGAL_HOLD_PLACED,
+        from_state=case.state,
+        to_state=case.state,
+        reason=reason,
+        details={"hold_id": hold.id, "posting_id": posting.id, "hold_until": hold.hold_until.isoformat()},
+    )
     return hold
 
 

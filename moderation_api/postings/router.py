@@ -85,10 +85,10 @@ def get_posting(posting_id: RowId, _: PostingReader, session: DbSession) -> Post
 
 
 @router.delete("/postings/{posting_id}", response_model=PostingOut)
-def delete_posting(posting_id: RowId, _: PostingDeleter, session: DbSession) -> PostingOut:
-    """Erase a posting's text; refused (409) while a legal hold preserves it."""
+def delete_posting(posting_id: RowId, principal: PostingDeleter, session: DbSession) -> PostingOut:
+    """Erase a posting's text and all text-derived data (audited); refused (409) under a legal hold."""
     try:
-        service.delete_posting(session, posting_id=posting_id)
+        service.delete_posting(session, posting_id=posting_id, principal=principal)
     except service.PostingNotFoundError as exc:
         raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
     except service.LegalHoldError as exc:
