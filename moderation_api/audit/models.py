@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from moderation_api.cases.models import Case
 from moderation_api.db import Base, UTCDateTime, utcnow
 
 
@@ -26,7 +27,7 @@ class AuditEvent(Base):
     # Position in the hash chain (1, 2, …): gap-free, so a removed row shows as a gap.
     seq: Mapped[int] = mapped_column(BigInteger)
     # None for actions on no case (API keys, deleting a posting that never had a case).
-    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), default=None, index=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey(Case.id), default=None, index=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     actor: Mapped[str] = mapped_column(String(120))
     actor_kind: Mapped[str] = mapped_column(String(10))  # human | model | system
