@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections import Counter
 from collections.abc import Iterator
@@ -358,3 +359,32 @@ def test_audit_verify_cli_names_the_first_broken_row(
     assert main(["audit", "verify", "--database-url", url]) == 1
     assert "BROKEN at seq 2" in capsys.readouterr().out
     assert main(["audit", "verify", "--anchor", "nonsense", "--database-url", url]) == 2
+
+
+def test_chain_format_v1_is_the_documented_serialization() -> None:
+    """Stored chains are verified with this format forever: any change to it must be a new version."""
+    from datetime import UTC, datetime
+
+    values = {
+        "case_id": 7,
+        "at": datetime(2026, 5, 1, 12, 0, 0, 5, tzinfo=UTC),
+        "actor": "key:ana",
+        "actor_kind": "human",
+        "action": "decide",
+        "from_state": "assigned",
+        "to_state": "decided",
+        "decision": "dismiss",
+        "reason": "false_positive",
+        "notes": "bakery — not an ad",
+        "details": {"b": [1, 2.5], "a": None},
+    }
+    head = audit.chain.link(audit.chain.Head(41, "ab" * 32), values)
+    expected = (
+        '{"action":"decide","actor":"key:ana","actor_kind":"human","at":"2026-05-01T12:00:00.000005+00:00",'
+        '"case_id":7,"decision":"dismiss","details":{"a":null,"b":[1,2.5]},"from_state":"assigned",'
+        '"notes":"bakery \\u2014 not an ad","prev_hash":"' + "ab" * 32 + '","reason":"false_positive",'
+        '"seq":42,"to_state":"decided"}'
+    ).encode()
+    assert audit.chain.canonical(values, prev_hash="ab" * 32) == expected
+    assert values["row_hash"] == hashlib.sha256(b"vigil-audit-chain/v1\n" + expected).hexdigest()
+    assert (head.seq, head.row_hash, values["prev_hash"]) == (42, values["row_hash"], "ab" * 32)
