@@ -187,7 +187,9 @@ def test_deleting_a_posting_without_a_case_is_audited_too(session: Session) -> N
     from moderation_api.postings.service import delete_posting
 
     item = PostingIn(source="s", external_id="n", text=BENIGN.format(n=3))
-    (result,) = ingest(session, scorer=KeywordScorer(), items=[item], actor="key:integrator")
+    (result,) = ingest(
+        session, scorer=KeywordScorer(), items=[item], actor="key:integrator", category_cutoff=0.5
+    )
     principal = Principal(key_id=1, name="platform", role=Role.INTEGRATOR)
     delete_posting(session, posting_id=result.posting_id, principal=principal)
     (event,) = session.scalars(select(AuditEvent).where(AuditEvent.action == "posting_deleted")).all()
@@ -217,21 +219,24 @@ def test_deletion_under_an_active_hold_is_refused_and_changes_nothing(client: Te
 
 def _escalate_minor(session: Session, posting_id: int) -> Case:
     from moderation_api.auth.schemas import Principal
+    from moderation_api.cases import flows
     from moderation_api.cases import service as cases
     from moderation_api.cases.schemas import Decision, EscalationKind
 
     reviewer = Principal(key_id=1, name="rev", role=Role.REVIEWER)
     case = session.scalars(select(Case).where(Case.posting_id == posting_id)).one()
     cases.claim_case(session, principal=reviewer, case_id=case.id, lease_seconds=600)
-    return cases.decide(
+    return flows.decide(
         session, principal=reviewer, case_id=case.id, decision=Decision.ESCALATE, reason=None,
-        escalation_kind=EscalationKind.MINOR_INVOLVED, notes="underage", hold_days=365,
+        escalation_kind=EscalationKind.MINOR_INVOLVED, notes="underage", hold_days=365, category_cutoff=0.5,
     )  # fmt: skip
 
 
 def _ingest(session: Session, *texts: str) -> list[Posting]:
     items = [PostingIn(source="s", external_id=f"r{n}", text=t) for n, t in enumerate(texts)]
-    results = ingest(session, scorer=KeywordScorer(), items=items, actor="key:integrator")
+    results = ingest(
+        session, scorer=KeywordScorer(), items=items, actor="key:integrator", category_cutoff=0.5
+    )
     return [session.get_one(Posting, r.posting_id) for r in results]
 
 
