@@ -94,7 +94,8 @@ class CaseSummary(BaseModel):
         default=None, description="who escalated it (only for roles that see senior-queue history)"
     )
     escalation_note: str | None = Field(
-        default=None, description="the escalating reviewer's note (only for roles that see senior-queue history)"
+        default=None,
+        description="the escalating reviewer's note (only for roles that see senior-queue history)",
     )
 
     @field_validator("categories", mode="before")

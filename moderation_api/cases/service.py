@@ -747,7 +747,9 @@ def reopen(
     plan = _reopen_plan(session, principal=principal, case=case, window_seconds=window_seconds, now=now)
     reason = (reason or "").strip() or None
     if plan.reason_required and reason is None:
-        raise DecisionInvalidError("reopening a decision after the undo window, or someone else's, needs a reason")
+        raise DecisionInvalidError(
+            "reopening a decision after the undo window, or someone else's, needs a reason"
+        )
     undone = {
         "action": plan.event.action,
         "decision": plan.event.decision,
@@ -758,7 +760,9 @@ def reopen(
     changes: dict[str, Any] = {"decision": None, "decision_reason": None, "decided_at": None}
     if plan.action == "undo":
         changes |= {"assignee": principal.actor, "lease_expires_at": now + timedelta(seconds=lease_seconds)}
-        if case.state == str(OPEN):  # an escalation: back from the senior queue, unless it restricted the case
+        if case.state == str(
+            OPEN
+        ):  # an escalation: back from the senior queue, unless it restricted the case
             changes |= {"escalation_kind": None, "queue": str(Queue.SENIOR if case.minor else Queue.STANDARD)}
     else:
         changes |= {"assignee": None, "lease_expires_at": None}

@@ -20,6 +20,7 @@ from moderation_api.db import utcnow
 from moderation_api.settings import Settings
 from tests.moderation_api.test_workflow_api import MINOR_AD, URGENT_AD, claim, ingest
 
+
 def decide(client: TestClient, keys: dict, case_id: int, who: str = "reviewer", **body: Any) -> dict:
     response = client.post(f"/v1/cases/{case_id}/decision", json=body, headers=keys[who])
     assert response.status_code == 200, response.text
@@ -37,7 +38,9 @@ def decided_case(client: TestClient, keys: dict, **decision: Any) -> int:
     return int(case["id"])
 
 
-def test_the_decider_undoes_within_the_window_and_holds_the_case_again(client: TestClient, keys: dict) -> None:
+def test_the_decider_undoes_within_the_window_and_holds_the_case_again(
+    client: TestClient, keys: dict
+) -> None:
     ingest(client, keys, ("r1", URGENT_AD))
     (case,) = claim(client, keys)
     decided = decide(client, keys, case["id"], decision="confirm")
@@ -64,10 +67,16 @@ def test_the_decider_undoes_within_the_window_and_holds_the_case_again(client: T
         "assigned",
         "key:reviewer",
     )
-    assert last["details"]["undone"]["decision"] == "confirm" and last["details"]["undone"]["by"] == "key:reviewer"
+    assert (
+        last["details"]["undone"]["decision"] == "confirm"
+        and last["details"]["undone"]["by"] == "key:reviewer"
+    )
     # The reviewer decides again, differently; both decisions stay in the audit trail.
     decide(client, keys, case["id"], decision="dismiss", reason="false_positive", notes="a bakery")
-    actions = [event["action"] for event in client.get(f"/v1/cases/{case['id']}", headers=keys["auditor"]).json()["history"]]
+    actions = [
+        event["action"]
+        for event in client.get(f"/v1/cases/{case['id']}", headers=keys["auditor"]).json()["history"]
+    ]
     assert actions == ["open", "claim", "decide", "undo", "decide"]
 
 
@@ -80,7 +89,9 @@ def test_who_may_reopen_what(client: TestClient, keys: dict) -> None:
     option = client.get(f"/v1/cases/{case_id}", headers=keys["reviewer2"]).json()["reopen"]
     assert not option["allowed"] and "only the reviewer who decided" in option["why_not"]
     senior_option = client.get(f"/v1/cases/{case_id}", headers=keys["senior"]).json()["reopen"]
-    assert senior_option["allowed"] and senior_option["action"] == "reopen" and senior_option["reason_required"]
+    assert (
+        senior_option["allowed"] and senior_option["action"] == "reopen" and senior_option["reason_required"]
+    )
 
     no_reason = reopen(client, keys, case_id, "senior", "   ")
     assert no_reason.status_code == 422 and "needs a reason" in no_reason.json()["detail"]
