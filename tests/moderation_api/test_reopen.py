@@ -126,11 +126,12 @@ def test_the_window_ends_exactly_at_its_length(client: TestClient, keys: dict, s
     event = service.last_decision_event(session, case_id=case_id)
     assert event is not None
     window = 120
+    args: dict[str, Any] = {"principal": reviewer, "case_id": case_id, "reason": None, "lease_seconds": 600}
     with pytest.raises(service.CaseForbiddenError, match="undo window has passed"):
-        service.reopen(session, principal=reviewer, case_id=case_id, reason=None, window_seconds=window,
-                       lease_seconds=600, now=event.at + timedelta(seconds=window, microseconds=1))  # fmt: skip
-    case = service.reopen(session, principal=reviewer, case_id=case_id, reason=None, window_seconds=window,
-                          lease_seconds=600, now=event.at + timedelta(seconds=window))  # fmt: skip
+        service.reopen(
+            session, **args, window_seconds=window, now=event.at + timedelta(seconds=window, microseconds=1)
+        )
+    case = service.reopen(session, **args, window_seconds=window, now=event.at + timedelta(seconds=window))
     assert case.state == "assigned" and case.lease_expires_at is not None
     assert case.lease_expires_at > utcnow()
 
