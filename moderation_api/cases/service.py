@@ -697,7 +697,8 @@ def _reopen_plan(
     if not senior:
         if event.actor == principal.actor:
             raise CaseForbiddenError(
-                f"the {window_seconds} s undo window has passed: a senior reviewer can reopen it with a reason"
+                f"the {window_seconds} s undo window has passed: "
+                "a senior reviewer can reopen it with a reason"
             )
         raise CaseForbiddenError(
             f"only the reviewer who decided case {case.id} (within {window_seconds} s) or a senior reviewer "

@@ -188,7 +188,7 @@ def test_cluster_members_carry_a_text_excerpt_only_for_roles_that_see_the_text(
         members = client.get(f"/v1/clusters/{cluster_id}", headers=keys[role]).json()["members"]
         assert [m["excerpt"] for m in members] == [text.format(n=n)[:160] for n in range(3)]
     # A minor-cue member is restricted: withheld whole from a reviewer, its excerpt shown to a senior only.
-    minor = "Sweet little Mia only 15 looking for a generous daddy after school 🎀🍒 cousin arranges. 713-555-0142"
+    minor = "Sweet little Mia only 15 looking for a daddy after school 🎀🍒 cousin arranges. 713-555-0142"
     client.post("/v1/postings", json={"postings": [{"source": "s", "external_id": "x9", "text": minor}]},
                 headers=keys["integrator"])  # fmt: skip
     as_reviewer = client.get(f"/v1/clusters/{cluster_id}", headers=keys["reviewer"]).json()["members"]
