@@ -86,8 +86,13 @@ def _render(page: str, client: VigilClient, me: dict[str, Any]) -> None:
         model.render(client, me)
 
 
+# Less empty space above the page: a case's header, posting and decision panel fit on a 1280×720 screen.
+PAGE_CSS = "<style>[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }</style>"
+
+
 def main() -> None:
     st.set_page_config(page_title="Vigil review", page_icon="🛡️", layout="wide")
+    st.html(PAGE_CSS)
     client: VigilClient | None = st.session_state.get("client")
     me: dict[str, Any] | None = st.session_state.get("me")
     if client is None or me is None:
@@ -108,8 +113,11 @@ def main() -> None:
     if page != CASE:
         st.query_params.pop("case", None)
         st.session_state.pop("shown-case", None)  # coming back to a case starts at its header
-    show_flash()
-    undo_banner(client)
+    # Always drawn, even empty: a message appearing above the page must not shift the elements below it,
+    # or Streamlit shows the old and the new page together until the run ends.
+    with st.container():
+        show_flash()
+        undo_banner(client)
     try:
         _render(page, client, me)
     except ApiError as exc:

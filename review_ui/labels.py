@@ -71,7 +71,8 @@ def label(table: Mapping[str, str], value: Any) -> str:
 
 
 def actor_label(actor: str | None) -> str:
-    """``key:ui-reviewer`` → ``ui-reviewer``; ``system:network`` → ``system (network)``; ``model:1.2`` → ``model 1.2``."""
+    """``key:ui-reviewer`` → ``ui-reviewer``; ``system:network`` → ``system (network)``;
+    ``model:1.2`` → ``model 1.2``."""
     if not actor:
         return "—"
     kind, _, name = actor.partition(":")

@@ -355,8 +355,10 @@ def summaries(session: Session, *, cases: Sequence[Case], viewer: Viewer) -> lis
     out = []
     for case in cases:
         summary = CaseSummary.model_validate(case)
-        if (event := escalations.get(case.id)) is not None:
-            summary = summary.model_copy(update={"escalated_by": event.actor, "escalation_note": event.notes})
+        escalation = escalations.get(case.id)
+        if escalation is not None:
+            who = {"escalated_by": escalation.actor, "escalation_note": escalation.notes}
+            summary = summary.model_copy(update=who)
         out.append(summary)
     return out
 

@@ -140,7 +140,8 @@ def _member_label(member: dict[str, Any]) -> str:
         if excerpt
         else "text not shown for your role"
     )
-    return f"#{member['case_id']} · {band_label(member['band'])} · risk {float(member['risk_score']):.2f} · {text}"
+    risk = float(member["risk_score"])
+    return f"#{member['case_id']} · {band_label(member['band'])} · risk {risk:.2f} · {text}"
 
 
 def _bulk_apply(client: VigilClient, cluster_id: int, plan: dict[str, Any]) -> None:
@@ -185,8 +186,13 @@ def _cluster_decision(client: VigilClient, cluster: dict[str, Any]) -> None:
                                 key=f"{key}-cases", placeholder="Choose the cases to decide")  # fmt: skip
         decision = st.radio("Bulk decision", ["confirm", "dismiss"], format_func=DECISIONS.__getitem__,
                             horizontal=True, index=None, key=f"{key}-decision")  # fmt: skip
-        reason = st.selectbox("Reason (for a dismissal)", list(DISMISS_REASONS), index=None,
-                              format_func=lambda r: DISMISS_REASONS[r].capitalize(), key=f"{key}-reason")  # fmt: skip
+        reason = st.selectbox(
+            "Reason (for a dismissal)",
+            list(DISMISS_REASONS),
+            index=None,
+            format_func=lambda r: DISMISS_REASONS[r].capitalize(),
+            key=f"{key}-reason",
+        )
         notes = st.text_area("Note (kept on every case)", key=f"{key}-notes", max_chars=4000, height=68)
         review = st.form_submit_button("Review bulk decision…", key=f"{key}-review")
     if review:
@@ -215,8 +221,13 @@ def _cluster_decision(client: VigilClient, cluster: dict[str, Any]) -> None:
                 hide_index=True, width="stretch",
             )  # fmt: skip
             with st.container(horizontal=True, gap="small"):
-                st.button(f"{what.capitalize()}: {len(plan['case_ids'])} case(s)", type="primary",
-                          key=f"{key}-apply", on_click=_bulk_apply, args=(client, cluster["id"], plan))  # fmt: skip
+                st.button(
+                    f"{what.capitalize()}: {len(plan['case_ids'])} case(s)",
+                    type="primary",
+                    key=f"{key}-apply",
+                    on_click=_bulk_apply,
+                    args=(client, cluster["id"], plan),
+                )
                 st.button("Cancel", key=f"{key}-cancel", on_click=st.session_state.pop, args=(f"{key}-plan",))
     if result:
         show(*result)
@@ -273,7 +284,8 @@ def _scroll_to_top(case_id: int) -> None:
         return
     st.session_state["shown-case"] = case_id
     st.html(
-        f"<script>/* case {case_id} */ (() => {{ const main = document.querySelector('[data-testid=\"stMain\"]');"
+        f"<script>/* case {case_id} */ (() => {{"
+        " const main = document.querySelector('[data-testid=\"stMain\"]');"
         " if (main) main.scrollTo({top: 0}); window.scrollTo(0, 0);"
         " if (document.activeElement && document.activeElement.blur) document.activeElement.blur(); })();"
         "</script>",
@@ -313,14 +325,13 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
     case, posting = detail["case"], detail["posting"]
     score = posting.get("score") or {}
     st.query_params["case"] = str(case["id"])  # a link to this case; reloading it opens it again
-    _scroll_to_top(case["id"])
     _header(case, score)
     if case.get("minor"):
         show("error", "Minor cues: handle under the child-safety procedure.")
     may_decide = _status(case, me)
     if not may_decide:
         _unsent(case["id"])
-    left, right = st.columns([3, 2], gap="medium")
+    left, right = st.columns([5, 4], gap="medium")
     with left:
         _posting(posting)
     with right:
@@ -344,3 +355,4 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
         st.dataframe(pd.DataFrame(detail["notices"]), hide_index=True, width="stretch")
     st.subheader("Audit history")
     st.dataframe(history_frame(detail["history"]), hide_index=True, width="stretch")
+    _scroll_to_top(case["id"])  # last, so that it shifts no element of the page

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import html
+import json
 from datetime import UTC, datetime
 from typing import Any
 
@@ -140,45 +142,46 @@ def _submit(
         go_to(QUEUE)
 
 
-def countdown(element_id: str, until: datetime, *, running: str, warning: str, ended: str) -> None:
-    """A line that counts down to ``until`` in the browser, every second, without rerunning the app.
-
-    ``{left}`` in the texts is replaced by ``m:ss``; ``warning`` is used (and styled) in the last minute.
-    Only our own strings and a number reach the script: nothing typed by anyone.
-    """
-    seconds = max(int((until - datetime.now(UTC)).total_seconds()), 0)
-    left = f"{seconds // 60}:{seconds % 60:02d}"
-    initial = ended if seconds <= 0 else (warning if seconds <= LEASE_WARNING_SECONDS else running)
-    texts = {"running": running, "warning": warning, "ended": ended}
-    script = (
-        "(() => { const el = document.getElementById(%r); if (!el) return; const until = %d; "
-        "const texts = %s; const tick = () => { if (!document.body.contains(el)) { clearInterval(timer); "
-        "return; } const s = Math.max(0, Math.round((until - Date.now()) / 1000)); "
-        "const left = Math.floor(s / 60) + ':' + String(s %% 60).padStart(2, '0'); "
-        "const kind = s <= 0 ? 'ended' : (s <= %d ? 'warning' : 'running'); "
-        "el.className = 'vigil-countdown ' + kind; el.textContent = texts[kind].replace('{left}', left); }; "
-        "const timer = setInterval(tick, 1000); tick(); })();"
-    ) % (element_id, int(until.timestamp() * 1000), _js_object(texts), LEASE_WARNING_SECONDS)
-    kind = "ended" if seconds <= 0 else ("warning" if seconds <= LEASE_WARNING_SECONDS else "running")
-    st.html(
-        COUNTDOWN_CSS
-        + f'<div id="{element_id}" class="vigil-countdown {kind}">{initial.replace("{left}", left)}</div>'
-        + f"<script>{script}</script>",
-        unsafe_allow_javascript=True,
-    )
-
-
-def _js_object(texts: dict[str, str]) -> str:
-    import json
-
-    return json.dumps(texts)
-
-
+COUNTDOWN_JS = """(() => {
+  const config = __CONFIG__;
+  const el = document.getElementById(config.id);
+  if (!el) return;
+  const tick = () => {
+    if (!document.body.contains(el)) { clearInterval(timer); return; }
+    const s = Math.max(0, Math.round((config.until - Date.now()) / 1000));
+    const left = Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
+    const kind = s <= 0 ? 'ended' : (s <= config.warnAt ? 'warning' : 'running');
+    el.className = 'vigil-countdown ' + kind;
+    el.textContent = config.texts[kind].replace('{left}', left);
+  };
+  const timer = setInterval(tick, 1000);
+  tick();
+})();"""
 COUNTDOWN_CSS = """<style>
 .vigil-countdown { font-size: 0.9rem; padding: 0.1rem 0; }
 .vigil-countdown.warning { color: #b35c00; font-weight: 600; }
 .vigil-countdown.ended { color: #c92a2a; font-weight: 600; }
 </style>"""
+
+
+def countdown(element_id: str, until: datetime, *, running: str, warning: str, ended: str) -> None:
+    """A line that counts down to ``until`` in the browser, every second, without rerunning the app.
+
+    ``{left}`` in the texts becomes ``m:ss``; ``warning`` is used (and styled) in the last minute. Only our
+    own strings and numbers reach the script, as JSON: nothing anyone typed.
+    """
+    seconds = max(int((until - datetime.now(UTC)).total_seconds()), 0)
+    kind = "ended" if seconds <= 0 else ("warning" if seconds <= LEASE_WARNING_SECONDS else "running")
+    texts = {"running": running, "warning": warning, "ended": ended}
+    config = {"id": element_id, "until": int(until.timestamp() * 1000), "warnAt": LEASE_WARNING_SECONDS,
+              "texts": texts}  # fmt: skip
+    script = COUNTDOWN_JS.replace("__CONFIG__", json.dumps(config).replace("</", "<\\/"))
+    initial = html.escape(texts[kind].replace("{left}", f"{seconds // 60}:{seconds % 60:02d}"))
+    st.html(
+        f'{COUNTDOWN_CSS}<div id="{element_id}" class="vigil-countdown {kind}">{initial}</div>'
+        f"<script>{script}</script>",
+        unsafe_allow_javascript=True,
+    )
 
 
 def _renew(client: VigilClient, case_id: int) -> None:
@@ -228,7 +231,7 @@ def decision_panel(client: VigilClient, case: dict[str, Any], options: list[dict
     choice = _choice(case_id)
     decision = choice.get("decision")
     with st.container(border=True):
-        st.markdown("**Decision** — nothing is chosen until you choose")
+        st.markdown("**Decision** — choose one")
         _pick_buttons(case_id, "decision", {d: DECISIONS[d] for d in why_note}, DECISION_KEYS)
         _field_error(case_id, "decision")
         if decision in ("dismiss", "escalate"):
@@ -343,8 +346,8 @@ def reopen_panel(client: VigilClient, case: dict[str, Any], option: dict[str, An
         )
         with st.form(f"reopen-form-{case_id}", border=False, enter_to_submit=False):
             required = bool(option.get("reason_required"))
-            st.text_area("Reason — required" if required else "Reason (optional)", key=f"reopen-reason-{case_id}",
-                         max_chars=4000, height=68)  # fmt: skip
+            reason_label = "Reason — required" if required else "Reason (optional)"
+            st.text_area(reason_label, key=f"reopen-reason-{case_id}", max_chars=4000, height=68)
             st.form_submit_button("Undo my decision" if undo else "Reopen case", key=f"reopen-{case_id}",
                                   on_click=_reopen, args=(client, case_id))  # fmt: skip
             error = st.session_state.get(f"reopen-error-{case_id}")

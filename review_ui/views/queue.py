@@ -61,16 +61,17 @@ def _my_cases(client: VigilClient) -> None:
 def _case_list(client: VigilClient, *, queue: str | None) -> None:
     st.subheader("Cases")
     filters = st.columns(5)
-    states = [ANY, "open", "assigned", "decided"]
-    words = {ANY: "any", **STATES, **CATEGORIES, **SOURCES, "urgent": "URGENT"}
-    state = filters[0].selectbox("State", states, index=1, format_func=words.get, key=f"f-state-{queue}")
-    band = filters[1].selectbox("Band", [ANY, "urgent", "review", "low"], key=f"f-band-{queue}",
-                                format_func=lambda b: label(words, b))  # fmt: skip
-    category = filters[2].selectbox("Category", [ANY, *CATEGORIES][:4], format_func=words.get,
-                                    key=f"f-cat-{queue}")  # fmt: skip
-    source = filters[3].selectbox("Opened by", [ANY, *SOURCES], format_func=words.get, key=f"f-src-{queue}")
-    sort = filters[4].selectbox("Sort", ["priority", "oldest", "newest", "risk"], key=f"f-sort-{queue}",
-                                format_func=lambda s: "highest risk" if s == "risk" else s)  # fmt: skip
+    words = {ANY: "any", "risk": "highest risk", "urgent": "URGENT", **STATES, **CATEGORIES, **SOURCES}
+
+    def pick(column: int, name: str, options: list[str], key: str, index: int = 0) -> str:
+        return str(filters[column].selectbox(name, options, index=index, key=f"{key}-{queue}",
+                                             format_func=lambda value: label(words, value)))  # fmt: skip
+
+    state = pick(0, "State", [ANY, "open", "assigned", "decided"], "f-state", index=1)
+    band = pick(1, "Band", [ANY, "urgent", "review", "low"], "f-band")
+    category = pick(2, "Category", [ANY, "sex_trafficking", "labor_trafficking", "minor_involved"], "f-cat")
+    source = pick(3, "Opened by", [ANY, *SOURCES], "f-src")
+    sort = pick(4, "Sort", ["priority", "oldest", "newest", "risk"], "f-sort")
     page = st.number_input("Page", min_value=1, value=1, step=1, key=f"f-page-{queue}")
     result = client.list_cases(
         queue=queue,

@@ -186,7 +186,9 @@ def test_refused_decisions_are_shown_and_the_note_is_kept(ui_env: LiveApi) -> No
     # Escalating without a kind or a note: nothing is sent; each problem is named at its field.
     choose(at, case_id, "escalate")
     submit(at, case_id, then_next=False)
-    assert "Choose the escalation kind" in messages(at, "error") and "A note is required" in messages(at, "error")
+    assert "Choose the escalation kind" in messages(at, "error") and "A note is required" in messages(
+        at, "error"
+    )
     # The case is released behind the reviewer's back (another tab): the decision is refused (409), the
     # reviewer is told, and the note they typed is still on screen.
     choose(at, case_id, "confirm")
@@ -320,12 +322,18 @@ def test_reviewer_lists_no_minor_case(ui_env: LiveApi) -> None:
     at = signed_in(ui_env.keys["reviewer"])
     listed = at.dataframe[0].value
     assert len(listed) >= 1 and set(listed["queue"]) == {"standard"} and "yes" not in set(listed["minor"])
-    assert set(listed["opened by"]) <= {"the model", "the model + network"} and "None" not in str(listed.to_dict())
+    assert set(listed["opened by"]) <= {"the model", "the model + network"} and "None" not in str(
+        listed.to_dict()
+    )
 
 
 def test_senior_queue_shows_the_escalation_kind_reviewer_and_note(ui_env: LiveApi) -> None:
     (case,) = ui_env.call("POST", "/v1/cases/claim", as_role="reviewer", json={"count": 1})
-    body = {"decision": "escalate", "escalation_kind": "policy_question", "notes": "is an escort ad in scope?"}
+    body = {
+        "decision": "escalate",
+        "escalation_kind": "policy_question",
+        "notes": "is an escort ad in scope?",
+    }
     ui_env.call("POST", f"/v1/cases/{case['id']}/decision", as_role="reviewer", json=body)
     at = signed_in(ui_env.keys["senior"])
     open_page(at, "Escalations")
@@ -341,9 +349,14 @@ def test_senior_queue_shows_the_escalation_kind_reviewer_and_note(ui_env: LiveAp
 
 
 def test_a_posting_with_bidi_controls_shows_markers(ui_env: LiveApi) -> None:
-    text = "NEW girls every week, incall at motel, daddy books, no LE. Text \u202e7710-555-317\u202c no\u200bcops"
-    (result,) = ui_env.call("POST", "/v1/postings", as_role="integrator",
-                            json={"postings": [{"source": "ui-test", "external_id": "bidi", "text": text}]})["results"]  # fmt: skip
+    text = "NEW girls every week, incall at motel, daddy books, no LE. "
+    text += "Text \u202e7710-555-317\u202c no\u200bcops"
+    (result,) = ui_env.call(
+        "POST",
+        "/v1/postings",
+        as_role="integrator",
+        json={"postings": [{"source": "ui-test", "external_id": "bidi", "text": text}]},
+    )["results"]
     at = signed_in(ui_env.keys["reviewer"])
     at.number_input(key="open-id-None").set_value(result["case_id"]).run()
     at.button(key="open-by-id-None").click().run()
@@ -391,7 +404,9 @@ def test_a_senior_reopens_a_decided_case_with_a_reason(ui_env: LiveApi) -> None:
     at = signed_in(ui_env.keys["reviewer2"])  # another reviewer: no reopen offered
     at.number_input(key="open-id-None").set_value(case["id"]).run()
     at.button(key="open-by-id-None").click().run()
-    assert f"reopen-{case['id']}" not in buttons(at) and "Decided: confirmed as a violation" in messages(at, "info")
+    assert f"reopen-{case['id']}" not in buttons(at) and "Decided: confirmed as a violation" in messages(
+        at, "info"
+    )
     at = signed_in(ui_env.keys["senior"])
     at.number_input(key="open-id-None").set_value(case["id"]).run()
     at.button(key="open-by-id-None").click().run()

@@ -105,8 +105,9 @@ def test_bidi_override_shows_as_a_marker_and_does_not_reorder() -> None:
     assert "\u202e" not in rendered and "\u200b" not in rendered and "\u202c" not in rendered
     assert '<span class="vigil-ctl" data-cp="202e" title="U+202E right-to-left override' in rendered
     assert "⟨RLO⟩5550177-317⟨PDF⟩" in visible_text(rendered)
-    assert '<mark class="sev-high" title="law-enforcement evasion">no<span class="vigil-ctl" data-cp="200b"' in (
-        rendered
+    assert (
+        '<mark class="sev-high" title="law-enforcement evasion">no<span class="vigil-ctl" data-cp="200b"'
+        in (rendered)
     )
     assert original_text(rendered) == text
     assert hidden_controls(text) == {"RLO": 1, "PDF": 1, "ZWSP": 1}
@@ -124,7 +125,9 @@ CONTROL_CHARS = st.sampled_from(sorted(CONTROLS))
 
 @given(
     text=st.text(alphabet=st.one_of(st.characters(), CONTROL_CHARS, st.sampled_from("a🌸👩")), max_size=200),
-    spans=st.lists(st.tuples(st.integers(-5, 210), st.integers(-5, 210), st.sampled_from(["high", "entity"]))),
+    spans=st.lists(
+        st.tuples(st.integers(-5, 210), st.integers(-5, 210), st.sampled_from(["high", "entity"]))
+    ),
 )
 def test_controls_become_markers_and_highlights_keep_their_offsets(text: str, spans: list) -> None:
     highlights = [Highlight(a, b, "why", kind) for a, b, kind in spans]
