@@ -87,7 +87,7 @@ def _render(page: str, client: VigilClient, me: dict[str, Any]) -> None:
 
 
 # Less empty space above the page: a case's header, posting and decision panel fit on a 1280×720 screen.
-PAGE_CSS = "<style>[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }</style>"
+PAGE_CSS = "<style>[data-testid='stMainBlockContainer'] { padding-top: 4rem; }</style>"
 
 
 def main() -> None:

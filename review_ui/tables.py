@@ -187,6 +187,19 @@ def history_frame(events: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     )
 
 
+def notices_frame(notices: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """User notices: when, the category the notifier chose, and their explanation (untrusted text)."""
+    rows = [
+        {
+            "received": notice["received_at"][:16].replace("T", " "),
+            "category": label(CATEGORIES, notice.get("category")),
+            "explanation": visible_controls(notice.get("explanation") or ""),
+        }
+        for notice in notices
+    ]
+    return pd.DataFrame(rows, columns=["received", "category", "explanation"])
+
+
 def daily_frame(report: Mapping[str, Any]) -> pd.DataFrame:
     rows = [
         {"day": pd.Timestamp(point["day"]), "opened": point["opened"], "decided": point["decided"]}

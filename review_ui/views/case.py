@@ -41,6 +41,7 @@ from review_ui.tables import (
     history_frame,
     indicators_frame,
     lease_left,
+    notices_frame,
     related_frame,
 )
 from review_ui.views.decision import decision_panel, reopen_panel
@@ -352,7 +353,7 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
     _network(client, posting, me)
     if detail["notices"]:
         st.subheader("User notices")
-        st.dataframe(pd.DataFrame(detail["notices"]), hide_index=True, width="stretch")
+        st.dataframe(notices_frame(detail["notices"]), hide_index=True, width="stretch")
     st.subheader("Audit history")
     st.dataframe(history_frame(detail["history"]), hide_index=True, width="stretch")
     _scroll_to_top(case["id"])  # last, so that it shifts no element of the page

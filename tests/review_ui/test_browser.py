@@ -149,7 +149,14 @@ def _work_a_shift(page: Any, api: LiveApi, ui_url: str, size: str) -> None:
     expect(page.locator(f".st-key-decide-next-{second} button")).to_contain_text(
         "Dismiss as duplicate & next"
     )
-    page.get_by_label(re.compile(r"^Note")).fill("same ad as an earlier case")
+    # Typing letters that are shortcuts (v, d, e) into the note chooses nothing.
+    page.get_by_label(re.compile(r"^Note")).press_sequentially("same ad, seen before: duplicate", delay=10)
+    expect(page.locator(f".st-key-decision-{second}-dismiss button")).to_have_attribute(
+        "data-testid", "stBaseButton-primary"
+    )
+    expect(page.locator(f".st-key-decide-next-{second} button")).to_contain_text(
+        "Dismiss as duplicate & next"
+    )
     page.locator(f".st-key-decide-next-{second} button").click()
     expect(page.get_by_text(f"Case #{second} dismissed as duplicate — recorded.")).to_be_visible()
     _settle(page)
@@ -157,7 +164,7 @@ def _work_a_shift(page: Any, api: LiveApi, ui_url: str, size: str) -> None:
     _assert_case_opened_at_its_header(page, third)
     detail = api.call("GET", f"/v1/cases/{second}", as_role="reviewer")
     assert (detail["case"]["decision"], detail["case"]["decision_reason"]) == ("dismiss", "duplicate")
-    assert detail["history"][-1]["notes"] == "same ad as an earlier case"
+    assert detail["history"][-1]["notes"] == "same ad, seen before: duplicate"
     page.get_by_role("button", name=re.compile(rf"^Undo case #{second}")).click()
     expect(page.get_by_role("heading", name=f"Case #{second}")).to_be_visible()
     undone = api.call("GET", f"/v1/cases/{second}", as_role="reviewer")
