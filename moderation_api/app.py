@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import logging
 import secrets
@@ -17,9 +19,11 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, H
 from sqlalchemy import text
 from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
 
 from classifier.results import TextScorer, Thresholds
 from moderation_api.auth.router import router as auth_router
+from moderation_api.cases import service as cases_service
 from moderation_api.cases.router import router as cases_router
 from moderation_api.db import make_engine, make_session_factory
 from moderation_api.model_info.router import router as model_router
@@ -114,6 +118,28 @@ def load_scorer_for(settings: Settings) -> TextScorer:
     return scorer
 
 
+def _sweep_once(session_factory: sessionmaker[Session]) -> int:
+    with session_factory() as session:
+        return cases_service.expire_leases(session)
+
+
+async def _sweep_leases(session_factory: sessionmaker[Session], interval: float) -> None:
+    """Return expired leases to the queue now and every ``interval`` seconds, for the process's lifetime.
+
+    Every API process runs one; :func:`~moderation_api.cases.service.expire_leases` is safe to run from
+    several at once.
+    """
+    while True:
+        try:
+            moved = await run_in_threadpool(_sweep_once, session_factory)
+        except Exception as exc:  # e.g. the database is down: log it and try again next round
+            log.warning(json.dumps({"event": "lease_sweep_failed", "error": type(exc).__name__}))
+        else:
+            if moved:
+                log.info(json.dumps({"event": "lease_sweep", "returned": moved}))
+        await asyncio.sleep(interval)
+
+
 def create_app(
     settings: Settings,
     *,
@@ -135,7 +161,17 @@ def create_app(
         app.state.scorer = scorer if scorer is not None else load_scorer_for(settings)
         app.state.model_dir = _model_dir(settings, app.state.scorer)
         log.info(json.dumps({"event": "startup", "model": app.state.scorer.model_version}))
+        # Only when the app owns its engine: an injected session factory may be one test connection.
+        sweeper = None
+        if engine is not None and settings.lease_sweep_seconds > 0:
+            sweeper = asyncio.create_task(
+                _sweep_leases(app.state.session_factory, settings.lease_sweep_seconds)
+            )
         yield
+        if sweeper is not None:
+            sweeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await sweeper
         if engine is not None:
             engine.dispose()
 

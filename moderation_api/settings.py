@@ -20,6 +20,8 @@ class Settings(BaseSettings):
     threshold_review: float | None = Field(default=None, ge=0, le=1)
     threshold_urgent: float | None = Field(default=None, ge=0, le=1)
     lease_seconds: int = Field(default=600, ge=30, le=24 * 3600)
+    # How often each API process returns expired leases to the queue (0 = never; another process sweeps).
+    lease_sweep_seconds: float = Field(default=30.0, ge=0, le=3600)
     max_batch: int = Field(default=500, ge=1, le=5000)
     max_body_bytes: int = Field(default=2_000_000, ge=1024)
     max_text_chars: int = Field(default=20_000, ge=100)

@@ -28,7 +28,7 @@ from moderation_api.cases.schemas import (
     EscalationKind,
     Queue,
 )
-from moderation_api.db import is_postgres, utcnow
+from moderation_api.db import AppLock, is_postgres, take_lock, utcnow
 from moderation_api.postings.models import LegalHold, Posting
 
 SENIOR_ROLES = frozenset({Role.SENIOR, Role.ADMIN})
@@ -280,21 +280,41 @@ def _take_lease(
     )
 
 
+# Expired leases returned per transaction by a sweep (a batch commits before the next is read).
+SWEEP_BATCH = 200
+
+
 def expire_leases(session: Session, *, now: datetime | None = None) -> int:
-    """Return every case whose lease ran out to the open queue (audited); returns how many."""
+    """Return every case whose lease ran out to the open queue (audited); returns how many.
+
+    Safe with several API processes sweeping at once: on PostgreSQL the expired rows are locked with
+    ``FOR UPDATE SKIP LOCKED``, so each sweeper (or a claim taking an expired case) gets different rows and
+    none waits; the conditional UPDATE in :func:`transition` still lets exactly one writer move a case.
+    """
     now = now or utcnow()
-    expired = session.scalars(
-        select(Case).where(Case.state == str(ASSIGNED), Case.lease_expires_at < now)
-    ).all()
     count = 0
-    for case in expired:
-        try:
-            _expire_lease(session, case=case)
-            count += 1
-        except CaseConflictError:
-            continue
-    session.commit()
-    return count
+    while True:
+        query = (
+            select(Case)
+            .where(Case.state == str(ASSIGNED), Case.lease_expires_at < now)
+            .order_by(Case.id)
+            .limit(SWEEP_BATCH)
+            .execution_options(populate_existing=True)
+        )
+        if is_postgres(session):
+            query = query.with_for_update(skip_locked=True)
+        expired = session.scalars(query).all()
+        moved = 0
+        for case in expired:
+            try:
+                _expire_lease(session, case=case)
+                moved += 1
+            except CaseConflictError:
+                continue
+        session.commit()
+        count += moved
+        if len(expired) < SWEEP_BATCH or moved == 0:
+            return count
 
 
 def claim(
@@ -428,6 +448,10 @@ def decide(
     hold_days: int,
 ) -> Case:
     """Confirm, dismiss (reason required) or escalate (kind required) a case the caller holds."""
+    if decision is Decision.CONFIRM:
+        # A confirmation writes to its cluster's postings and cases (_propagate_confirmation): take the
+        # network lock before any row lock, as ingest does, so the two never wait on each other in a cycle.
+        take_lock(session, AppLock.NETWORK)
     case = _held_case(session, principal=principal, case_id=case_id)
     _check_queue_access(principal, case.queue)
     now = utcnow()

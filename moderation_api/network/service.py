@@ -23,7 +23,7 @@ from moderation_api.auth.schemas import Principal
 from moderation_api.cases import service as cases
 from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import Decision, DismissReason, EscalationKind
-from moderation_api.db import utcnow
+from moderation_api.db import TransientConflictError, utcnow
 from moderation_api.network import signature as sig
 from moderation_api.network.models import Cluster, PostingBucket, PostingContact
 from moderation_api.postings.models import Posting
@@ -42,10 +42,16 @@ MULTI_CITY_SCAN = 500
 # stops taking members at this size: its members already link any new posting of that template into
 # the template's cluster, so indexing and lookups stay bounded at 32 x 64 rows whatever the volume.
 MAX_BUCKET_MEMBERS = 64
+# How often a join re-reads clusters merged away under it before the whole transaction starts over.
+MAX_RELOCKS = 5
 
 
 class ClusterNotFoundError(Exception):
     pass
+
+
+class ClusterMergedError(TransientConflictError):
+    """The clusters to join kept being merged by concurrent transactions; the ingest starts over."""
 
 
 @dataclass
@@ -177,20 +183,31 @@ def template_matches(session: Session, *, signature: np.ndarray, exclude: int) -
 
 def _join(session: Session, *, posting: Posting, neighbours: set[int]) -> Cluster:
     now = utcnow()
-    cluster_ids = set()
-    if neighbours:
-        cluster_ids = {
-            cid
-            for cid in session.scalars(select(Posting.cluster_id).where(Posting.id.in_(neighbours)))
-            if cid is not None
-        }
-    if not cluster_ids:
-        cluster = Cluster(size=1, created_at=now, updated_at=now)
-        session.add(cluster)
-        session.flush()
-        posting.cluster_id = cluster.id
-        return cluster
-    clusters = session.scalars(select(Cluster).where(Cluster.id.in_(cluster_ids)).with_for_update()).all()
+    clusters: list[Cluster] = []
+    for _ in range(MAX_RELOCKS):
+        cluster_ids = _cluster_ids(session, neighbours)
+        if not cluster_ids:
+            cluster = Cluster(size=1, created_at=now, updated_at=now)
+            session.add(cluster)
+            session.flush()
+            posting.cluster_id = cluster.id
+            return cluster
+        # Locked in id order, so transactions joining overlapping clusters queue instead of deadlocking.
+        clusters = list(
+            session.scalars(
+                select(Cluster)
+                .where(Cluster.id.in_(cluster_ids))
+                .order_by(Cluster.id)
+                .with_for_update()
+                .execution_options(populate_existing=True)
+            )
+        )
+        if [c.id for c in clusters] == cluster_ids:
+            break
+        # A cluster was merged away by a transaction that committed between the two reads: read the
+        # neighbours' clusters again (now the survivor) and lock those.
+    else:
+        raise ClusterMergedError(f"the clusters of posting {posting.id}'s neighbours kept changing")
     # Union by size: relabel the smaller clusters into the largest one.
     survivor = max(clusters, key=lambda c: (c.size, -c.id))
     merged = [c for c in clusters if c.id != survivor.id]
@@ -200,7 +217,8 @@ def _join(session: Session, *, posting: Posting, neighbours: set[int]) -> Cluste
             update(Posting)
             .where(Posting.cluster_id.in_(merged_ids))
             .values(cluster_id=survivor.id)
-            .execution_options(synchronize_session=False)
+            # "evaluate" relabels the postings loaded in this session too (earlier ones of the same batch).
+            .execution_options(synchronize_session="evaluate")
         )
         survivor.size += sum(c.size for c in merged)
         session.flush()
@@ -210,6 +228,14 @@ def _join(session: Session, *, posting: Posting, neighbours: set[int]) -> Cluste
     posting.cluster_id = survivor.id
     session.flush()
     return survivor
+
+
+def _cluster_ids(session: Session, posting_ids: set[int]) -> list[int]:
+    """The distinct clusters of ``posting_ids``, sorted."""
+    if not posting_ids:
+        return []
+    rows = session.scalars(select(Posting.cluster_id).where(Posting.id.in_(posting_ids)).distinct())
+    return sorted(cid for cid in rows if cid is not None)
 
 
 def signals_for(
@@ -422,6 +448,7 @@ def decide_cluster_cases(
     workflow (so each is audited and checked on its own); a refusal is reported per case, not for all."""
     results: list[dict[str, Any]] = []
     for case_id in case_ids:
+        claimed = False
         try:
             case = cases.get_case(session, case_id=case_id)
             posting = session.get(Posting, case.posting_id)
@@ -429,6 +456,7 @@ def decide_cluster_cases(
                 raise cases.CaseConflictError(f"case {case_id} is not in cluster {cluster_id}")
             if case.state == "open":
                 cases.claim_case(session, principal=principal, case_id=case_id, lease_seconds=lease_seconds)
+                claimed = True
             decided = cases.decide(
                 session,
                 principal=principal,
@@ -442,5 +470,15 @@ def decide_cluster_cases(
             results.append({"case_id": case_id, "ok": True, "state": decided.state})
         except cases.CaseError as exc:
             session.rollback()
+            if claimed:
+                # Claimed only for this bulk decision, which was refused: back to the queue, not held.
+                _release_refused(session, principal=principal, case_id=case_id)
             results.append({"case_id": case_id, "ok": False, "error": str(exc)})
     return results
+
+
+def _release_refused(session: Session, *, principal: Principal, case_id: int) -> None:
+    try:
+        cases.release(session, principal=principal, case_id=case_id, notes="bulk decision refused")
+    except cases.CaseError:
+        session.rollback()  # someone else moved it meanwhile: it is not ours to release any more

@@ -8,14 +8,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, select, tuple_
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from classifier.results import ScoreResult, TextScorer
 from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseSource
 from moderation_api.cases.service import open_case
-from moderation_api.db import utcnow
+from moderation_api.db import AppLock, run_transaction, take_lock, utcnow
 from moderation_api.network.models import PostingBucket, PostingContact
 from moderation_api.network.service import boost_cluster_cases, link_posting
 from moderation_api.postings.models import LegalHold, Posting
@@ -77,30 +76,58 @@ def ingest(
     """Store and score postings; open a case for band review/urgent. Idempotent on (source, external_id).
 
     The whole batch is one transaction: either every new posting (and its case) is stored or none is.
+    New postings are scored first, outside any transaction, so SQLite's write lock and PostgreSQL's
+    network lock are held for database work only. The transaction starts over (bounded, jittered) when it
+    deadlocks or a concurrent request stored one of the keys first.
     """
-    for attempt in range(3):
-        try:
-            return _ingest_once(session, scorer=scorer, items=items, actor=actor)
-        except IntegrityError:
-            # A concurrent request ingested one of these keys first; retry sees it as existing.
-            session.rollback()
-            if attempt == 2:
-                raise
-    return []
+    scored = _score_fresh(scorer, _fresh(_existing(session, items), items), {})
+    session.rollback()  # end the read: no lock is held while the postings are scored
+    return run_transaction(
+        session,
+        lambda: _ingest_once(session, scorer=scorer, items=items, scored=scored, actor=actor),
+        retry_unique=True,
+    )
 
 
-def _ingest_once(
-    session: Session, *, scorer: TextScorer, items: Sequence[PostingIn], actor: str
-) -> list[IngestResult]:
-    existing = _existing(session, items)
+def _fresh(
+    existing: dict[tuple[str, str], Posting], items: Sequence[PostingIn]
+) -> dict[tuple[str, str], PostingIn]:
+    """The first item of each key not stored yet."""
     fresh: dict[tuple[str, str], PostingIn] = {}
     for item in items:
         key = (item.source, item.external_id)
         if key not in existing:
             fresh.setdefault(key, item)
-    scores = scorer.score_texts([item.text for item in fresh.values()]) if fresh else []
+    return fresh
+
+
+def _score_fresh(
+    scorer: TextScorer, fresh: dict[tuple[str, str], PostingIn], scored: dict[tuple[str, str], ScoreResult]
+) -> dict[tuple[str, str], ScoreResult]:
+    """``scored`` completed with the scores of the ``fresh`` items it lacks."""
+    todo = [key for key in fresh if key not in scored]
+    results = scorer.score_texts([fresh[key].text for key in todo]) if todo else []
+    return {**scored, **dict(zip(todo, results, strict=True))}
+
+
+def _ingest_once(
+    session: Session,
+    *,
+    scorer: TextScorer,
+    items: Sequence[PostingIn],
+    scored: dict[tuple[str, str], ScoreResult],
+    actor: str,
+) -> list[IngestResult]:
+    take_lock(session, AppLock.NETWORK)
+    # Read again under the lock: keys a concurrent request stored meanwhile are existing now. (Scoring here
+    # only happens if a key vanished since the first read; deletion keeps the row, so not expected.)
+    existing = _existing(session, items)
+    fresh = _fresh(existing, items)
+    scored = _score_fresh(scorer, fresh, scored)
     created: dict[tuple[str, str], tuple[Posting, int | None]] = {}
-    for (key, item), result in zip(fresh.items(), scores, strict=True):
+    # In key order: concurrent transactions then wait on shared keys in one order, never in a cycle.
+    for key in sorted(fresh):
+        item, result = fresh[key], scored[key]
         posting = Posting(
             source=item.source,
             external_id=item.external_id,
