@@ -80,8 +80,9 @@ def ingest(
     network lock are held for database work only. The transaction starts over (bounded, jittered) when it
     deadlocks or a concurrent request stored one of the keys first.
     """
-    scored = _score_fresh(scorer, _fresh(_existing(session, items), items), {})
+    fresh = _fresh(_existing(session, items), items)
     session.rollback()  # end the read: no lock is held while the postings are scored
+    scored = _score_fresh(scorer, fresh, {})
     return run_transaction(
         session,
         lambda: _ingest_once(session, scorer=scorer, items=items, scored=scored, actor=actor),

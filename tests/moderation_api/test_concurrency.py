@@ -1,23 +1,35 @@
-"""Real concurrency: threads with their own connections claim and decide at once (SQLite and PostgreSQL)."""
+"""Real concurrency: threads with their own connections (and API processes) ingest, claim, decide and
+sweep leases at once, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import random
+import sqlite3
 import threading
+import time
 from collections import Counter
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
-from sqlalchemy import select, update
+import pytest
+from sqlalchemy import Engine, func, select, text, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from classifier.baseline import KeywordScorer
+from classifier.results import ScoreResult
 from moderation_api.auth.schemas import Principal, Role
 from moderation_api.cases import service as cases
 from moderation_api.cases.models import AuditEvent, Case
 from moderation_api.cases.schemas import Decision, Queue
-from moderation_api.db import utcnow
+from moderation_api.db import AppLock, run_transaction, utcnow
+from moderation_api.network.models import Cluster
+from moderation_api.network.service import link_posting
+from moderation_api.postings.models import Posting
 from moderation_api.postings.schemas import PostingIn
 from moderation_api.postings.service import ingest
+from tests.conftest import empty_tables
 
 AD = (
     "New girls every week, Asian & Latina girls available. Incall only at motel. Daddy handles booking. "
@@ -134,3 +146,258 @@ def test_expire_leases_sweeps_without_claiming(committed_factory: sessionmaker[S
         session.commit()
         assert cases.expire_leases(session) == 3
         assert set(session.scalars(select(Case.state))) == {"open"}
+
+
+# --- concurrent ingest --------------------------------------------------------------------------------
+
+PHONES = [f"713-555-01{n:02d}" for n in range(7)]
+CITIES = ["Houston", "Dallas", "Austin", "Miami", "Denver"]
+BENIGN = [
+    "Selling a mountain bike, barely used, new tires",
+    "Room for rent near the bus line, utilities included",
+    "Math tutoring for high school students, evenings",
+    "Oak dining table with six chairs, pickup only",
+    "Lost cat, grey tabby, answers to Milo, reward",
+    "Guitar lessons for beginners, first lesson free",
+    "Moving sale: sofa, lamps, a fridge and a desk",
+    "Seasonal landscaping crew hiring, contract and weekly pay, Green Acres LLC",
+    "Baby stroller in great condition, smoke-free home",
+    "Used textbooks for first-year engineering courses",
+]
+
+
+def _overlapping_items(source: str = "s") -> list[PostingIn]:
+    """20 postings whose contacts overlap (shared phones, a bridge, a template): merges, signals, cases."""
+    items = []
+    for n in range(20):
+        if n % 2 == 0:
+            text = AD.format(n=n) + f" Call {PHONES[n % 3]}"
+        else:
+            text = f"{BENIGN[n // 2]}. Text {PHONES[3 + (n // 2) % 4]}"
+            if n % 5 == 0:  # a bridge into the flagged postings' cluster
+                text += f" or {PHONES[n % 3]}"
+        items.append(PostingIn(source=source, external_id=f"k{n:02d}", text=text, location=CITIES[n % 5]))
+    return items
+
+
+def _partition(session: Session) -> set[frozenset[str]]:
+    groups: dict[int | None, set[str]] = {}
+    for external_id, cluster_id in session.execute(select(Posting.external_id, Posting.cluster_id)):
+        groups.setdefault(cluster_id, set()).add(external_id)
+    return {frozenset(group) for group in groups.values()}
+
+
+def _assert_cluster_sizes_consistent(session: Session) -> None:
+    members = dict(
+        session.execute(select(Posting.cluster_id, func.count()).group_by(Posting.cluster_id)).all()
+    )
+    sizes = dict(session.execute(select(Cluster.id, Cluster.size)).all())
+    assert None not in members and members == sizes  # no posting outside a cluster, no empty cluster
+
+
+def test_permuted_concurrent_ingest_matches_a_single_threaded_rebuild(
+    engine: Engine, committed_factory: sessionmaker[Session]
+) -> None:
+    items = _overlapping_items()
+    barrier = threading.Barrier(8)
+
+    def client(n: int) -> None:
+        order = items[:]
+        random.Random(n).shuffle(order)
+        batch = 1 + n % 5  # batches of 1..5 postings: requests overlap in every way
+        barrier.wait()
+        with committed_factory() as session:
+            for start in range(0, len(order), batch):
+                results = ingest(
+                    session, scorer=KeywordScorer(), items=order[start : start + batch], actor="t"
+                )
+                assert [r.external_id for r in results] == [
+                    i.external_id for i in order[start : start + batch]
+                ]
+
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(client, range(8)))  # re-raises the first failure of any thread
+
+    scorer = KeywordScorer()
+    scores = scorer.score_texts([item.text for item in items])
+    flagged = {item.external_id for item, result in zip(items, scores, strict=True) if result.flagged}
+    with committed_factory() as session:
+        per_key = Counter(session.scalars(select(Posting.external_id)))
+        assert per_key == Counter({item.external_id: 1 for item in items})
+        cases_per_posting = Counter(
+            session.scalars(select(Posting.external_id).join(Case, Case.posting_id == Posting.id))
+        )
+        assert all(cases_per_posting[key] == 1 for key in flagged) and len(flagged) == 10
+        assert max(cases_per_posting.values()) == 1  # network-signal cases too: never two for one posting
+        _assert_cluster_sizes_consistent(session)
+        concurrent = _partition(session)
+    empty_tables(engine)
+    with committed_factory() as session:
+        ingest(session, scorer=scorer, items=items, actor="t")
+        rebuilt = _partition(session)
+    assert concurrent == rebuilt and len(rebuilt) == 3
+
+
+def test_join_follows_a_cluster_merged_away_by_a_concurrent_transaction(
+    engine: Engine, committed_factory: sessionmaker[Session]
+) -> None:
+    """The reported ``max() arg is an empty sequence``: a cluster read, merged away, then locked."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite serializes writers: no transaction can merge a cluster under another")
+    texts = ["Room for rent. Call 713-555-0101", "Car for sale. Email jo@example.org", "Bike, jo@example.org"]
+    with committed_factory() as session:
+        lone, pair, _ = (
+            session.get(Posting, r.posting_id)
+            for r in ingest(
+                session,
+                scorer=KeywordScorer(),
+                items=[PostingIn(source="s", external_id=f"p{n}", text=t) for n, t in enumerate(texts)],
+                actor="t",
+            )
+        )
+        assert lone is not None and pair is not None and lone.cluster_id != pair.cluster_id
+        merged_away, survivor = lone.cluster_id, pair.cluster_id
+    merger = committed_factory()
+    bridge = _stored(merger, "bridge", "Call 713 555 0101 or jo@example.org")
+    link_posting(merger, posting=bridge)  # merges the lone posting's cluster into the pair's: uncommitted
+    assert merger.get(Cluster, merged_away) is None
+
+    def join_the_lone_posting() -> int | None:
+        with committed_factory() as session:
+            posting = _stored(session, "late", "Still for rent, call 713-555-0101")
+            # Sees the lone posting still in the cluster being merged away; blocks on that cluster's lock.
+            facts = link_posting(session, posting=posting)
+            session.commit()
+            return facts.cluster_id
+
+    with ThreadPoolExecutor(1) as pool:
+        joined = pool.submit(join_the_lone_posting)
+        _wait_until_blocked(engine)
+        merger.commit()
+        merger.close()
+        assert joined.result(timeout=30) == survivor
+    with committed_factory() as session:
+        _assert_cluster_sizes_consistent(session)
+        assert session.get(Cluster, survivor).size == 5  # type: ignore[union-attr]
+
+
+def _stored(session: Session, external_id: str, text: str) -> Posting:
+    result = KeywordScorer().score_texts([text])[0]
+    posting = Posting(
+        source="s", external_id=external_id, text=text, text_sha256="-", model_name=result.model_name,
+        model_version=result.model_version, risk_score=result.risk_score, urgent_score=result.urgent_score,
+        band=str(result.band), score=result.to_dict(),
+    )  # fmt: skip
+    session.add(posting)
+    session.flush()
+    return posting
+
+
+def _wait_until_blocked(engine: Engine) -> None:
+    """Until a session of this database waits for a lock held by another."""
+    deadline = time.monotonic() + 20
+    with engine.connect() as connection:
+        while time.monotonic() < deadline:
+            waiting = connection.execute(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND wait_event_type = 'Lock'"
+                )
+            ).scalar_one()
+            if waiting:
+                return
+            connection.rollback()
+            time.sleep(0.02)
+    raise AssertionError("no session ever waited for the lock")
+
+
+def test_deadlocked_units_of_work_are_restarted(
+    engine: Engine, committed_factory: sessionmaker[Session]
+) -> None:
+    """Two transactions locking the same two rows in opposite orders: both complete, one after a restart."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite writers are serialized: no deadlock to recover from")
+    _seed(committed_factory, 2)
+    with committed_factory() as session:
+        first, second = session.scalars(select(Case.id).order_by(Case.id)).all()
+    barrier = threading.Barrier(2)
+    attempts: Counter[str] = Counter()
+
+    def worker(name: str, order: tuple[int, int]) -> None:
+        with committed_factory() as session:
+
+            def work() -> None:
+                attempts[name] += 1
+                for position, case_id in enumerate(order):
+                    session.execute(
+                        update(Case).where(Case.id == case_id).values(notice_count=Case.notice_count + 1)
+                    )
+                    if position == 0 and attempts[name] == 1:
+                        barrier.wait()  # both hold their first row before asking for the other's
+                session.commit()
+
+            run_transaction(session, work)
+
+    with ThreadPoolExecutor(2) as pool:
+        for future in [pool.submit(worker, "a", (first, second)), pool.submit(worker, "b", (second, first))]:
+            future.result(timeout=60)
+    assert sorted(attempts.values()) == [1, 2]  # the deadlock victim ran again; the other once
+    with committed_factory() as session:
+        assert set(session.scalars(select(Case.notice_count))) == {2}  # each update applied exactly once
+
+
+def test_permanent_errors_are_not_retried(committed_factory: sessionmaker[Session]) -> None:
+    calls = 0
+
+    def work() -> None:
+        nonlocal calls
+        calls += 1
+        session.add(Case(posting_id=2**31 - 1, state="open", queue="standard", source="automated",
+                         band="review", risk_score=0.5))  # fmt: skip
+        session.commit()  # a foreign-key violation: retrying cannot help
+
+    with committed_factory() as session, pytest.raises(IntegrityError):
+        run_transaction(session, work, retry_unique=True)
+    assert calls == 1
+
+
+class _ProbingScorer(KeywordScorer):
+    """Scores like the keyword baseline and records whether, while scoring, another writer could write."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__()
+        self.engine = engine
+        self.probes: list[bool] = []
+
+    def score_texts(self, texts: Sequence[str]) -> list[ScoreResult]:
+        self.probes.append(self._writer_can_start())
+        return super().score_texts(texts)
+
+    def _writer_can_start(self) -> bool:
+        if self.engine.dialect.name == "sqlite":
+            probe = sqlite3.connect(str(self.engine.url.database), timeout=0)
+            try:
+                probe.execute("BEGIN IMMEDIATE")  # the write lock, without waiting for it
+                probe.execute("ROLLBACK")
+                return True
+            except sqlite3.OperationalError:
+                return False
+            finally:
+                probe.close()
+        with self.engine.connect() as connection:
+            got = connection.execute(
+                text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": int(AppLock.NETWORK)}
+            )
+            can = bool(got.scalar_one())
+            connection.rollback()
+            return can
+
+
+def test_postings_are_scored_before_the_write_lock_is_taken(
+    engine: Engine, committed_factory: sessionmaker[Session]
+) -> None:
+    scorer = _ProbingScorer(engine)
+    items = [PostingIn(source="s", external_id=str(n), text=AD.format(n=n)) for n in range(50)]
+    with committed_factory() as session:
+        results = ingest(session, scorer=scorer, items=items, actor="t")
+    assert all(r.created for r in results) and scorer.probes == [True]
