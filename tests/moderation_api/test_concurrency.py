@@ -13,13 +13,16 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from classifier.baseline import KeywordScorer
 from classifier.results import ScoreResult
+from moderation_api.app import create_app
 from moderation_api.auth.schemas import Principal, Role
+from moderation_api.auth.service import create_key
 from moderation_api.cases import service as cases
 from moderation_api.cases.models import AuditEvent, Case
 from moderation_api.cases.schemas import Decision, Queue
@@ -29,6 +32,7 @@ from moderation_api.network.service import link_posting
 from moderation_api.postings.models import Posting
 from moderation_api.postings.schemas import PostingIn
 from moderation_api.postings.service import ingest
+from moderation_api.settings import Settings
 from tests.conftest import empty_tables
 
 AD = (
@@ -401,3 +405,66 @@ def test_postings_are_scored_before_the_write_lock_is_taken(
     with committed_factory() as session:
         results = ingest(session, scorer=scorer, items=items, actor="t")
     assert all(r.created for r in results) and scorer.probes == [True]
+
+
+# --- lease sweeps -------------------------------------------------------------------------------------
+
+
+def _expire_all_leases(session: Session) -> None:
+    session.execute(
+        update(Case).where(Case.state == "assigned").values(lease_expires_at=utcnow() - timedelta(seconds=1))
+    )
+    session.commit()
+
+
+def test_concurrent_sweepers_return_each_expired_lease_once(committed_factory: sessionmaker[Session]) -> None:
+    _seed(committed_factory, 30)
+    with committed_factory() as session:
+        held = cases.claim(session, principal=_reviewer(1), queue=Queue.STANDARD, count=30, lease_seconds=600)
+        assert len(held) == 30
+        _expire_all_leases(session)
+    barrier = threading.Barrier(4)
+
+    def sweep(_: int) -> int:
+        barrier.wait()
+        with committed_factory() as session:
+            return cases.expire_leases(session)
+
+    with ThreadPoolExecutor(4) as pool:
+        assert sum(pool.map(sweep, range(4))) == 30
+    with committed_factory() as session:
+        events = session.scalars(select(AuditEvent.case_id).where(AuditEvent.action == "lease_expired")).all()
+        assert sorted(events) == sorted(case.id for case in held)  # one transition per case, none doubled
+        assert set(session.execute(select(Case.state, Case.assignee)).all()) == {("open", None)}
+
+
+def test_the_api_process_sweeps_expired_leases_in_the_background(
+    engine: Engine, committed_factory: sessionmaker[Session]
+) -> None:
+    with committed_factory() as session:
+        integrator = {"X-API-Key": create_key(session, name="integrator", role=Role.INTEGRATOR)}
+        reviewer = {"X-API-Key": create_key(session, name="reviewer", role=Role.REVIEWER)}
+        session.commit()
+    settings = Settings(
+        database_url=engine.url.render_as_string(hide_password=False),
+        scorer="keyword",
+        run_migrations=False,
+        lease_sweep_seconds=0.1,
+    )
+    postings = [{"source": "s", "external_id": str(n), "text": AD.format(n=n)} for n in range(3)]
+    with TestClient(create_app(settings)) as client:
+        client.post("/v1/postings", json={"postings": postings}, headers=integrator).raise_for_status()
+        claimed = client.post("/v1/cases/claim", json={"count": 3}, headers=reviewer).json()
+        assert len(claimed) == 3 and len(client.get("/v1/cases/mine", headers=reviewer).json()) == 3
+        with committed_factory() as session:
+            _expire_all_leases(session)
+        deadline = time.monotonic() + 20
+        while client.get("/v1/cases/mine", headers=reviewer).json():
+            assert time.monotonic() < deadline, "expired leases were never swept"
+            time.sleep(0.05)
+        history = client.get(f"/v1/cases/{claimed[0]['id']}", headers=reviewer).json()["history"]
+    assert [(e["action"], e["actor"], e["to_state"]) for e in history][-1] == (
+        "lease_expired",
+        "system",
+        "open",
+    )

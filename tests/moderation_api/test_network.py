@@ -172,3 +172,22 @@ def test_confirmation_pulls_cluster_members_into_review_and_bulk_decisions(
     assert bulk[1]["ok"] is False and "already decided" in bulk[1]["error"]
     history = client.get(f"/v1/cases/{network_case_id}", headers=keys["auditor"]).json()["history"]
     assert [e["action"] for e in history] == ["open", "claim", "decide"]
+
+
+def test_a_refused_bulk_decision_releases_only_the_cases_it_claimed(client: TestClient, keys: dict) -> None:
+    flagged = "New girls every week, Asian & Latina available. Incall only, motel. Daddy books. No LE. {}"
+    postings = [{"source": "s", "external_id": f"u{n}", "text": flagged.format("713-555-0142")} for n in (1, 2)]
+    results = client.post("/v1/postings", json={"postings": postings}, headers=keys["integrator"]).json()
+    cluster_id = results["results"][0]["cluster_id"]
+    (held,) = client.post("/v1/cases/claim", json={"count": 1}, headers=keys["senior"]).json()
+    other = next(r["case_id"] for r in results["results"] if r["case_id"] != held["id"])
+    # Dismissing an urgent-band case needs a note: refused for both, after the open one was claimed.
+    body = {"case_ids": [other, held["id"]], "decision": "dismiss", "reason": "false_positive"}
+    bulk = client.post(f"/v1/clusters/{cluster_id}/decision", json=body, headers=keys["senior"]).json()
+    assert [item["ok"] for item in bulk["results"]] == [False, False]
+    assert "a note is required" in bulk["results"][0]["error"]
+    mine = client.get("/v1/cases/mine", headers=keys["senior"]).json()
+    assert [case["id"] for case in mine] == [held["id"]]  # held before the call: still held
+    released = client.get(f"/v1/cases/{other}", headers=keys["senior"]).json()
+    assert released["case"]["state"] == "open"
+    assert [e["action"] for e in released["history"]] == ["open", "claim", "release"]
