@@ -28,7 +28,7 @@ from moderation_api.cases.schemas import (
     EscalationKind,
     Queue,
 )
-from moderation_api.db import AppLock, is_postgres, take_lock, utcnow
+from moderation_api.db import AppLock, is_postgres, run_transaction, take_lock, utcnow
 from moderation_api.postings.models import LegalHold, Posting
 
 SENIOR_ROLES = frozenset({Role.SENIOR, Role.ADMIN})
@@ -447,7 +447,36 @@ def decide(
     notes: str | None,
     hold_days: int,
 ) -> Case:
-    """Confirm, dismiss (reason required) or escalate (kind required) a case the caller holds."""
+    """Confirm, dismiss (reason required) or escalate (kind required) a case the caller holds.
+
+    One unit of work, started over if it deadlocks (a confirmation writes to the whole cluster).
+    """
+    return run_transaction(
+        session,
+        lambda: _decide(
+            session,
+            principal=principal,
+            case_id=case_id,
+            decision=decision,
+            reason=reason,
+            escalation_kind=escalation_kind,
+            notes=notes,
+            hold_days=hold_days,
+        ),
+    )
+
+
+def _decide(
+    session: Session,
+    *,
+    principal: Principal,
+    case_id: int,
+    decision: Decision,
+    reason: DismissReason | None,
+    escalation_kind: EscalationKind | None,
+    notes: str | None,
+    hold_days: int,
+) -> Case:
     if decision is Decision.CONFIRM:
         # A confirmation writes to its cluster's postings and cases (_propagate_confirmation): take the
         # network lock before any row lock, as ingest does, so the two never wait on each other in a cycle.

@@ -3,18 +3,25 @@ sweep leases at once, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import os
 import random
+import socket
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, func, select, text, update
+from sqlalchemy import Connection, Engine, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -33,7 +40,7 @@ from moderation_api.postings.models import Posting
 from moderation_api.postings.schemas import PostingIn
 from moderation_api.postings.service import ingest
 from moderation_api.settings import Settings
-from tests.conftest import empty_tables
+from tests.conftest import REPO_ROOT, empty_tables
 
 AD = (
     "New girls every week, Asian & Latina girls available. Incall only at motel. Daddy handles booking. "
@@ -468,3 +475,189 @@ def test_the_api_process_sweeps_expired_leases_in_the_background(
         "system",
         "open",
     )
+
+
+# --- several API processes on one PostgreSQL ----------------------------------------------------------
+
+
+def _assert_audit_trails_valid(session: Session) -> None:
+    """Replay every case's audit trail through the workflow: no claim of a held case (no double hold), no
+    action by anyone but the holder, no transition from a state the case was not in; ends in its state."""
+    events: dict[int, list[AuditEvent]] = {}
+    for event in session.scalars(select(AuditEvent).order_by(AuditEvent.id)):
+        events.setdefault(event.case_id, []).append(event)
+    for case in session.scalars(select(Case)):
+        state: str | None = None
+        holder: str | None = None
+        for event in events[case.id]:
+            where = f"case {case.id}: {event.action} by {event.actor}"
+            assert event.from_state == state, where
+            if event.action == "claim":
+                holder = event.actor
+            elif event.action in ("renew", "release", "decide", "escalate"):
+                assert event.actor == holder, where
+            elif event.action == "lease_expired":
+                assert event.actor_kind == "system", where
+            if event.to_state != "assigned":
+                holder = None
+            state = event.to_state
+        assert (state, holder) == (case.state, case.assignee if case.state == "assigned" else None)
+
+
+def _start_api_processes(url: str, count: int, logs: Path) -> list[tuple[subprocess.Popen[bytes], str]]:
+    """``count`` real `vigil api` processes on loopback against ``url``, ready to serve."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO_ROOT),
+        "VIGIL_SCORER": "keyword",
+        "VIGIL_RUN_MIGRATIONS": "false",
+        "VIGIL_LEASE_SWEEP_SECONDS": "0.2",
+    }
+    servers = []
+    for n in range(count):
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        command = [
+            sys.executable,
+            "-m",
+            "moderation_api.cli",
+            "api",
+            "--port",
+            str(port),
+            "--database-url",
+            url,
+        ]
+        log = (logs / f"api-{n}.log").open("wb")
+        process = subprocess.Popen(command, env=env, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT)
+        servers.append((process, f"http://127.0.0.1:{port}"))
+    deadline = time.monotonic() + 40
+    for process, base in servers:
+        while True:
+            assert process.poll() is None and time.monotonic() < deadline, "an API process did not start"
+            try:
+                if httpx.get(base + "/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+    return servers
+
+
+def test_several_api_processes_keep_the_workflow_guarantees(
+    engine: Engine, committed_factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("several API processes share PostgreSQL (SQLite is the single-process embedded default)")
+    names = ["integrator", "r1", "r2", "r3", "r4"]
+    with committed_factory() as session:
+        keys = {
+            name: {
+                "X-API-Key": create_key(session, name=name, role=Role.INTEGRATOR if n == 0 else Role.REVIEWER)
+            }
+            for n, name in enumerate(names)
+        }
+        session.commit()
+    items = _overlapping_items("a") + _overlapping_items("b")
+    payload = [item.model_dump(mode="json", exclude_none=True) for item in items]
+    servers = _start_api_processes(engine.url.render_as_string(hide_password=False), 3, tmp_path)
+    statuses: Counter[tuple[str, int]] = Counter()
+    done = threading.Event()
+
+    def call(client: httpx.Client, what: str, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        response = client.request(method, path, **kwargs)
+        statuses[(what, response.status_code)] += 1
+        return response
+
+    def integrator(n: int) -> None:
+        order = payload[:]
+        random.Random(n).shuffle(order)
+        with httpx.Client(base_url=servers[n % 3][1], headers=keys["integrator"], timeout=60) as client:
+            for start in range(0, len(order), 4):
+                call(client, "ingest", "POST", "/v1/postings", json={"postings": order[start : start + 4]})
+
+    def reviewer(n: int) -> None:
+        name, rng = names[1 + n], random.Random(n)
+        for round_ in range(15):  # each round on the next process: one reviewer's requests hit all of them
+            with httpx.Client(
+                base_url=servers[(n + round_) % 3][1], headers=keys[name], timeout=60
+            ) as client:
+                claimed = call(client, "claim", "POST", "/v1/cases/claim", json={"count": 2})
+                for case in claimed.json() if claimed.status_code == 200 else []:
+                    action = rng.choice(["confirm", "dismiss", "release", "keep"])
+                    if action == "release":
+                        call(client, "release", "POST", f"/v1/cases/{case['id']}/release")
+                    elif action != "keep":  # kept cases are left for the lease sweeps
+                        body = {"decision": action, "reason": "insufficient_info", "notes": "checked"}
+                        if action == "confirm":
+                            body = {"decision": "confirm"}
+                        call(client, "decide", "POST", f"/v1/cases/{case['id']}/decision", json=body)
+            time.sleep(0.05)
+
+    def clock() -> None:
+        # Time passes: leases run out. One row per statement, so the harness itself never holds a lock
+        # while waiting for another (the API processes are what is under test).
+        with engine.connect() as connection:
+            while not done.wait(0.3):
+                _expire_held_leases(connection)
+
+    try:
+        with ThreadPoolExecutor(11) as pool:
+            ticking = pool.submit(clock)
+            workers = [pool.submit(integrator, n) for n in range(6)] + [
+                pool.submit(reviewer, n) for n in range(4)
+            ]
+            for future in workers:
+                future.result(timeout=120)
+            done.set()
+            ticking.result(timeout=30)
+        with engine.connect() as connection:
+            _expire_held_leases(connection)
+        deadline = time.monotonic() + 20
+        with committed_factory() as session:
+            while session.scalar(select(func.count()).where(Case.state == "assigned")):
+                assert time.monotonic() < deadline, "the API processes never swept the expired leases"
+                session.rollback()
+                time.sleep(0.1)
+    finally:
+        for process, _ in servers:
+            process.terminate()
+        for process, _ in servers:
+            process.wait(timeout=20)
+
+    assert {status for (_, status) in statuses} <= {200, 409}, statuses  # no 500, no deadlock surfaced
+    assert statuses[("ingest", 200)] == 6 * 10 and statuses[("claim", 200)] == 4 * 15
+    assert statuses[("decide", 200)] > 0 and statuses[("release", 200)] > 0
+    with committed_factory() as session:
+        assert session.scalar(select(func.count()).where(AuditEvent.action == "lease_expired")) > 0
+        _assert_audit_trails_valid(session)
+        per_key = Counter(session.execute(select(Posting.source, Posting.external_id)).all())
+        assert len(per_key) == 40 and set(per_key.values()) == {1}
+        cases_per_posting = Counter(session.scalars(select(Case.posting_id)))
+        assert max(cases_per_posting.values()) == 1
+        _assert_cluster_sizes_consistent(session)
+        concurrent = _partition_by_key(session)
+    empty_tables(engine)
+    with committed_factory() as session:
+        ingest(session, scorer=KeywordScorer(), items=items, actor="t")
+        assert _partition_by_key(session) == concurrent
+
+
+def _expire_held_leases(connection: Connection) -> None:
+    held = connection.execute(select(Case.id).where(Case.state == "assigned")).scalars().all()
+    connection.commit()
+    for case_id in held:
+        connection.execute(
+            update(Case)
+            .where(Case.id == case_id, Case.state == "assigned")
+            .values(lease_expires_at=utcnow() - timedelta(seconds=1))
+        )
+        connection.commit()
+
+
+def _partition_by_key(session: Session) -> set[frozenset[tuple[str, str]]]:
+    groups: dict[int | None, set[tuple[str, str]]] = {}
+    for source, external_id, cluster_id in session.execute(
+        select(Posting.source, Posting.external_id, Posting.cluster_id)
+    ):
+        groups.setdefault(cluster_id, set()).add((source, external_id))
+    return {frozenset(group) for group in groups.values()}
