@@ -10,8 +10,10 @@ from moderation_api.auth.schemas import Principal
 from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseSource, CaseState
 from moderation_api.cases.service import open_case, transition
+from moderation_api.db import AppLock, run_transaction, take_lock
 from moderation_api.notices.models import Notice
 from moderation_api.notices.schemas import NoticeIn, NoticeOut
+from moderation_api.postings.models import Posting
 from moderation_api.postings.schemas import PostingIn
 from moderation_api.postings.service import find_posting, ingest
 
@@ -31,11 +33,25 @@ def submit_notice(
         ingest(session, scorer=scorer, items=[item], actor=principal.actor)
         posting = find_posting(session, source=notice.source, external_id=notice.external_id)
         assert posting is not None
+    found = posting
+    return run_transaction(
+        session, lambda: _attach(session, posting=found, notice=notice, principal=principal)
+    )
+
+
+def _attach(session: Session, *, posting: Posting, notice: NoticeIn, principal: Principal) -> NoticeOut:
+    """Join the posting's undecided case or open one: a unit of work that never opens a second case."""
+    # Every path that opens cases (ingest, a confirmation's cluster, notices) holds the network lock, so
+    # two of them never both find "no undecided case" for one posting; the case row is locked so a claim
+    # cannot bump its version between the read and the notice's transition.
+    take_lock(session, AppLock.NETWORK)
     case = session.scalar(
         select(Case)
         .where(Case.posting_id == posting.id, Case.state != str(CaseState.DECIDED))
         .order_by(Case.id)
         .limit(1)
+        .with_for_update()
+        .execution_options(populate_existing=True)
     )
     created = case is None
     if case is None:

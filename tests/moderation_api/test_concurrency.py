@@ -36,6 +36,9 @@ from moderation_api.cases.schemas import Decision, Queue
 from moderation_api.db import AppLock, run_transaction, utcnow
 from moderation_api.network.models import Cluster
 from moderation_api.network.service import link_posting
+from moderation_api.notices.models import Notice
+from moderation_api.notices.schemas import NoticeIn
+from moderation_api.notices.service import submit_notice
 from moderation_api.postings.models import Posting
 from moderation_api.postings.schemas import PostingIn
 from moderation_api.postings.service import ingest
@@ -412,6 +415,43 @@ def test_postings_are_scored_before_the_write_lock_is_taken(
     with committed_factory() as session:
         results = ingest(session, scorer=scorer, items=items, actor="t")
     assert all(r.created for r in results) and scorer.probes == [True]
+
+
+def test_concurrent_notices_on_one_posting_share_one_case(committed_factory: sessionmaker[Session]) -> None:
+    """Six users report the same (new, benign) posting at once while a reviewer keeps claiming it."""
+    notice = NoticeIn(
+        source="s", external_id="n1", text="Selling a sofa, text 713-555-0150", category="other"
+    )
+    integrator = Principal(key_id=1, name="platform", role=Role.INTEGRATOR)
+    barrier = threading.Barrier(7)
+
+    def report(_: int) -> int:
+        barrier.wait()
+        with committed_factory() as session:
+            return submit_notice(session, scorer=KeywordScorer(), notice=notice, principal=integrator).case_id
+
+    def claim_and_release() -> None:
+        barrier.wait()
+        with committed_factory() as session:
+            for _ in range(20):
+                for case in cases.claim(
+                    session, principal=_reviewer(1), queue=Queue.STANDARD, count=1, lease_seconds=600
+                ):
+                    for _ in range(7):  # each of the 6 notices may change the case once: reload, retry
+                        try:
+                            cases.release(session, principal=_reviewer(1), case_id=case.id)
+                            break
+                        except cases.CaseConflictError:
+                            session.rollback()
+
+    with ThreadPoolExecutor(7) as pool:
+        reviewer = pool.submit(claim_and_release)
+        case_ids = set(pool.map(report, range(6)))
+        reviewer.result()
+    with committed_factory() as session:
+        (case,) = session.scalars(select(Case)).all()
+        assert case_ids == {case.id} and case.notice_count == 6
+        assert session.scalar(select(func.count()).select_from(Notice)) == 6
 
 
 # --- lease sweeps -------------------------------------------------------------------------------------

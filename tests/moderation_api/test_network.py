@@ -176,7 +176,9 @@ def test_confirmation_pulls_cluster_members_into_review_and_bulk_decisions(
 
 def test_a_refused_bulk_decision_releases_only_the_cases_it_claimed(client: TestClient, keys: dict) -> None:
     flagged = "New girls every week, Asian & Latina available. Incall only, motel. Daddy books. No LE. {}"
-    postings = [{"source": "s", "external_id": f"u{n}", "text": flagged.format("713-555-0142")} for n in (1, 2)]
+    postings = [
+        {"source": "s", "external_id": f"u{n}", "text": flagged.format("713-555-0142")} for n in (1, 2)
+    ]
     results = client.post("/v1/postings", json={"postings": postings}, headers=keys["integrator"]).json()
     cluster_id = results["results"][0]["cluster_id"]
     (held,) = client.post("/v1/cases/claim", json={"count": 1}, headers=keys["senior"]).json()
