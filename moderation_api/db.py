@@ -100,9 +100,10 @@ def is_postgres(session: Session) -> bool:
 class AppLock(IntEnum):
     """Transaction-scoped named locks (PostgreSQL advisory lock keys), always taken before any row lock."""
 
-    # Writers of the network index: linking new postings (ingest) and a confirmation's propagation to its
-    # cluster. They must serialize: two concurrent transactions cannot see each other's new contacts and
-    # template buckets, so linked postings would end up in separate clusters. Finer locks (one per contact
+    # Writers of the network index and openers of cases: ingest (links new postings), a confirmation
+    # (pulls its cluster into review) and notices. They must serialize: concurrent transactions cannot see
+    # each other's new contacts and template buckets, so linked postings would end up in separate clusters
+    # (and two could each open "the" case of one posting). Finer locks (one per contact
     # and LSH bucket) were considered: a batch of 20 postings needs ~700 of them (32 buckets a posting),
     # which exhausts PostgreSQL's shared lock table under load, and batches collide on nearly every key
     # anyway. Scoring happens before the lock is taken, so it covers database work only.

@@ -193,3 +193,15 @@ def test_a_refused_bulk_decision_releases_only_the_cases_it_claimed(client: Test
     released = client.get(f"/v1/cases/{other}", headers=keys["senior"]).json()
     assert released["case"]["state"] == "open"
     assert [e["action"] for e in released["history"]] == ["open", "claim", "release"]
+
+
+def test_ingest_results_report_the_cluster_after_merges_within_the_batch(session: Session) -> None:
+    texts = [
+        "Boat for sale. Call 214-555-0101",
+        "Van for sale. Email zz@example.org",
+        "214 555 0101, zz@example.org",
+    ]
+    items = [PostingIn(source="s", external_id=f"m{n}", text=text) for n, text in enumerate(texts)]
+    results = ingest(session, scorer=KeywordScorer(), items=items, actor="test")
+    stored = {session.get(Posting, r.posting_id).cluster_id for r in results}  # type: ignore[union-attr]
+    assert len(stored) == 1 and {r.cluster_id for r in results} == stored
