@@ -230,7 +230,7 @@ def main() -> int:
     run = f"{int(time.time())}-{os.getpid()}"
     exchange = random.Random(run).choice([n for n in range(200, 1000) if n % 100 != 11 and n != 555])
     with session_factory() as session:
-        key = create_key(session, name=f"bench-load-{run}", role=Role.INTEGRATOR)
+        key = create_key(session, name=f"bench-load-{run}", role=Role.INTEGRATOR, actor="bench_ingest_load")
         session.commit()
     rows = load_corpus("generated") + load_corpus("craigslist_sample")
     random.Random(args.seed).shuffle(rows)
@@ -261,7 +261,7 @@ def main() -> int:
     for phase, source in ((base, f"base-{run}"), (load, f"load-{run}")):
         problems += [f"{phase.name}: {p}" for p in check_database(session_factory, source, distinct)]
     with session_factory() as session:
-        revoke_key(session, name=f"bench-load-{run}")
+        revoke_key(session, name=f"bench-load-{run}", actor="bench_ingest_load")
         session.commit()
     engine.dispose()
 

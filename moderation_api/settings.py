@@ -16,9 +16,14 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///./vigil.db"
     # "model" = the shipped embedding model (models/LATEST); "keyword" = the indicator-only baseline.
     scorer: str = Field(default="model", pattern="^(model|keyword)$")
-    model_dir: Path | None = None
+    model_dir: Path | None = None  # default: the directory models/LATEST names
+    encoder_dir: Path | None = None  # default: the shipped int8 ONNX MiniLM encoder
+    encoder_threads: int = Field(default=0, ge=0, le=256)  # ONNX intra-op threads; 0 = one per core
     threshold_review: float | None = Field(default=None, ge=0, le=1)
     threshold_urgent: float | None = Field(default=None, ge=0, le=1)
+    # A category counts for routing and filtering when its calibrated score is at least this; a posting
+    # whose minor_involved category reaches it goes to the senior queue and is restricted.
+    category_cutoff: float = Field(default=0.5, ge=0, le=1)
     lease_seconds: int = Field(default=600, ge=30, le=24 * 3600)
     # How often each API process returns expired leases to the queue (0 = never; another process sweeps).
     lease_sweep_seconds: float = Field(default=30.0, ge=0, le=3600)
@@ -26,6 +31,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=2_000_000, ge=1024)
     max_text_chars: int = Field(default=20_000, ge=100)
     legal_hold_days: int = Field(default=365, ge=365)
+    # How long a posting's text outlives its last activity (ingest or last decision) before the retention
+    # sweep erases it; never below the DSA Art. 20 six-month complaint window.
+    posting_retention_days: int = Field(default=180, ge=180)
     # Key for the DSA statements' opaque puid. Set it in production; without one a random key per process
     # is used, so puids are only stable for the life of the process.
     puid_secret: SecretStr | None = None

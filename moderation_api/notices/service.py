@@ -9,7 +9,7 @@ from classifier.results import TextScorer
 from moderation_api.auth.schemas import Principal
 from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseSource, CaseState
-from moderation_api.cases.service import open_case, transition
+from moderation_api.cases.service import case_facts, open_case, transition
 from moderation_api.db import AppLock, run_transaction, take_lock
 from moderation_api.notices.models import Notice
 from moderation_api.notices.schemas import NoticeIn, NoticeOut
@@ -23,23 +23,28 @@ class NoticeError(Exception):
 
 
 def submit_notice(
-    session: Session, *, scorer: TextScorer, notice: NoticeIn, principal: Principal
+    session: Session, *, scorer: TextScorer, notice: NoticeIn, principal: Principal, category_cutoff: float
 ) -> NoticeOut:
     posting = find_posting(session, source=notice.source, external_id=notice.external_id)
     if posting is None:
         if notice.text is None:
             raise NoticeError("this posting is not known to Vigil yet: include its 'text'")
         item = PostingIn(source=notice.source, external_id=notice.external_id, text=notice.text)
-        ingest(session, scorer=scorer, items=[item], actor=principal.actor)
+        ingest(session, scorer=scorer, items=[item], actor=principal.actor, category_cutoff=category_cutoff)
         posting = find_posting(session, source=notice.source, external_id=notice.external_id)
         assert posting is not None
     found = posting
     return run_transaction(
-        session, lambda: _attach(session, posting=found, notice=notice, principal=principal)
+        session,
+        lambda: _attach(
+            session, posting=found, notice=notice, principal=principal, category_cutoff=category_cutoff
+        ),
     )
 
 
-def _attach(session: Session, *, posting: Posting, notice: NoticeIn, principal: Principal) -> NoticeOut:
+def _attach(
+    session: Session, *, posting: Posting, notice: NoticeIn, principal: Principal, category_cutoff: float
+) -> NoticeOut:
     """Join the posting's undecided case or open one: a unit of work that never opens a second case."""
     # Every path that opens cases (ingest, a confirmation's cluster, notices) holds the network lock, so
     # two of them never both find "no undecided case" for one posting; the case row is locked so a claim
@@ -55,15 +60,15 @@ def _attach(session: Session, *, posting: Posting, notice: NoticeIn, principal: 
     )
     created = case is None
     if case is None:
-        facts = _facts_from_score(posting.score)
+        facts = case_facts(posting.score, category_cutoff=category_cutoff)
         case = open_case(
             session,
             posting=posting,
             source=CaseSource.NOTICE,
             actor=principal.actor,
             actor_kind="human",
-            minor=facts[0],
-            categories=facts[1],
+            minor=facts.minor,
+            categories=facts.categories,
             notes=notice.explanation,
         )
     else:
@@ -86,13 +91,6 @@ def _attach(session: Session, *, posting: Posting, notice: NoticeIn, principal: 
     session.add(record)
     session.commit()
     return NoticeOut(notice_id=record.id, posting_id=posting.id, case_id=case.id, case_created=created)
-
-
-def _facts_from_score(score: dict[str, object]) -> tuple[bool, list[str]]:
-    categories = score.get("category_scores") or {}
-    assert isinstance(categories, dict)
-    names = [name for name, value in categories.items() if float(value) >= 0.5]
-    return "minor_involved" in names, names
 
 
 def notices_of_case(session: Session, *, case_id: int) -> list[Notice]:

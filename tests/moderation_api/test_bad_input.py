@@ -7,7 +7,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from moderation_api.cases.models import AuditEvent, Case
+from moderation_api.audit.models import AuditEvent
+from moderation_api.cases.models import Case
 from moderation_api.postings.models import Posting
 
 AD = "New girls every week, Asian & Latina girls available. Incall only at motel. Daddy books. No LE."

@@ -28,10 +28,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from classifier.baseline import KeywordScorer
 from classifier.results import ScoreResult
 from moderation_api.app import create_app
+from moderation_api.audit import service as audit
+from moderation_api.audit.models import AuditEvent
 from moderation_api.auth.schemas import Principal, Role
 from moderation_api.auth.service import create_key
+from moderation_api.cases import flows
 from moderation_api.cases import service as cases
-from moderation_api.cases.models import AuditEvent, Case
+from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import Decision, Queue
 from moderation_api.db import AppLock, run_transaction, utcnow
 from moderation_api.network.models import Cluster
@@ -58,7 +61,7 @@ def _reviewer(n: int) -> Principal:
 def _seed(factory: sessionmaker[Session], count: int) -> None:
     with factory() as session:
         items = [PostingIn(source="s", external_id=str(n), text=AD.format(n=n)) for n in range(count)]
-        results = ingest(session, scorer=KeywordScorer(), items=items, actor="test")
+        results = ingest(session, scorer=KeywordScorer(), items=items, actor="test", category_cutoff=0.5)
         assert all(r.case_id for r in results)
 
 
@@ -96,7 +99,7 @@ def test_racing_decisions_exactly_one_wins(committed_factory: sessionmaker[Sessi
         barrier.wait()
         with committed_factory() as session:
             try:
-                cases.decide(
+                flows.decide(
                     session,
                     principal=reviewer,
                     case_id=case.id,
@@ -105,6 +108,7 @@ def test_racing_decisions_exactly_one_wins(committed_factory: sessionmaker[Sessi
                     escalation_kind=None,
                     notes=None,
                     hold_days=365,
+                    category_cutoff=0.5,
                 )
                 return "won"
             except cases.CaseConflictError:
@@ -132,7 +136,7 @@ def test_expired_leases_return_to_the_queue(committed_factory: sessionmaker[Sess
         retaken = cases.claim(session, principal=second, queue=Queue.STANDARD, count=2, lease_seconds=600)
         assert sorted(c.id for c in retaken) == sorted(c.id for c in held)
         try:
-            cases.decide(
+            flows.decide(
                 session,
                 principal=first,
                 case_id=held[0].id,
@@ -141,6 +145,7 @@ def test_expired_leases_return_to_the_queue(committed_factory: sessionmaker[Sess
                 escalation_kind=None,
                 notes=None,
                 hold_days=365,
+                category_cutoff=0.5,
             )
         except cases.CaseConflictError as exc:
             assert "not assigned to you" in str(exc)
@@ -223,7 +228,11 @@ def test_permuted_concurrent_ingest_matches_a_single_threaded_rebuild(
         with committed_factory() as session:
             for start in range(0, len(order), batch):
                 results = ingest(
-                    session, scorer=KeywordScorer(), items=order[start : start + batch], actor="t"
+                    session,
+                    scorer=KeywordScorer(),
+                    items=order[start : start + batch],
+                    actor="t",
+                    category_cutoff=0.5,
                 )
                 assert [r.external_id for r in results] == [
                     i.external_id for i in order[start : start + batch]
@@ -247,7 +256,7 @@ def test_permuted_concurrent_ingest_matches_a_single_threaded_rebuild(
         concurrent = _partition(session)
     empty_tables(engine)
     with committed_factory() as session:
-        ingest(session, scorer=scorer, items=items, actor="t")
+        ingest(session, scorer=scorer, items=items, actor="t", category_cutoff=0.5)
         rebuilt = _partition(session)
     assert concurrent == rebuilt and len(rebuilt) == 3
 
@@ -267,6 +276,7 @@ def test_join_follows_a_cluster_merged_away_by_a_concurrent_transaction(
                 scorer=KeywordScorer(),
                 items=[PostingIn(source="s", external_id=f"p{n}", text=t) for n, t in enumerate(texts)],
                 actor="t",
+                category_cutoff=0.5,
             )
         )
         assert lone is not None and pair is not None and lone.cluster_id != pair.cluster_id
@@ -413,7 +423,7 @@ def test_postings_are_scored_before_the_write_lock_is_taken(
     scorer = _ProbingScorer(engine)
     items = [PostingIn(source="s", external_id=str(n), text=AD.format(n=n)) for n in range(50)]
     with committed_factory() as session:
-        results = ingest(session, scorer=scorer, items=items, actor="t")
+        results = ingest(session, scorer=scorer, items=items, actor="t", category_cutoff=0.5)
     assert all(r.created for r in results) and scorer.probes == [True]
 
 
@@ -428,7 +438,9 @@ def test_concurrent_notices_on_one_posting_share_one_case(committed_factory: ses
     def report(_: int) -> int:
         barrier.wait()
         with committed_factory() as session:
-            return submit_notice(session, scorer=KeywordScorer(), notice=notice, principal=integrator).case_id
+            return submit_notice(
+                session, scorer=KeywordScorer(), notice=notice, principal=integrator, category_cutoff=0.5
+            ).case_id
 
     def claim_and_release() -> None:
         barrier.wait()
@@ -489,8 +501,8 @@ def test_the_api_process_sweeps_expired_leases_in_the_background(
     engine: Engine, committed_factory: sessionmaker[Session]
 ) -> None:
     with committed_factory() as session:
-        integrator = {"X-API-Key": create_key(session, name="integrator", role=Role.INTEGRATOR)}
-        reviewer = {"X-API-Key": create_key(session, name="reviewer", role=Role.REVIEWER)}
+        integrator = {"X-API-Key": create_key(session, name="integrator", role=Role.INTEGRATOR, actor="test")}
+        reviewer = {"X-API-Key": create_key(session, name="reviewer", role=Role.REVIEWER, actor="test")}
         session.commit()
     settings = Settings(
         database_url=engine.url.render_as_string(hide_password=False),
@@ -592,7 +604,9 @@ def test_several_api_processes_keep_the_workflow_guarantees(
     with committed_factory() as session:
         keys = {
             name: {
-                "X-API-Key": create_key(session, name=name, role=Role.INTEGRATOR if n == 0 else Role.REVIEWER)
+                "X-API-Key": create_key(
+                    session, name=name, role=Role.INTEGRATOR if n == 0 else Role.REVIEWER, actor="test"
+                )
             }
             for n, name in enumerate(names)
         }
@@ -670,6 +684,8 @@ def test_several_api_processes_keep_the_workflow_guarantees(
     with committed_factory() as session:
         assert session.scalar(select(func.count()).where(AuditEvent.action == "lease_expired")) > 0
         _assert_audit_trails_valid(session)
+        chain = audit.verify(session)  # three processes appended to one hash chain: no fork, no gap
+        assert chain.ok and chain.rows_checked == session.scalar(select(func.count()).select_from(AuditEvent))
         per_key = Counter(session.execute(select(Posting.source, Posting.external_id)).all())
         assert len(per_key) == 40 and set(per_key.values()) == {1}
         cases_per_posting = Counter(session.scalars(select(Case.posting_id)))
@@ -678,7 +694,7 @@ def test_several_api_processes_keep_the_workflow_guarantees(
         concurrent = _partition_by_key(session)
     empty_tables(engine)
     with committed_factory() as session:
-        ingest(session, scorer=KeywordScorer(), items=items, actor="t")
+        ingest(session, scorer=KeywordScorer(), items=items, actor="t", category_cutoff=0.5)
         assert _partition_by_key(session) == concurrent
 
 
