@@ -13,7 +13,7 @@ from moderation_api.cases.service import open_case, transition
 from moderation_api.notices.models import Notice
 from moderation_api.notices.schemas import NoticeIn, NoticeOut
 from moderation_api.postings.schemas import PostingIn
-from moderation_api.postings.service import find_posting, ingest
+from moderation_api.postings.service import check_text_lengths, find_posting, get_posting, ingest
 
 
 class NoticeError(Exception):
@@ -21,16 +21,21 @@ class NoticeError(Exception):
 
 
 def submit_notice(
-    session: Session, *, scorer: TextScorer, notice: NoticeIn, principal: Principal
+    session: Session,
+    *,
+    scorer: TextScorer,
+    notice: NoticeIn,
+    principal: Principal,
+    max_text_chars: int | None = None,
 ) -> NoticeOut:
+    check_text_lengths([("text", notice.text)], max_chars=max_text_chars)
     posting = find_posting(session, source=notice.source, external_id=notice.external_id)
     if posting is None:
         if notice.text is None:
             raise NoticeError("this posting is not known to Vigil yet: include its 'text'")
         item = PostingIn(source=notice.source, external_id=notice.external_id, text=notice.text)
-        ingest(session, scorer=scorer, items=[item], actor=principal.actor)
-        posting = find_posting(session, source=notice.source, external_id=notice.external_id)
-        assert posting is not None
+        (result,) = ingest(session, scorer=scorer, items=[item], actor=principal.actor)
+        posting = get_posting(session, posting_id=result.posting_id)
     case = session.scalar(
         select(Case)
         .where(Case.posting_id == posting.id, Case.state != str(CaseState.DECIDED))
@@ -73,8 +78,9 @@ def submit_notice(
 
 
 def _facts_from_score(score: dict[str, object]) -> tuple[bool, list[str]]:
-    categories = score.get("category_scores") or {}
-    assert isinstance(categories, dict)
+    categories = score.get("category_scores")
+    if not isinstance(categories, dict):
+        return False, []
     names = [name for name, value in categories.items() if float(value) >= 0.5]
     return "minor_involved" in names, names
 

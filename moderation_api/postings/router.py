@@ -42,7 +42,7 @@ def score(body: ScoreRequest, _: Scoring, scorer: Scorer, settings: AppSettings)
     texts = [body.text] if body.text is not None else [item.text for item in items]
     _check_batch(len(texts), settings)
     ids = [item.id for item in items] if items else [None]
-    results = service.score_texts(scorer, texts)
+    results = service.score_texts(scorer, texts, max_text_chars=settings.max_text_chars)
     return ScoreResponse(results=[ScoreOut(id=i, **r) for i, r in zip(ids, results, strict=True)])
 
 
@@ -52,7 +52,13 @@ def ingest(
 ) -> IngestResponse:
     """Store and score postings; flagged ones open cases. Retrying the same (source, external_id) is safe."""
     _check_batch(len(body.postings), settings)
-    results = service.ingest(session, scorer=scorer, items=body.postings, actor=principal.actor)
+    results = service.ingest(
+        session,
+        scorer=scorer,
+        items=body.postings,
+        actor=principal.actor,
+        max_text_chars=settings.max_text_chars,
+    )
     return IngestResponse(results=results)
 
 
