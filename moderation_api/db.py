@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pybreaker
-from sqlalchemy import DateTime, Engine, create_engine, event
+from sqlalchemy import DateTime, Engine, create_engine, event, make_url
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
@@ -67,11 +67,13 @@ def make_engine(url: str, *, settings: Settings | None = None, **kwargs: Any) ->
     settings = settings or Settings(database_url=url)
     kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
+        if make_url(url).database not in (None, "", ":memory:"):  # in-memory databases have no pool queue
+            kwargs.setdefault("pool_timeout", settings.db_pool_timeout)
         return _sqlite_engine(url, busy_timeout=settings.sqlite_busy_timeout, **kwargs)
+    kwargs.setdefault("pool_pre_ping", True)
+    kwargs.setdefault("pool_timeout", settings.db_pool_timeout)
     engine = create_engine(
         url,
-        pool_pre_ping=True,
-        pool_timeout=settings.db_pool_timeout,
         connect_args={
             "connect_timeout": settings.db_connect_timeout,
             "options": f"-c statement_timeout={round(settings.db_statement_timeout * 1000)}",

@@ -14,6 +14,9 @@ target_metadata = Base.metadata
 def run_migrations_online() -> None:
     engine = config.attributes.get("engine") or create_engine(config.get_main_option("sqlalchemy.url") or "")
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # The request statement timeout (VIGIL_DB_STATEMENT_TIMEOUT) must not cut a long index build.
+            connection.exec_driver_sql("SET LOCAL statement_timeout = 0")
         context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
         context.run_migrations()
 
