@@ -6,6 +6,7 @@ differently (claims use ``FOR UPDATE SKIP LOCKED`` on PostgreSQL) asks :func:`is
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,6 +17,8 @@ from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
 from moderation_api.settings import Settings
+
+log = logging.getLogger("vigil.db")
 
 
 def utcnow() -> datetime:
@@ -91,7 +94,9 @@ def _fail_fast_while_down(engine: Engine, *, retry_after: int) -> None:
     pool slot) would wait that long in turn. pybreaker's circuit breaker is thread-safe and half-opens by
     itself: after the pause a single attempt decides whether the database is back.
     """
-    breaker = pybreaker.CircuitBreaker(fail_max=1, reset_timeout=retry_after)
+    breaker = pybreaker.CircuitBreaker(
+        fail_max=1, reset_timeout=retry_after, listeners=[_ConnectionFailureLog(retry_after)]
+    )
 
     @event.listens_for(engine, "do_connect")
     def _connect(dialect: Dialect, _record: Any, cargs: Any, cparams: Any) -> Any:
@@ -99,6 +104,20 @@ def _fail_fast_while_down(engine: Engine, *, retry_after: int) -> None:
             return breaker.call(dialect.connect, *cargs, **cparams)
         except pybreaker.CircuitBreakerError:
             raise DatabaseUnavailableError(retry_after) from None
+
+
+class _ConnectionFailureLog(pybreaker.CircuitBreakerListener):
+    """Say why connecting failed: a driver's connection error names host, port and cause, never data."""
+
+    def __init__(self, retry_after: int) -> None:
+        self.retry_after = retry_after
+
+    def failure(self, cb: pybreaker.CircuitBreaker, exc: BaseException) -> None:
+        log.warning(
+            "database connection failed; failing fast for %d s",
+            self.retry_after,
+            extra={"error": type(exc).__name__, "reason": str(exc)[:500]},
+        )
 
 
 def _sqlite_engine(url: str, *, busy_timeout: float, **kwargs: Any) -> Engine:

@@ -91,10 +91,14 @@ def silent_server() -> Iterator[SilentServer]:
     server.close()
 
 
-def test_refused_postgres_connection_is_a_prompt_503_and_readyz_says_why() -> None:
+def test_refused_postgres_connection_is_a_prompt_503_and_readyz_says_why(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     with _app(f"postgresql+psycopg://postgres@127.0.0.1:{_refused_port()}/vigil") as client:
         for _ in range(3):  # the first attempt and the fail-fast ones after it
             _assert_unavailable(*_timed_get(client, "/v1/me", headers=KEY))
+        (failure,) = [r for r in caplog.records if r.getMessage().startswith("database connection failed")]
+        assert "refused" in failure.reason  # type: ignore[attr-defined]  # operators learn why
         response, elapsed = _timed_get(client, "/readyz")
         _assert_unavailable(response, elapsed)
         assert response.json()["status"] == "not ready"
