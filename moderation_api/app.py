@@ -7,8 +7,6 @@ import logging
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI
 from sqlalchemy.orm import Session, sessionmaker
@@ -40,24 +38,24 @@ ROUTERS = (
 
 def load_scorer_for(settings: Settings) -> TextScorer:
     """The configured scorer (imports the model stack only when asked for)."""
+    scorer: TextScorer
     if settings.scorer == "keyword":
         from classifier.baseline import KeywordScorer
 
-        scorer: Any = KeywordScorer()
+        scorer = KeywordScorer()
     else:
         from classifier.scoring import load_scorer
 
-        scorer = load_scorer(settings.model_dir)
+        scorer = load_scorer(
+            settings.model_dir, encoder_dir=settings.encoder_dir, encoder_threads=settings.encoder_threads
+        )
     if settings.threshold_review is not None or settings.threshold_urgent is not None:
         base = scorer.thresholds
-        thresholds = Thresholds(
-            review=settings.threshold_review if settings.threshold_review is not None else base.review,
-            urgent=settings.threshold_urgent if settings.threshold_urgent is not None else base.urgent,
-        )
-        scorer = (
-            scorer.with_thresholds(thresholds)
-            if hasattr(scorer, "with_thresholds")
-            else type(scorer)(thresholds)
+        scorer = scorer.with_thresholds(
+            Thresholds(
+                review=settings.threshold_review if settings.threshold_review is not None else base.review,
+                urgent=settings.threshold_urgent if settings.threshold_urgent is not None else base.urgent,
+            )
         )
     return scorer
 
@@ -81,7 +79,6 @@ def create_app(
                 upgrade(engine)
             app.state.session_factory = make_session_factory(engine)
         app.state.scorer = scorer if scorer is not None else load_scorer_for(settings)
-        app.state.model_dir = _model_dir(settings, app.state.scorer)
         log.info("startup", extra={"model": app.state.scorer.model_version})
         yield
         if engine is not None:
@@ -98,7 +95,6 @@ def create_app(
     app.state.settings = settings
     app.state.session_factory = session_factory
     app.state.scorer = scorer
-    app.state.model_dir = None
     secret = (
         settings.puid_secret.get_secret_value().encode() if settings.puid_secret else secrets.token_bytes(32)
     )
@@ -108,12 +104,3 @@ def create_app(
     http_errors.install(app, settings)
     observability.install(app)
     return app
-
-
-def _model_dir(settings: Settings, scorer: TextScorer) -> Path | None:
-    """Where the card and plots of the loaded model live (None for the keyword baseline)."""
-    if not hasattr(scorer, "config"):
-        return None
-    from classifier.scoring import default_model_dir
-
-    return settings.model_dir or default_model_dir()

@@ -73,6 +73,7 @@ def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
     from classifier.scoring import load_scorer
     from moderation_api.auth.schemas import Principal, Role
     from moderation_api.auth.service import create_key
+    from moderation_api.cases import flows
     from moderation_api.cases import service as cases
     from moderation_api.cases.schemas import Decision, DismissReason, EscalationKind, Queue
     from moderation_api.db import make_engine, make_session_factory
@@ -81,6 +82,7 @@ def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
     from moderation_api.notices.service import submit_notice
     from moderation_api.postings.schemas import PostingIn
     from moderation_api.postings.service import ingest
+    from moderation_api.settings import Settings
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{database}{suffix}").unlink(missing_ok=True)
@@ -88,6 +90,7 @@ def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
     upgrade(engine)
     factory = make_session_factory(engine)
     scorer = load_scorer()
+    cutoff = Settings().category_cutoff  # what `vigil api` will route and restrict by
     rows = demo_postings(postings)
     keys: dict[str, str] = {}
     with factory() as session:
@@ -96,7 +99,13 @@ def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
         session.commit()
         items = [PostingIn(**{k: v for k, v in row.items() if k != "label"}) for row in rows]
         for start in range(0, len(items), 100):
-            ingest(session, scorer=scorer, items=items[start : start + 100], actor="key:demo-integrator")
+            ingest(
+                session,
+                scorer=scorer,
+                items=items[start : start + 100],
+                actor="key:demo-integrator",
+                category_cutoff=cutoff,
+            )
         labels = {row["external_id"]: row["label"] for row in rows}
         # A few user reports forwarded by the platform (DSA notices), on benign and risky postings alike.
         integrator = Principal(key_id=0, name="demo-integrator", role=Role.INTEGRATOR)
@@ -108,7 +117,7 @@ def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
                 category="human_trafficking",
                 explanation="Reported by a user from the listing page.",
             )
-            submit_notice(session, scorer=scorer, notice=notice, principal=integrator)
+            submit_notice(session, scorer=scorer, notice=notice, principal=integrator, category_cutoff=cutoff)
         # Work a share of the standard queue so the reports and history have content.
         reviewer = Principal(key_id=0, name="demo-reviewer-2", role=Role.REVIEWER)
         claimed = cases.claim(session, principal=reviewer, queue=Queue.STANDARD, count=20, lease_seconds=600)
@@ -125,7 +134,7 @@ def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
                 decision, reason, kind = Decision.DISMISS, DismissReason.FALSE_POSITIVE, None
             else:
                 decision, reason, kind = Decision.CONFIRM, None, None
-            cases.decide(
+            flows.decide(
                 session,
                 principal=reviewer,
                 case_id=case.id,
@@ -134,6 +143,7 @@ def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
                 escalation_kind=kind,
                 notes="demo decision",
                 hold_days=365,
+                category_cutoff=cutoff,
             )
         for case in claimed[36:]:
             cases.release(session, principal=reviewer, case_id=case.id)

@@ -16,9 +16,14 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///./vigil.db"
     # "model" = the shipped embedding model (models/LATEST); "keyword" = the indicator-only baseline.
     scorer: str = Field(default="model", pattern="^(model|keyword)$")
-    model_dir: Path | None = None
+    model_dir: Path | None = None  # default: the directory models/LATEST names
+    encoder_dir: Path | None = None  # default: the shipped int8 ONNX MiniLM encoder
+    encoder_threads: int = Field(default=0, ge=0, le=256)  # ONNX intra-op threads; 0 = one per core
     threshold_review: float | None = Field(default=None, ge=0, le=1)
     threshold_urgent: float | None = Field(default=None, ge=0, le=1)
+    # A category counts for routing and filtering when its calibrated score is at least this; a posting
+    # whose minor_involved category reaches it goes to the senior queue and is restricted.
+    category_cutoff: float = Field(default=0.5, ge=0, le=1)
     lease_seconds: int = Field(default=600, ge=30, le=24 * 3600)
     max_batch: int = Field(default=500, ge=1, le=5000)
     max_body_bytes: int = Field(default=2_000_000, ge=1024)

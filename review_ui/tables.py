@@ -102,24 +102,29 @@ def entities_frame(score: Mapping[str, Any]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["kind", "as written", "normalized", "platform", "obfuscated"])
 
 
+RELATED_COLUMNS = ["posting", "why related", "band", "risk", "location", "posted", "case", "case state"]
+
+
 def related_frame(related: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
-    rows = [
-        {
-            "posting": member["id"],
-            "why related": "; ".join(member.get("reasons") or []),
-            "band": band_label(member["band"]),
-            "risk": f"{float(member['risk_score']):.3f}",
-            "location": member.get("location") or "",
-            "posted": (member.get("posted_at") or member.get("ingested_at") or "")[:16].replace("T", " "),
-            "case": member.get("case_id") or "",
-            "case state": member.get("decision") or member.get("case_state") or "",
-        }
-        for member in related
-    ]
-    return pd.DataFrame(
-        rows,
-        columns=["posting", "why related", "band", "risk", "location", "posted", "case", "case state"],
-    )
+    """Related postings / cluster members; one the API withheld from this role shows only why."""
+    rows = []
+    for member in related:
+        if member.get("restricted"):
+            rows.append({"posting": member["id"], "why related": f"withheld: {member.get('reason') or ''}"})
+            continue
+        rows.append(
+            {
+                "posting": member["id"],
+                "why related": "; ".join(member.get("reasons") or []),
+                "band": band_label(member["band"]),
+                "risk": f"{float(member['risk_score']):.3f}",
+                "location": member.get("location") or "",
+                "posted": (member.get("posted_at") or member.get("ingested_at") or "")[:16].replace("T", " "),
+                "case": member.get("case_id") or "",
+                "case state": member.get("decision") or member.get("case_state") or "",
+            }
+        )
+    return pd.DataFrame(rows, columns=RELATED_COLUMNS).fillna("")
 
 
 def history_frame(events: Iterable[Mapping[str, Any]]) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""Creating and checking API keys; role → permission table."""
+"""Creating and checking API keys (what a role may do is in :mod:`moderation_api.auth.policy`)."""
 
 from __future__ import annotations
 
@@ -15,19 +15,6 @@ from moderation_api.db import utcnow
 
 KEY_PREFIX = "vgl_"
 
-PERMISSIONS: dict[str, frozenset[Role]] = {
-    "score": frozenset({Role.INTEGRATOR, Role.ADMIN}),
-    "ingest": frozenset({Role.INTEGRATOR, Role.ADMIN}),
-    "notices": frozenset({Role.INTEGRATOR, Role.ADMIN}),
-    "cases:read": frozenset({Role.REVIEWER, Role.SENIOR, Role.ADMIN, Role.AUDITOR}),
-    "cases:work": frozenset({Role.REVIEWER, Role.SENIOR, Role.ADMIN}),
-    "cases:senior": frozenset({Role.SENIOR, Role.ADMIN}),
-    "postings:read": frozenset({Role.INTEGRATOR, Role.REVIEWER, Role.SENIOR, Role.ADMIN, Role.AUDITOR}),
-    "postings:delete": frozenset({Role.INTEGRATOR, Role.ADMIN}),
-    "reports": frozenset({Role.SENIOR, Role.ADMIN, Role.AUDITOR}),
-    "model": frozenset(Role),
-}
-
 
 class AuthError(Exception):
     """Missing, unknown or revoked key."""
@@ -39,10 +26,6 @@ class KeyExistsError(Exception):
 
 def hash_key(plain: str) -> str:
     return hashlib.sha256(plain.encode()).hexdigest()
-
-
-def permissions_of(role: Role) -> list[str]:
-    return sorted(name for name, roles in PERMISSIONS.items() if role in roles)
 
 
 def create_key(session: Session, *, name: str, role: Role) -> str:

@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, status
 
-from moderation_api.cases import service
+from moderation_api.auth.policy import AccessDeniedError
+from moderation_api.cases import flows, service
 from moderation_api.cases.schemas import (
-    AuditEventOut,
     CaseDetail,
     CasePage,
     CaseSort,
@@ -18,13 +18,9 @@ from moderation_api.cases.schemas import (
     CaseSummary,
     ClaimRequest,
     DecisionRequest,
-    NoticeView,
-    PostingView,
     Queue,
 )
-from moderation_api.deps import AppSettings, CaseReader, CaseWorker, DbSession, RowId
-from moderation_api.notices.service import notices_of_case
-from moderation_api.postings.service import active_hold, get_posting
+from moderation_api.deps import AppSettings, CaseReader, CaseWorker, CurrentViewer, DbSession, RowId
 from moderation_api.request_model import UtcDateTime
 
 router = APIRouter(prefix="/v1/cases", tags=["cases"])
@@ -37,7 +33,7 @@ def _http_errors() -> Iterator[None]:
         yield
     except service.CaseNotFoundError as exc:
         raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
-    except service.CaseForbiddenError as exc:
+    except (service.CaseForbiddenError, AccessDeniedError) as exc:
         raise HTTPException(status.HTTP_403_FORBIDDEN, str(exc)) from exc
     except (service.CaseConflictError, service.InvalidTransitionError) as exc:
         raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
@@ -48,6 +44,7 @@ def _http_errors() -> Iterator[None]:
 @router.get("", response_model=CasePage)
 def list_cases(
     _: CaseReader,
+    viewer: CurrentViewer,
     session: DbSession,
     state: CaseState | None = None,
     queue: Queue | None = None,
@@ -63,9 +60,11 @@ def list_cases(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> CasePage:
-    """Cases with filters, sorting (priority: minor cues, then risk, then age) and pagination."""
+    """Cases with filters, sorting (priority: minor cues, then risk, then age) and pagination; only the
+    cases the caller's role may see (a reviewer's list has no case of a restricted posting)."""
     rows, total = service.list_cases(
         session,
+        viewer=viewer,
         state=state,
         queue=queue,
         band=band,
@@ -90,9 +89,11 @@ def case_stats(_: CaseReader, session: DbSession) -> CaseStats:
 
 
 @router.get("/mine", response_model=list[CaseSummary])
-def my_cases(principal: CaseWorker, session: DbSession) -> list[CaseSummary]:
+def my_cases(principal: CaseWorker, viewer: CurrentViewer, session: DbSession) -> list[CaseSummary]:
     """The caller's claimed cases, with their lease expiry."""
-    rows, _ = service.list_cases(session, state=CaseState.ASSIGNED, assignee=principal.actor, limit=200)
+    rows, _ = service.list_cases(
+        session, viewer=viewer, state=CaseState.ASSIGNED, assignee=principal.actor, limit=200
+    )
     return [CaseSummary.model_validate(row) for row in rows]
 
 
@@ -113,31 +114,11 @@ def claim(
 
 
 @router.get("/{case_id}", response_model=CaseDetail)
-def case_detail(case_id: RowId, principal: CaseReader, session: DbSession) -> CaseDetail:
-    """The case with its posting, score and evidence, notices and full audit history."""
+def case_detail(case_id: RowId, _: CaseReader, viewer: CurrentViewer, session: DbSession) -> CaseDetail:
+    """The case with its posting, score and evidence, notices, full audit history and the decisions it
+    accepts (and which need a note); 403 for a restricted case the caller's role may not see."""
     with _http_errors():
-        case = service.get_case(session, case_id=case_id)
-        if case.queue == str(Queue.SENIOR) and case.minor and principal.role not in service.SENIOR_ROLES:
-            raise service.CaseForbiddenError("cases involving minors are restricted to senior reviewers")
-    posting = get_posting(session, posting_id=case.posting_id)
-    return CaseDetail(
-        case=CaseSummary.model_validate(case),
-        posting=PostingView(
-            id=posting.id,
-            source=posting.source,
-            external_id=posting.external_id,
-            text=posting.text,
-            location=posting.location,
-            posted_at=posting.posted_at,
-            ingested_at=posting.ingested_at,
-            score=posting.score,
-            legal_hold=active_hold(session, posting_id=posting.id) is not None,
-            cluster_id=posting.cluster_id,
-            network=posting.network,
-        ),
-        history=[AuditEventOut.model_validate(e) for e in service.history(session, case_id=case.id)],
-        notices=[NoticeView.model_validate(n) for n in notices_of_case(session, case_id=case.id)],
-    )
+        return flows.case_detail(session, case_id=case_id, viewer=viewer)
 
 
 @router.post("/{case_id}/renew", response_model=CaseSummary)
@@ -162,7 +143,7 @@ def decide(
 ) -> CaseSummary:
     """Confirm, dismiss (reason) or escalate (kind) a case you hold; 409 if you do not or it is decided."""
     with _http_errors():
-        case = service.decide(
+        case = flows.decide(
             session,
             principal=principal,
             case_id=case_id,
@@ -171,5 +152,6 @@ def decide(
             escalation_kind=body.escalation_kind,
             notes=body.notes,
             hold_days=settings.legal_hold_days,
+            category_cutoff=settings.category_cutoff,
         )
     return CaseSummary.model_validate(case)

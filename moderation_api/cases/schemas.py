@@ -8,6 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from moderation_api.auth.schemas import AccessNote
+from moderation_api.postings.schemas import PostingOut
 from moderation_api.request_model import RequestModel
 
 
@@ -118,18 +120,11 @@ class AuditEventOut(BaseModel):
     details: dict[str, Any] | None
 
 
-class PostingView(BaseModel):
-    id: int
-    source: str
-    external_id: str
-    text: str | None = Field(description="plain text; clients must never render it as HTML/Markdown")
-    location: str | None
-    posted_at: datetime | None
-    ingested_at: datetime
-    score: dict[str, Any]
-    legal_hold: bool
-    cluster_id: int | None
-    network: dict[str, Any] | None = Field(description="cluster id, size and the network signals that fired")
+class DecisionOption(BaseModel):
+    """A decision the workflow accepts on this case, and why it needs a note (None: the note is optional)."""
+
+    decision: Decision
+    note_required_because: str | None
 
 
 class NoticeView(BaseModel):
@@ -143,9 +138,13 @@ class NoticeView(BaseModel):
 
 class CaseDetail(BaseModel):
     case: CaseSummary
-    posting: PostingView
+    posting: PostingOut
     history: list[AuditEventOut]
     notices: list[NoticeView]
+    decisions: list[DecisionOption] = Field(
+        description="what may be decided on this case; escalate needs a kind"
+    )
+    access: AccessNote = Field(description="what of the case's history the caller's role does not see")
 
 
 class CaseStats(BaseModel):

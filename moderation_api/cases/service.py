@@ -8,22 +8,34 @@ and writes the audit event in the same transaction.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, func, or_, select, update
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm.util import AliasedClass
 
-from moderation_api.auth.schemas import Principal, Role
+from moderation_api.auth.policy import (
+    Data,
+    Permission,
+    Reach,
+    Restriction,
+    Viewer,
+    may,
+    restriction_of,
+    strictest,
+)
+from moderation_api.auth.schemas import Principal
 from moderation_api.cases.models import AuditEvent, Case
 from moderation_api.cases.schemas import (
     CaseSort,
     CaseSource,
     CaseState,
     Decision,
+    DecisionOption,
     DismissReason,
     EscalationKind,
     Queue,
@@ -31,7 +43,7 @@ from moderation_api.cases.schemas import (
 from moderation_api.db import is_postgres, utcnow
 from moderation_api.postings.models import LegalHold, Posting
 
-SENIOR_ROLES = frozenset({Role.SENIOR, Role.ADMIN})
+CATEGORY_GROUPS = ("sex_trafficking", "labor_trafficking", "minor_involved")
 
 
 class CaseError(Exception):
@@ -125,6 +137,58 @@ def transition(
     session.refresh(case)
 
 
+@dataclass(frozen=True)
+class CaseFacts:
+    minor: bool
+    categories: list[str]
+
+
+def case_facts(score: Mapping[str, Any], *, category_cutoff: float) -> CaseFacts:
+    """Categories and the minor flag a case gets from a stored score (minor cues route to senior review).
+
+    A category counts when its calibrated score reaches the cut-off or one of its indicators fired.
+    """
+    categories = [
+        name
+        for name, value in (score.get("category_scores") or {}).items()
+        if float(value) >= category_cutoff
+    ]
+    groups = {str(hit.get("group")) for hit in score.get("indicators") or []}
+    categories += [group for group in CATEGORY_GROUPS if group in groups and group not in categories]
+    return CaseFacts(minor="minor_involved" in categories, categories=categories)
+
+
+def _restricted_case(case: type[Case] | AliasedClass[Case] = Case) -> ColumnElement[bool]:
+    return or_(case.minor.is_(True), case.queue == str(Queue.SENIOR))
+
+
+def _restrictions_by_cases(
+    session: Session, *, posting_ids: list[int]
+) -> dict[int, list[Restriction | None]]:
+    found: dict[int, list[Restriction | None]] = {posting_id: [] for posting_id in posting_ids}
+    if posting_ids:
+        rows = session.execute(
+            select(Case.posting_id, Case.minor, Case.queue).where(
+                Case.posting_id.in_(posting_ids), _restricted_case()
+            )
+        )
+        for posting_id, minor, queue in rows:
+            found[posting_id].append(restriction_of(minor=minor, senior_queue=queue == str(Queue.SENIOR)))
+    return found
+
+
+def posting_restrictions(
+    session: Session, *, postings: Sequence[Posting], category_cutoff: float
+) -> dict[int, Restriction | None]:
+    """Why each posting is restricted (None: it is not): a case of it shows minor cues or sits in the senior
+    queue, or its own score shows minor cues (a posting no case was opened for)."""
+    found = _restrictions_by_cases(session, posting_ids=[posting.id for posting in postings])
+    for posting in postings:
+        if case_facts(posting.score, category_cutoff=category_cutoff).minor:
+            found[posting.id].append(Restriction.MINOR_CUES)
+    return {posting_id: strictest(reasons) for posting_id, reasons in found.items()}
+
+
 def open_case(
     session: Session,
     *,
@@ -137,11 +201,17 @@ def open_case(
     notes: str | None = None,
     network_signals: Sequence[str] = (),
 ) -> Case:
-    """A new open case; minors' cases go straight to the senior / child-safety queue."""
+    """A new open case; minors' cases go straight to the senior / child-safety queue.
+
+    So does a new case about a posting that an earlier case restricted (e.g. a notice on a posting a
+    reviewer escalated as ``minor_involved``): restricted content stays with senior reviewers.
+    """
+    earlier = strictest(_restrictions_by_cases(session, posting_ids=[posting.id])[posting.id])
+    minor = minor or earlier is Restriction.MINOR_CUES
     case = Case(
         posting_id=posting.id,
         state=str(CaseState.OPEN),
-        queue=str(Queue.SENIOR if minor else Queue.STANDARD),
+        queue=str(Queue.SENIOR if minor or earlier is not None else Queue.STANDARD),
         source=str(source),
         band=posting.band,
         risk_score=posting.risk_score,
@@ -202,6 +272,7 @@ def _priority() -> tuple[Any, ...]:
 def list_cases(
     session: Session,
     *,
+    viewer: Viewer,
     state: CaseState | None = None,
     queue: Queue | None = None,
     band: str | None = None,
@@ -214,7 +285,13 @@ def list_cases(
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[list[Case], int]:
-    conditions = []
+    """Cases by filter and sort, scoped to what ``viewer`` may see (no restricted case for a reviewer)."""
+    viewer.require(Data.CASE, None, item="the case list")
+    conditions: list[ColumnElement[bool]] = []
+    if viewer.reach(Data.CASE) is not Reach.ALL:
+        # Restriction belongs to the posting: one restricted case of it restricts all its cases.
+        other = aliased(Case)
+        conditions.append(Case.posting_id.not_in(select(other.posting_id).where(_restricted_case(other))))
     if state is not None:
         conditions.append(Case.state == str(state))
     if queue is not None:
@@ -249,7 +326,7 @@ def history(session: Session, *, case_id: int) -> list[AuditEvent]:
 
 
 def _check_queue_access(principal: Principal, queue: Queue | str) -> None:
-    if Queue(queue) is Queue.SENIOR and principal.role not in SENIOR_ROLES:
+    if Queue(queue) is Queue.SENIOR and not may(principal.role, Permission.CASES_SENIOR):
         raise CaseForbiddenError("the senior / child-safety queue is restricted to senior reviewers")
 
 
@@ -416,7 +493,23 @@ def note_required_because(*, band: str, decision: Decision) -> str | None:
     return None
 
 
-def decide(
+def _may_escalate(case: Case) -> bool:
+    return case.queue != str(Queue.SENIOR)  # a senior decision is final
+
+
+def decision_options(case: Case) -> list[DecisionOption]:
+    """The decisions the workflow accepts on ``case`` and why a note is required for some (the review UI
+    shows exactly these, so the rule lives here only)."""
+    return [
+        DecisionOption(
+            decision=decision, note_required_because=note_required_because(band=case.band, decision=decision)
+        )
+        for decision in Decision
+        if decision is not Decision.ESCALATE or _may_escalate(case)
+    ]
+
+
+def record_decision(
     session: Session,
     *,
     principal: Principal,
@@ -427,7 +520,11 @@ def decide(
     notes: str | None,
     hold_days: int,
 ) -> Case:
-    """Confirm, dismiss (reason required) or escalate (kind required) a case the caller holds."""
+    """Confirm, dismiss (reason required) or escalate (kind required) a case the caller holds.
+
+    The caller commits: :func:`moderation_api.cases.flows.decide` adds a confirmation's network
+    consequences to the same transaction.
+    """
     case = _held_case(session, principal=principal, case_id=case_id)
     _check_queue_access(principal, case.queue)
     now = utcnow()
@@ -439,7 +536,7 @@ def decide(
     if decision is Decision.ESCALATE:
         if escalation_kind is None:
             raise DecisionInvalidError("escalate needs an escalation_kind: " + ", ".join(EscalationKind))
-        if case.queue == str(Queue.SENIOR):
+        if not _may_escalate(case):
             raise DecisionInvalidError("the case is already in the senior queue: confirm or dismiss it")
         transition(
             session,
@@ -476,21 +573,7 @@ def decide(
                 "lease_expires_at": None,
             },
         )
-        if decision is Decision.CONFIRM:
-            _propagate_confirmation(session, case=case)
-    session.commit()
     return case
-
-
-def _propagate_confirmation(session: Session, *, case: Case) -> None:
-    """A confirmed posting raises the priority of its cluster and pulls unreviewed members into review."""
-    from moderation_api.network.service import boost_cluster_cases, open_cases_for_confirmed_cluster
-
-    posting = session.get(Posting, case.posting_id)
-    if posting is None or posting.cluster_id is None:
-        return
-    open_cases_for_confirmed_cluster(session, cluster_id=posting.cluster_id)
-    boost_cluster_cases(session, cluster_id=posting.cluster_id)
 
 
 def place_legal_hold(

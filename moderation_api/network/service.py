@@ -19,10 +19,10 @@ import numpy as np
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from moderation_api.auth.schemas import Principal
-from moderation_api.cases import service as cases
+from moderation_api.auth.policy import Data, Restriction, Viewer
 from moderation_api.cases.models import Case
-from moderation_api.cases.schemas import Decision, DismissReason, EscalationKind
+from moderation_api.cases.schemas import CaseSource
+from moderation_api.cases.service import case_facts, open_case, posting_restrictions
 from moderation_api.db import utcnow
 from moderation_api.network import signature as sig
 from moderation_api.network.models import Cluster, PostingBucket, PostingContact
@@ -280,8 +280,10 @@ def boost_cluster_cases(session: Session, *, cluster_id: int) -> int:
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
-def related(session: Session, *, posting_id: int, limit: int = 100) -> dict[str, Any]:
-    """The posting's cluster id and the postings sharing a contact or a template with it, with the reason."""
+def related(session: Session, *, posting_id: int, viewer: Viewer, limit: int = 100) -> dict[str, Any]:
+    """The posting's cluster id and the postings sharing a contact or a template with it, with the reason;
+    members ``viewer`` may not see are listed as withheld, with why."""
+    viewer.require(Data.NETWORK, None, item="the posting's network")
     posting = session.get(Posting, posting_id)
     if posting is None:
         raise ClusterNotFoundError(f"posting {posting_id} not found")
@@ -302,8 +304,29 @@ def related(session: Session, *, posting_id: int, limit: int = 100) -> dict[str,
     if reasons:
         rows = session.scalars(select(Posting).where(Posting.id.in_(list(reasons)[: limit * 2]))).all()
         out = [member | {"reasons": sorted(reasons[member["id"]])} for member in _members(session, rows)]
-        view["related"] = sorted(out, key=lambda m: m["id"])[:limit]
+        members = sorted(out, key=lambda m: m["id"])[:limit]
+        view["related"] = _as_seen_by(viewer, members, _restrictions(session, rows, viewer))
     return view
+
+
+def _restrictions(
+    session: Session, postings: Sequence[Posting], viewer: Viewer
+) -> dict[int, Restriction | None]:
+    return posting_restrictions(session, postings=postings, category_cutoff=viewer.category_cutoff)
+
+
+def _as_seen_by(
+    viewer: Viewer, members: list[dict[str, Any]], restrictions: dict[int, Restriction | None]
+) -> list[dict[str, Any]]:
+    """Member rows with the restricted members ``viewer`` may not see reduced to their id and the reason."""
+    shown = []
+    for member in members:
+        restriction = restrictions.get(member["id"])
+        if restriction is None or viewer.sees(Data.NETWORK, restriction):
+            shown.append(member)
+        else:
+            shown.append({"id": member["id"], "restricted": str(restriction), "reason": restriction.reason})
+    return shown
 
 
 def _members(session: Session, postings: Sequence[Posting]) -> list[dict[str, Any]]:
@@ -336,8 +359,13 @@ def _members(session: Session, postings: Sequence[Posting]) -> list[dict[str, An
 MAX_MEMBERS = 500
 
 
-def cluster_view(session: Session, *, cluster_id: int) -> dict[str, Any]:
-    """Members, shared contacts, places, timeline and features of a cluster."""
+def cluster_view(session: Session, *, cluster_id: int, viewer: Viewer) -> dict[str, Any]:
+    """Members, shared contacts, places, timeline and features of a cluster.
+
+    The features are counts over every member; the member rows, shared contacts, places and timeline
+    come only from members ``viewer`` may see (the others are listed as withheld, with why).
+    """
+    viewer.require(Data.NETWORK, None, item=f"cluster {cluster_id}")
     cluster = session.get(Cluster, cluster_id)
     if cluster is None:
         raise ClusterNotFoundError(f"cluster {cluster_id} not found")
@@ -345,12 +373,15 @@ def cluster_view(session: Session, *, cluster_id: int) -> dict[str, Any]:
         select(Posting).where(Posting.cluster_id == cluster_id).order_by(Posting.id).limit(MAX_MEMBERS)
     ).all()
     member_rows = _members(session, members)
-    ids = [posting.id for posting in members]
-    contact_counts = Counter(
-        value
-        for value in session.scalars(select(PostingContact.value).where(PostingContact.posting_id.in_(ids)))
-    )
-    shared = {value: n for value, n in contact_counts.most_common() if n >= 2}
+    restrictions = _restrictions(session, members, viewer)
+    visible = [posting for posting in members if viewer.sees(Data.NETWORK, restrictions[posting.id])]
+    contacts = session.execute(
+        select(PostingContact.posting_id, PostingContact.value).where(
+            PostingContact.posting_id.in_([posting.id for posting in members])
+        )
+    ).all()
+    visible_ids = {posting.id for posting in visible}
+    visible_counts = Counter(value for posting_id, value in contacts if posting_id in visible_ids)
     times = sorted(_when(posting) for posting in members)
     span_days = max((times[-1] - times[0]).total_seconds() / 86400, 1.0) if times else 1.0
     decided = [m for m in member_rows if m["decision"] in ("confirm", "dismiss")]
@@ -361,24 +392,25 @@ def cluster_view(session: Session, *, cluster_id: int) -> dict[str, Any]:
         "features": {
             "size": cluster.size,
             "distinct_locations": len({p.location.strip().lower() for p in members if p.location}),
-            "distinct_contacts": len(contact_counts),
+            "distinct_contacts": len({value for _, value in contacts}),
             "postings_per_day": round(len(members) / span_days, 3),
             "confirmed_share": round(len(confirmed) / len(member_rows), 3) if member_rows else 0.0,
             "first_seen": times[0] if times else None,
             "last_seen": times[-1] if times else None,
         },
-        "shared_contacts": shared,
-        "locations": sorted({p.location for p in members if p.location}),
-        "members": member_rows,
-        "timeline": [{"posting_id": p.id, "at": _when(p), "location": p.location} for p in members],
+        "shared_contacts": {value: n for value, n in visible_counts.most_common() if n >= 2},
+        "locations": sorted({p.location for p in visible if p.location}),
+        "members": _as_seen_by(viewer, member_rows, restrictions),
+        "withheld_members": len(members) - len(visible),
+        "timeline": [{"posting_id": p.id, "at": _when(p), "location": p.location} for p in visible],
     }
 
 
-def open_cases_for_confirmed_cluster(session: Session, *, cluster_id: int, limit: int = 200) -> int:
-    """After a confirmation, members of the cluster that never got a case get one (source ``network``)."""
-    from moderation_api.cases.schemas import CaseSource
-    from moderation_api.cases.service import open_case
-
+def open_cases_for_confirmed_cluster(
+    session: Session, *, cluster_id: int, category_cutoff: float, limit: int = 200
+) -> int:
+    """After a confirmation, members of the cluster that never got a case get one (source ``network``);
+    a member with minor cues goes to the senior queue like any other minor's case."""
     without_case = session.scalars(
         select(Posting)
         .where(
@@ -392,55 +424,15 @@ def open_cases_for_confirmed_cluster(session: Session, *, cluster_id: int, limit
             "network.confirmed_member", "Linked by contact or template to a posting reviewers confirmed."
         )
         posting.network = {**(posting.network or {}), "signals": [signal.to_dict()]}
+        facts = case_facts(posting.score, category_cutoff=category_cutoff)
         open_case(
             session,
             posting=posting,
             source=CaseSource.NETWORK,
             actor="system:network",
             actor_kind="system",
-            minor=False,
-            categories=[],
+            minor=facts.minor,
+            categories=facts.categories,
             network_signals=[signal.id],
         )
     return len(without_case)
-
-
-def decide_cluster_cases(
-    session: Session,
-    *,
-    principal: Principal,
-    cluster_id: int,
-    case_ids: Sequence[int],
-    decision: Decision,
-    reason: DismissReason | None,
-    escalation_kind: EscalationKind | None,
-    notes: str | None,
-    lease_seconds: int,
-    hold_days: int,
-) -> list[dict[str, Any]]:
-    """One decision for several cases of a cluster: each is claimed if open and decided through the normal
-    workflow (so each is audited and checked on its own); a refusal is reported per case, not for all."""
-    results: list[dict[str, Any]] = []
-    for case_id in case_ids:
-        try:
-            case = cases.get_case(session, case_id=case_id)
-            posting = session.get(Posting, case.posting_id)
-            if posting is None or posting.cluster_id != cluster_id:
-                raise cases.CaseConflictError(f"case {case_id} is not in cluster {cluster_id}")
-            if case.state == "open":
-                cases.claim_case(session, principal=principal, case_id=case_id, lease_seconds=lease_seconds)
-            decided = cases.decide(
-                session,
-                principal=principal,
-                case_id=case_id,
-                decision=decision,
-                reason=reason,
-                escalation_kind=escalation_kind,
-                notes=notes,
-                hold_days=hold_days,
-            )
-            results.append({"case_id": case_id, "ok": True, "state": decided.state})
-        except cases.CaseError as exc:
-            session.rollback()
-            results.append({"case_id": case_id, "ok": False, "error": str(exc)})
-    return results

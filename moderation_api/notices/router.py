@@ -20,6 +20,7 @@ def create_notice(
             scorer=scorer,
             notice=body,
             principal=principal,
+            category_cutoff=settings.category_cutoff,
             max_text_chars=settings.max_text_chars,
         )
     except NoticeError as exc:

@@ -9,7 +9,7 @@ from classifier.results import TextScorer
 from moderation_api.auth.schemas import Principal
 from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseSource, CaseState
-from moderation_api.cases.service import open_case, transition
+from moderation_api.cases.service import case_facts, open_case, transition
 from moderation_api.notices.models import Notice
 from moderation_api.notices.schemas import NoticeIn, NoticeOut
 from moderation_api.postings.schemas import PostingIn
@@ -26,6 +26,7 @@ def submit_notice(
     scorer: TextScorer,
     notice: NoticeIn,
     principal: Principal,
+    category_cutoff: float,
     max_text_chars: int | None = None,
 ) -> NoticeOut:
     check_text_lengths([("text", notice.text)], max_chars=max_text_chars)
@@ -34,7 +35,9 @@ def submit_notice(
         if notice.text is None:
             raise NoticeError("this posting is not known to Vigil yet: include its 'text'")
         item = PostingIn(source=notice.source, external_id=notice.external_id, text=notice.text)
-        (result,) = ingest(session, scorer=scorer, items=[item], actor=principal.actor)
+        (result,) = ingest(
+            session, scorer=scorer, items=[item], actor=principal.actor, category_cutoff=category_cutoff
+        )
         posting = get_posting(session, posting_id=result.posting_id)
     case = session.scalar(
         select(Case)
@@ -44,15 +47,15 @@ def submit_notice(
     )
     created = case is None
     if case is None:
-        facts = _facts_from_score(posting.score)
+        facts = case_facts(posting.score, category_cutoff=category_cutoff)
         case = open_case(
             session,
             posting=posting,
             source=CaseSource.NOTICE,
             actor=principal.actor,
             actor_kind="human",
-            minor=facts[0],
-            categories=facts[1],
+            minor=facts.minor,
+            categories=facts.categories,
             notes=notice.explanation,
         )
     else:
@@ -75,14 +78,6 @@ def submit_notice(
     session.add(record)
     session.commit()
     return NoticeOut(notice_id=record.id, posting_id=posting.id, case_id=case.id, case_created=created)
-
-
-def _facts_from_score(score: dict[str, object]) -> tuple[bool, list[str]]:
-    categories = score.get("category_scores")
-    if not isinstance(categories, dict):
-        return False, []
-    names = [name for name, value in categories.items() if float(value) >= 0.5]
-    return "minor_involved" in names, names
 
 
 def notices_of_case(session: Session, *, case_id: int) -> list[Notice]:

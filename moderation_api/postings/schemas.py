@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from moderation_api.auth.schemas import AccessNote
 from moderation_api.request_model import RequestModel, UtcDateTime
 
 # The hard ceiling of a posting text in the API schema; the deployment's limit is Settings.max_text_chars
@@ -91,17 +92,34 @@ class IngestResponse(BaseModel):
     results: list[IngestResult]
 
 
+class CaseOutcome(BaseModel):
+    """A case about the posting as the platform needs it: where it stands and what was decided."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    state: str
+    decision: str | None
+    decision_reason: str | None
+    decided_at: datetime | None
+
+
 class PostingOut(BaseModel):
     id: int
     source: str
     external_id: str
-    text: str | None = Field(description="plain text; never render it as HTML/Markdown")
+    text: str | None = Field(
+        description="plain text; never render it as HTML/Markdown; None if deleted or withheld"
+    )
     location: str | None
     posted_at: datetime | None
     ingested_at: datetime
     deleted: bool
     legal_hold_until: datetime | None
-    score: dict[str, Any]
-    case_ids: list[int]
+    score: dict[str, Any] = Field(
+        description="the score; evidence spans and entities are emptied if withheld"
+    )
+    cases: list[CaseOutcome]
     cluster_id: int | None
     network: dict[str, Any] | None = Field(description="cluster id, size and the network signals that fired")
+    access: AccessNote = Field(description="what the caller's role does not see of this posting, and why")

@@ -4,25 +4,22 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from classifier.results import ScoreResult, TextScorer
+from classifier.results import TextScorer
+from moderation_api.auth.policy import Data, Restriction, Viewer, redact_network, redact_score
 from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseSource
-from moderation_api.cases.service import open_case
+from moderation_api.cases.service import case_facts, open_case, posting_restrictions
 from moderation_api.db import utcnow
 from moderation_api.network.models import PostingBucket, PostingContact
 from moderation_api.network.service import boost_cluster_cases, link_posting
 from moderation_api.postings.models import LegalHold, Posting
-from moderation_api.postings.schemas import IngestResult, PostingIn
-
-# A category counts for routing and filtering when its calibrated score is at least this.
-CATEGORY_CUTOFF = 0.5
+from moderation_api.postings.schemas import CaseOutcome, IngestResult, PostingIn, PostingOut
 
 
 class PostingNotFoundError(Exception):
@@ -44,22 +41,6 @@ def check_text_lengths(texts: Iterable[tuple[str, str | None]], *, max_chars: in
     for where, text in texts:
         if text is not None and len(text) > max_chars:
             raise TextTooLongError(f"{where} has {len(text)} characters; the limit is {max_chars}")
-
-
-@dataclass(frozen=True)
-class CaseFacts:
-    minor: bool
-    categories: list[str]
-
-
-def case_facts(result: ScoreResult) -> CaseFacts:
-    """Categories and the minor flag a case gets from a score (minor cues route to senior review)."""
-    categories = [name for name, score in result.category_scores.items() if score >= CATEGORY_CUTOFF]
-    groups = {str(hit.group) for hit in result.indicators}
-    for group in ("sex_trafficking", "labor_trafficking", "minor_involved"):
-        if group in groups and group not in categories:
-            categories.append(group)
-    return CaseFacts(minor="minor_involved" in categories, categories=categories)
 
 
 def score_texts(
@@ -93,6 +74,7 @@ def ingest(
     scorer: TextScorer,
     items: Sequence[PostingIn],
     actor: str,
+    category_cutoff: float,
     max_text_chars: int | None = None,
 ) -> list[IngestResult]:
     """Store and score postings; open a case for band review/urgent. Idempotent on (source, external_id).
@@ -105,7 +87,9 @@ def ingest(
     )
     for attempt in range(3):
         try:
-            return _ingest_once(session, scorer=scorer, items=items, actor=actor)
+            return _ingest_once(
+                session, scorer=scorer, items=items, actor=actor, category_cutoff=category_cutoff
+            )
         except IntegrityError:
             # A concurrent request ingested one of these keys first; retry sees it as existing.
             session.rollback()
@@ -115,7 +99,7 @@ def ingest(
 
 
 def _ingest_once(
-    session: Session, *, scorer: TextScorer, items: Sequence[PostingIn], actor: str
+    session: Session, *, scorer: TextScorer, items: Sequence[PostingIn], actor: str, category_cutoff: float
 ) -> list[IngestResult]:
     existing = _existing(session, items)
     fresh: dict[tuple[str, str], PostingIn] = {}
@@ -145,7 +129,7 @@ def _ingest_once(
         session.flush()
         network = link_posting(session, posting=posting)
         case_id = None
-        facts = case_facts(result)
+        facts = case_facts(posting.score, category_cutoff=category_cutoff)
         if result.flagged or network.signals:
             # A network signal alone (e.g. a contact moving across cities) opens a case too.
             if result.flagged:
@@ -221,8 +205,44 @@ def active_hold(session: Session, *, posting_id: int) -> LegalHold | None:
     )
 
 
-def case_ids(session: Session, *, posting_id: int) -> list[int]:
-    return list(session.scalars(select(Case.id).where(Case.posting_id == posting_id).order_by(Case.id)))
+POSTING_CONTENT = (Data.TEXT, Data.EVIDENCE, Data.CONTACTS, Data.OUTCOME)
+
+
+def posting_view(session: Session, *, posting_id: int, viewer: Viewer) -> PostingOut:
+    """The posting as ``viewer`` may see it (see :func:`posting_out`)."""
+    posting = get_posting(session, posting_id=posting_id)
+    restrictions = posting_restrictions(session, postings=[posting], category_cutoff=viewer.category_cutoff)
+    viewer.require(Data.POSTING, restrictions[posting.id], item=f"posting {posting_id}")
+    return posting_out(session, posting=posting, restriction=restrictions[posting.id], viewer=viewer)
+
+
+def posting_out(
+    session: Session, *, posting: Posting, restriction: Restriction | None, viewer: Viewer
+) -> PostingOut:
+    """On a restricted posting, what ``viewer``'s role may not see (text, quoted evidence, contacts, case
+    outcomes) is withheld, and the response says which and why."""
+    access = viewer.note(restriction, POSTING_CONTENT)
+    withheld = set(access.withheld)
+    hold = cases = None
+    if Data.OUTCOME not in withheld:
+        hold = active_hold(session, posting_id=posting.id)
+        cases = session.scalars(select(Case).where(Case.posting_id == posting.id).order_by(Case.id))
+    return PostingOut(
+        id=posting.id,
+        source=posting.source,
+        external_id=posting.external_id,
+        text=posting.text if Data.TEXT not in withheld else None,
+        location=posting.location,
+        posted_at=posting.posted_at,
+        ingested_at=posting.ingested_at,
+        deleted=posting.deleted_at is not None,
+        legal_hold_until=hold.hold_until if hold else None,
+        score=redact_score(posting.score, withheld),
+        cases=[CaseOutcome.model_validate(case) for case in cases or ()],
+        cluster_id=posting.cluster_id,
+        network=redact_network(posting.network, withheld),
+        access=access,
+    )
 
 
 def delete_posting(session: Session, *, posting_id: int) -> Posting:
@@ -249,6 +269,5 @@ def delete_posting(session: Session, *, posting_id: int) -> Posting:
 
 def scrubbed_score(score: dict[str, Any]) -> dict[str, Any]:
     """The stored score without anything quoted from the posting."""
-    indicators = [{**hit, "spans": []} for hit in score.get("indicators", [])]
     removed = len(score.get("entities", []))
-    return {**score, "indicators": indicators, "entities": [], "entities_removed": removed}
+    return redact_score(score, (Data.EVIDENCE, Data.CONTACTS)) | {"entities_removed": removed}

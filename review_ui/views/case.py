@@ -48,9 +48,12 @@ def _pick_case() -> None:
 def _posting(posting: dict[str, Any]) -> None:
     st.markdown("**Posting** — shown as plain text; highlights mark the evidence (hover for why)")
     text = posting.get("text")
-    if text is None:
+    access = posting.get("access") or {}
+    if access.get("withheld"):
+        show("warning", f"Withheld for your role ({', '.join(access['withheld'])}): {access.get('reason')}.")
+    if text is None and posting.get("deleted"):
         show("warning", "The posting text was deleted at the platform's request; the decision is kept.")
-    else:
+    elif text is not None:
         st.html(POSTING_CSS + highlight_html(text, evidence_highlights(posting["score"])))
         st.caption("red: high-severity cue · amber: medium · blue: low · green dashed: contact / price / age")
         with st.expander("Unhighlighted text"):
@@ -61,7 +64,7 @@ def _posting(posting: dict[str, Any]) -> None:
         "location": posting.get("location") or "—",
         "posted": (posting.get("posted_at") or "—")[:16].replace("T", " "),
         "ingested": posting["ingested_at"][:16].replace("T", " "),
-        "legal hold": "yes" if posting.get("legal_hold") else "no",
+        "legal hold": (posting.get("legal_hold_until") or "no")[:10],
     }
     facts_frame = pd.DataFrame({"field": list(facts), "value": list(facts.values())})
     st.dataframe(facts_frame, hide_index=True, width="stretch")
@@ -79,7 +82,7 @@ def _scores(case: dict[str, Any], score: dict[str, Any]) -> None:
 
 def _network(client: VigilClient, posting: dict[str, Any], me: dict[str, Any]) -> None:
     for signal in (posting.get("network") or {}).get("signals") or []:
-        show("warning", f"Network signal: {signal.get('explanation', signal.get('id', ''))}")
+        show("warning", f"Network signal: {signal.get('explanation') or signal.get('id', '')}")
     related = client.related(posting["id"])["related"]
     if not related:
         st.caption("No other posting shares a contact or a near-identical text.")
@@ -104,6 +107,8 @@ def _network(client: VigilClient, posting: dict[str, Any], me: dict[str, Any]) -
         if cluster["locations"]:
             st.text("Places: " + ", ".join(cluster["locations"]))
         st.dataframe(related_frame(cluster["members"]), hide_index=True, width="stretch")
+        if cluster.get("withheld_members"):
+            st.caption(f"{cluster['withheld_members']} restricted member(s) withheld for your role.")
         _open_member_case(cluster["members"], exclude=posting["id"])
         if "cases:senior" in me["permissions"]:
             _cluster_decision(client, cluster)
@@ -211,13 +216,18 @@ def _release(client: VigilClient, case_id: int) -> None:
     go_to(QUEUE)
 
 
-def _decision_panel(client: VigilClient, case: dict[str, Any]) -> None:
+def _decision_panel(client: VigilClient, case: dict[str, Any], options: list[dict[str, Any]]) -> None:
+    """The decisions the API says this case accepts, each with the API's reason when it needs a note."""
     case_id = case["id"]
     st.subheader("Decision")
     st.caption(f"You hold this case · lease {lease_left(case)} left")
-    options = list(DECISIONS) if case["queue"] == "standard" else ["confirm", "dismiss"]
+    why_note = {option["decision"]: option["note_required_because"] for option in options}
     decision = st.radio(
-        "Decision", options, format_func=DECISIONS.__getitem__, horizontal=True, key=f"decision-{case_id}"
+        "Decision",
+        list(why_note),
+        format_func=DECISIONS.__getitem__,
+        horizontal=True,
+        key=f"decision-{case_id}",
     )
     if decision == "dismiss":
         st.selectbox("Reason", list(DISMISS_REASONS), format_func=DISMISS_REASONS.__getitem__,
@@ -225,12 +235,12 @@ def _decision_panel(client: VigilClient, case: dict[str, Any]) -> None:
     if decision == "escalate":
         st.selectbox("Escalation kind", list(ESCALATION_KINDS), format_func=ESCALATION_KINDS.__getitem__,
                      key=f"kind-{case_id}")  # fmt: skip
-    needs_note = decision == "escalate" or (decision == "dismiss" and case["band"] == "urgent")
+    needed_because = why_note.get(decision)
     st.text_area(
-        "Note (required)" if needs_note else "Note (optional)",
+        "Note (required)" if needed_because else "Note (optional)",
         key=f"notes-{case_id}",
         max_chars=4000,
-        help="Policy: escalations and dismissals of urgent-band cases need a note.",
+        help=f"Required: {needed_because}." if needed_because else None,
     )
     buttons = st.columns(2)
     buttons[0].button("Decide & next", type="primary", key=f"decide-next-{case_id}", width="stretch",
@@ -301,7 +311,7 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
     with right:
         _scores(case, score)
         if may_decide and "cases:work" in me["permissions"]:
-            _decision_panel(client, case)
+            _decision_panel(client, case, detail["decisions"])
     st.subheader("Indicators")
     indicators = indicators_frame(score)
     if indicators.empty:

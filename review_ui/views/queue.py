@@ -101,6 +101,5 @@ def render(client: VigilClient, me: dict[str, Any], *, queue: str | None = None)
             args=(client, queue or "standard"),
         )
         _my_cases(client)
-    # Reviewers without senior rights only list the standard queue (minors' cases are not theirs to open).
-    listed = queue or (None if "cases:senior" in me["permissions"] else "standard")
-    _case_list(client, queue=listed)
+    # The API lists only the cases the signed-in role may open (no restricted case for a reviewer).
+    _case_list(client, queue=queue)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from classifier.baseline import KeywordScorer
 from moderation_api.auth.schemas import Principal, Role
+from moderation_api.cases import flows
 from moderation_api.cases import service as cases
 from moderation_api.cases.models import AuditEvent, Case
 from moderation_api.cases.schemas import Decision, Queue
@@ -32,7 +33,7 @@ def _reviewer(n: int) -> Principal:
 def _seed(factory: sessionmaker[Session], count: int) -> None:
     with factory() as session:
         items = [PostingIn(source="s", external_id=str(n), text=AD.format(n=n)) for n in range(count)]
-        results = ingest(session, scorer=KeywordScorer(), items=items, actor="test")
+        results = ingest(session, scorer=KeywordScorer(), items=items, actor="test", category_cutoff=0.5)
         assert all(r.case_id for r in results)
 
 
@@ -70,7 +71,7 @@ def test_racing_decisions_exactly_one_wins(committed_factory: sessionmaker[Sessi
         barrier.wait()
         with committed_factory() as session:
             try:
-                cases.decide(
+                flows.decide(
                     session,
                     principal=reviewer,
                     case_id=case.id,
@@ -79,6 +80,7 @@ def test_racing_decisions_exactly_one_wins(committed_factory: sessionmaker[Sessi
                     escalation_kind=None,
                     notes=None,
                     hold_days=365,
+                    category_cutoff=0.5,
                 )
                 return "won"
             except cases.CaseConflictError:
@@ -106,7 +108,7 @@ def test_expired_leases_return_to_the_queue(committed_factory: sessionmaker[Sess
         retaken = cases.claim(session, principal=second, queue=Queue.STANDARD, count=2, lease_seconds=600)
         assert sorted(c.id for c in retaken) == sorted(c.id for c in held)
         try:
-            cases.decide(
+            flows.decide(
                 session,
                 principal=first,
                 case_id=held[0].id,
@@ -115,6 +117,7 @@ def test_expired_leases_return_to_the_queue(committed_factory: sessionmaker[Sess
                 escalation_kind=None,
                 notes=None,
                 hold_days=365,
+                category_cutoff=0.5,
             )
         except cases.CaseConflictError as exc:
             assert "not assigned to you" in str(exc)

@@ -35,7 +35,7 @@ def _ingest(session: Session, *texts: str, locations: list[str] | None = None) -
         )
         for index, text in enumerate(texts)
     ]
-    results = ingest(session, scorer=KeywordScorer(), items=items, actor="test")
+    results = ingest(session, scorer=KeywordScorer(), items=items, actor="test", category_cutoff=0.5)
     return [session.get(Posting, r.posting_id) for r in results]  # type: ignore[misc]
 
 
@@ -157,7 +157,7 @@ def test_confirmation_pulls_cluster_members_into_review_and_bulk_decisions(
     (case,) = client.post("/v1/cases/claim", json={}, headers=keys["reviewer"]).json()
     client.post(f"/v1/cases/{case['id']}/decision", json={"decision": "confirm"}, headers=keys["reviewer"])
     member = client.get(f"/v1/postings/{results[1]['posting_id']}", headers=keys["integrator"]).json()
-    (network_case_id,) = member["case_ids"]
+    (network_case_id,) = [case["id"] for case in member["cases"]]
     summary = client.get(f"/v1/cases/{network_case_id}", headers=keys["reviewer"]).json()["case"]
     assert summary["source"] == "network" and summary["network_boost"]
 

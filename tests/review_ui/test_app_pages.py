@@ -56,7 +56,7 @@ def test_queue_counts_and_claim_next_opens_the_case(ui_env: LiveApi) -> None:
     assert at.metric[0].label == "Open" and int(at.metric[0].value) == stats["by_state"]["open"]
     listed = at.dataframe[0].value
     assert len(listed) == stats["by_queue"]["standard"]["open"] and set(listed["state"]) == {"open"}
-    at.selectbox(key="f-band-standard").set_value("urgent").run()
+    at.selectbox(key="f-band-None").set_value("urgent").run()
     assert set(at.dataframe[0].value["band"]) == {"URGENT"}
     at.button(key="claim-standard").click().run()
     assert at.session_state["page"] == "Case review" and at.title[0].value.startswith("Case #")
@@ -77,8 +77,8 @@ def test_case_review_shows_hostile_text_inert_with_evidence(ui_env: LiveApi) -> 
         for posting_id, case_id in posting_ids.items()
         if "<script>" in (ui_env.call("GET", f"/v1/postings/{posting_id}", as_role="reviewer")["text"] or "")
     )
-    at.number_input(key="open-id-standard").set_value(target).run()
-    at.button(key="open-by-id-standard").click().run()
+    at.number_input(key="open-id-None").set_value(target).run()
+    at.button(key="open-by-id-None").click().run()
     assert at.title[0].value == f"Case #{target}"
     (posting_html,) = at.get("html")
     body = posting_html.proto.body
@@ -219,3 +219,24 @@ def test_senior_applies_one_decision_to_a_cluster(ui_env: LiveApi) -> None:
         assert detail["case"]["decision"] == "confirm"
         assert detail["history"][-1]["actor"] == "key:ui-senior"
         assert detail["history"][-1]["notes"] == "same operation, same template"
+
+
+def test_auditor_opens_a_minor_case_with_its_content_withheld(ui_env: LiveApi) -> None:
+    cases = ui_env.call("GET", "/v1/cases", as_role="auditor", params={"queue": "senior"})["items"]
+    (minor,) = [case for case in cases if case["minor"]]
+    at = signed_in(ui_env.keys["auditor"])
+    at.number_input(key="open-id-None").set_value(minor["id"]).run()
+    at.button(key="open-by-id-None").click().run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == f"Case #{minor['id']}" and "Minor cues" in messages(at, "error")
+    assert "Withheld for your role (text, evidence, contacts)" in messages(at, "warning")
+    assert not at.get("html")  # no posting text drawn
+    shown = " ".join(str(df.value.to_dict()) for df in at.dataframe) + " ".join(t.value for t in at.text)
+    assert "Mia" not in shown and "15" not in " ".join(at.dataframe[2].value["as written"])
+    assert list(at.dataframe[-1].value["action"]) == ["open"]  # the audit history is the auditor's to read
+
+
+def test_reviewer_lists_no_minor_case(ui_env: LiveApi) -> None:
+    at = signed_in(ui_env.keys["reviewer"])
+    listed = at.dataframe[0].value
+    assert len(listed) >= 1 and set(listed["queue"]) == {"standard"} and "yes" not in set(listed["minor"])
