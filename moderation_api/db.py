@@ -130,6 +130,8 @@ def _sqlite_engine(url: str, *, busy_timeout: float, **kwargs: Any) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
+        # Erased text is overwritten in the file, not left in free pages (many builds default to off).
+        cursor.execute("PRAGMA secure_delete=ON")
         if ":memory:" not in url:
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={round(busy_timeout * 1000)}")

@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     # Longest posting / notice text accepted (422 beyond it); the API schema's 100 000 is the hard ceiling.
     max_text_chars: int = Field(default=20_000, ge=100, le=100_000)
     legal_hold_days: int = Field(default=365, ge=365)
+    # How long a posting's text outlives its last activity (ingest or last decision) before the retention
+    # sweep erases it; never below the DSA Art. 20 six-month complaint window.
+    posting_retention_days: int = Field(default=180, ge=180)
     # Key for the DSA statements' opaque puid. Set it in production; without one a random key per process
     # is used, so puids are only stable for the life of the process.
     puid_secret: SecretStr | None = None

@@ -62,7 +62,9 @@ def decide(
             network.open_cases_for_confirmed_cluster(
                 session, cluster_id=posting.cluster_id, category_cutoff=category_cutoff
             )
-            network.boost_cluster_cases(session, cluster_id=posting.cluster_id)
+            network.boost_cluster_cases(
+                session, cluster_id=posting.cluster_id, cause={"confirmed_case_id": case.id}
+            )
     session.commit()
     return case
 

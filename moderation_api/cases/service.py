@@ -18,6 +18,9 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.util import AliasedClass
 
+from moderation_api.audit import service as audit
+from moderation_api.audit.models import AuditEvent
+from moderation_api.audit.schemas import AuditAction
 from moderation_api.auth.policy import (
     Data,
     Permission,
@@ -29,7 +32,7 @@ from moderation_api.auth.policy import (
     strictest,
 )
 from moderation_api.auth.schemas import Principal
-from moderation_api.cases.models import AuditEvent, Case
+from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import (
     CaseSort,
     CaseSource,
@@ -118,20 +121,18 @@ def transition(
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
         raise CaseConflictError(f"case {case.id} was changed by someone else; reload it")
-    session.add(
-        AuditEvent(
-            case_id=case.id,
-            at=utcnow(),
-            actor=actor,
-            actor_kind=actor_kind,
-            action=action,
-            from_state=str(from_state),
-            to_state=str(to_state),
-            decision=decision,
-            reason=reason,
-            notes=notes,
-            details=details,
-        )
+    audit.record(
+        session,
+        case_id=case.id,
+        actor=actor,
+        actor_kind=actor_kind,
+        action=action,
+        from_state=str(from_state),
+        to_state=str(to_state),
+        decision=decision,
+        reason=reason,
+        notes=notes,
+        details=details,
     )
     session.flush()
     session.refresh(case)
@@ -200,11 +201,14 @@ def open_case(
     categories: Sequence[str],
     notes: str | None = None,
     network_signals: Sequence[str] = (),
+    ingested_by: str | None = None,
 ) -> Case:
     """A new open case; minors' cases go straight to the senior / child-safety queue.
 
     So does a new case about a posting that an earlier case restricted (e.g. a notice on a posting a
     reviewer escalated as ``minor_involved``): restricted content stays with senior reviewers.
+    ``ingested_by`` is the caller that sent the posting in, recorded next to the opener (the model or the
+    network layer) so the audit trail says who submitted what.
     """
     earlier = strictest(_restrictions_by_cases(session, posting_ids=[posting.id])[posting.id])
     minor = minor or earlier is Restriction.MINOR_CUES
@@ -224,23 +228,25 @@ def open_case(
     )
     session.add(case)
     session.flush()
-    session.add(
-        AuditEvent(
-            case_id=case.id,
-            at=case.opened_at,
-            actor=actor,
-            actor_kind=actor_kind,
-            action="open",
-            from_state=None,
-            to_state=str(CaseState.OPEN),
-            notes=notes,
-            details={
-                "band": posting.band,
-                "risk_score": round(posting.risk_score, 6),
-                "queue": case.queue,
-                "network_signals": list(network_signals),
-            },
-        )
+    details: dict[str, Any] = {
+        "band": posting.band,
+        "risk_score": round(posting.risk_score, 6),
+        "queue": case.queue,
+        "network_signals": list(network_signals),
+    }
+    if ingested_by is not None:
+        details["ingested_by"] = ingested_by
+    audit.record(
+        session,
+        at=case.opened_at,
+        case_id=case.id,
+        actor=actor,
+        actor_kind=actor_kind,
+        action="open",
+        from_state=None,
+        to_state=str(CaseState.OPEN),
+        notes=notes,
+        details=details,
     )
     session.flush()
     return case
@@ -555,7 +561,14 @@ def record_decision(
             },
         )
         if escalation_kind is EscalationKind.MINOR_INVOLVED:
-            place_legal_hold(session, case=case, reason=str(escalation_kind), now=now, hold_days=hold_days)
+            place_legal_hold(
+                session,
+                case=case,
+                reason=str(escalation_kind),
+                now=now,
+                hold_days=hold_days,
+                actor=principal.actor,
+            )
     else:
         transition(
             session,
@@ -577,9 +590,9 @@ def record_decision(
 
 
 def place_legal_hold(
-    session: Session, *, case: Case, reason: str, now: datetime, hold_days: int
+    session: Session, *, case: Case, reason: str, now: datetime, hold_days: int, actor: str
 ) -> LegalHold | None:
-    """Preserve the posting's content (snapshot + SHA-256) for at least ``hold_days`` days.
+    """Preserve the posting's content (snapshot + SHA-256) for at least ``hold_days`` days (audited).
 
     None when the text was erased before the escalation: there is nothing left to preserve, and refusing
     the escalation instead would keep a case that may involve a minor out of the senior queue.
@@ -598,6 +611,17 @@ def place_legal_hold(
     )
     session.add(hold)
     session.flush()
+    audit.record(
+        session,
+        case_id=case.id,
+        actor=actor,
+        actor_kind="human",
+        action=AuditAction.LEGAL_HOLD_PLACED,
+        from_state=case.state,
+        to_state=case.state,
+        reason=reason,
+        details={"hold_id": hold.id, "posting_id": posting.id, "hold_until": hold.hold_until.isoformat()},
+    )
     return hold
 
 

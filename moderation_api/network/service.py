@@ -19,6 +19,8 @@ import numpy as np
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from moderation_api.audit import service as audit
+from moderation_api.audit.schemas import ActorKind, AuditAction
 from moderation_api.auth.policy import Data, Restriction, Viewer
 from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseSource
@@ -268,16 +270,29 @@ def signals_for(
     return signals
 
 
-def boost_cluster_cases(session: Session, *, cluster_id: int) -> int:
-    """Raise the priority of the cluster's undecided cases (a network signal fired on a member)."""
+def boost_cluster_cases(session: Session, *, cluster_id: int, cause: dict[str, Any] | None = None) -> int:
+    """Raise the priority of the cluster's undecided cases (a network signal fired on a member); each
+    boosted case gets an audit event saying why (``cause``)."""
     member_ids = select(Posting.id).where(Posting.cluster_id == cluster_id)
-    result = session.execute(
+    boosted = session.execute(
         update(Case)
         .where(Case.posting_id.in_(member_ids), Case.state != "decided", Case.network_boost.is_(False))
         .values(network_boost=True)
+        .returning(Case.id, Case.state)
         .execution_options(synchronize_session=False)
-    )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    ).all()
+    for case_id, state in sorted(boosted):
+        audit.record(
+            session,
+            case_id=case_id,
+            actor="system:network",
+            actor_kind=ActorKind.SYSTEM,
+            action=AuditAction.PRIORITY_BOOST,
+            from_state=state,
+            to_state=state,
+            details={"cluster_id": cluster_id, **(cause or {})},
+        )
+    return len(boosted)
 
 
 def related(session: Session, *, posting_id: int, viewer: Viewer, limit: int = 100) -> dict[str, Any]:

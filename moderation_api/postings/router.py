@@ -76,11 +76,11 @@ def get_posting(posting_id: RowId, _: PostingReader, viewer: CurrentViewer, sess
 
 @router.delete("/postings/{posting_id}", response_model=PostingOut)
 def delete_posting(
-    posting_id: RowId, _: PostingDeleter, viewer: CurrentViewer, session: DbSession
+    posting_id: RowId, principal: PostingDeleter, viewer: CurrentViewer, session: DbSession
 ) -> PostingOut:
-    """Erase a posting's text; refused (409) while a legal hold preserves it."""
+    """Erase a posting's text and all text-derived data (audited); refused (409) under a legal hold."""
     try:
-        service.delete_posting(session, posting_id=posting_id)
+        service.delete_posting(session, posting_id=posting_id, principal=principal)
         return service.posting_view(session, posting_id=posting_id, viewer=viewer)
     except service.PostingNotFoundError as exc:
         raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc

@@ -8,7 +8,8 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from moderation_api.cases.models import AuditEvent, Case
+from moderation_api.audit.models import AuditEvent
+from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseSource, CaseState, Decision, Queue
 from moderation_api.db import utcnow
 from moderation_api.notices.models import Notice

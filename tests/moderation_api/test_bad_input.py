@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from classifier.baseline import KeywordScorer
 from moderation_api.app import create_app
-from moderation_api.cases.models import AuditEvent, Case
+from moderation_api.audit.models import AuditEvent
+from moderation_api.cases.models import Case
 from moderation_api.postings.models import Posting
 from moderation_api.settings import Settings
 

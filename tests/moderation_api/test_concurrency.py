@@ -11,10 +11,11 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from classifier.baseline import KeywordScorer
+from moderation_api.audit.models import AuditEvent
 from moderation_api.auth.schemas import Principal, Role
 from moderation_api.cases import flows
 from moderation_api.cases import service as cases
-from moderation_api.cases.models import AuditEvent, Case
+from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import Decision, Queue
 from moderation_api.db import utcnow
 from moderation_api.postings.schemas import PostingIn
