@@ -15,7 +15,8 @@ from datetime import UTC, datetime
 from enum import IntEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import DateTime, Engine, create_engine, event, text
+import pybreaker
+from sqlalchemy import DateTime, Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
@@ -28,6 +29,8 @@ from tenacity import (
     stop_after_delay,
     wait_random_exponential,
 )
+
+from moderation_api.settings import Settings
 
 log = logging.getLogger("vigil.db")
 T = TypeVar("T")
@@ -61,34 +64,102 @@ class Base(DeclarativeBase):
     pass
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine with per-backend settings (SQLite: WAL, foreign keys, busy timeout)."""
+# Row ids are 32-bit INTEGER on PostgreSQL: a larger id can match nothing, so it is a 422, not a 500.
+MAX_ROW_ID = 2**31 - 1
+
+
+class DatabaseUnavailableError(Exception):
+    """Connecting to the database failed moments ago; requests fail fast (HTTP 503) until a retry is due."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"the database is unavailable; retry in {retry_after} s")
+        self.retry_after = retry_after
+
+
+def make_engine(url: str, *, settings: Settings | None = None, **kwargs: Any) -> Engine:
+    """An engine with per-backend settings: timeouts from ``settings`` (defaults when None).
+
+    SQL parameters are never rendered into error messages or logs (``hide_parameters``): they carry
+    posting text.
+    """
+    settings = settings or Settings(database_url=url)
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs)
+        if make_url(url).database not in (None, "", ":memory:"):  # in-memory databases have no pool queue
+            kwargs.setdefault("pool_timeout", settings.db_pool_timeout)
+        return _sqlite_engine(url, busy_timeout=settings.sqlite_busy_timeout, **kwargs)
+    kwargs.setdefault("pool_pre_ping", True)
+    kwargs.setdefault("pool_timeout", settings.db_pool_timeout)
+    engine = create_engine(
+        url,
+        connect_args={
+            "connect_timeout": settings.db_connect_timeout,
+            "options": f"-c statement_timeout={round(settings.db_statement_timeout * 1000)}",
+        },
+        **kwargs,
+    )
+    _fail_fast_while_down(engine, retry_after=settings.db_retry_after)
+    return engine
 
-        @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_connection: Any, _: Any) -> None:
-            # Let SQLAlchemy, not the sqlite3 module, issue BEGIN: savepoints and transaction scope then
-            # behave as on PostgreSQL (the recipe from SQLAlchemy's SQLite dialect documentation).
-            dbapi_connection.isolation_level = None
-            cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA foreign_keys=ON")
-            # Erased text is overwritten in the file, not left in free pages (many builds default to off).
-            cursor.execute("PRAGMA secure_delete=ON")
-            if ":memory:" not in url:
-                cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA busy_timeout=30000")
-            cursor.close()
 
-        @event.listens_for(engine, "begin")
-        def _sqlite_begin(connection: Any) -> None:
-            # IMMEDIATE takes the write lock up front: a transaction that read a case and then updates it
-            # can never fail half-way with "database is locked" because another writer got in between;
-            # writers queue on busy_timeout instead. (PostgreSQL uses row locks; see cases.service.claim.)
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
+def _fail_fast_while_down(engine: Engine, *, retry_after: int) -> None:
+    """After a failed connection attempt, refuse new ones for ``retry_after`` seconds, then try one again.
 
-        return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    A silent server costs each attempt the whole connect timeout; without this every request (and every
+    pool slot) would wait that long in turn. pybreaker's circuit breaker is thread-safe and half-opens by
+    itself: after the pause a single attempt decides whether the database is back.
+    """
+    breaker = pybreaker.CircuitBreaker(
+        fail_max=1, reset_timeout=retry_after, listeners=[_ConnectionFailureLog(retry_after)]
+    )
+
+    @event.listens_for(engine, "do_connect")
+    def _connect(dialect: Dialect, _record: Any, cargs: Any, cparams: Any) -> Any:
+        try:
+            return breaker.call(dialect.connect, *cargs, **cparams)
+        except pybreaker.CircuitBreakerError:
+            raise DatabaseUnavailableError(retry_after) from None
+
+
+class _ConnectionFailureLog(pybreaker.CircuitBreakerListener):
+    """Say why connecting failed: a driver's connection error names host, port and cause, never data."""
+
+    def __init__(self, retry_after: int) -> None:
+        self.retry_after = retry_after
+
+    def failure(self, cb: pybreaker.CircuitBreaker, exc: BaseException) -> None:
+        log.warning(
+            "database connection failed; failing fast for %d s",
+            self.retry_after,
+            extra={"error": type(exc).__name__, "reason": str(exc)[:500]},
+        )
+
+
+def _sqlite_engine(url: str, *, busy_timeout: float, **kwargs: Any) -> Engine:
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": busy_timeout}, **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _sqlite_pragmas(dbapi_connection: Any, _: Any) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, issue BEGIN: savepoints and transaction scope then
+        # behave as on PostgreSQL (the recipe from SQLAlchemy's SQLite dialect documentation).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        # Erased text is overwritten in the file, not left in free pages (many builds default to off).
+        cursor.execute("PRAGMA secure_delete=ON")
+        if ":memory:" not in url:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={round(busy_timeout * 1000)}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _sqlite_begin(connection: Any) -> None:
+        # IMMEDIATE takes the write lock up front: a transaction that read a case and then updates it
+        # can never fail half-way with "database is locked" because another writer got in between;
+        # writers queue on busy_timeout instead. (PostgreSQL uses row locks; see cases.service.claim.)
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

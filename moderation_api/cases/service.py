@@ -611,10 +611,15 @@ def record_decision(
 
 def place_legal_hold(
     session: Session, *, case: Case, reason: str, now: datetime, hold_days: int, actor: str
-) -> LegalHold:
-    """Preserve the posting's content (snapshot + SHA-256) for at least ``hold_days`` days (audited)."""
+) -> LegalHold | None:
+    """Preserve the posting's content (snapshot + SHA-256) for at least ``hold_days`` days (audited).
+
+    None when the text was erased before the escalation: there is nothing left to preserve, and refusing
+    the escalation instead would keep a case that may involve a minor out of the senior queue.
+    """
     posting = session.get(Posting, case.posting_id)
-    assert posting is not None and posting.text is not None
+    if posting is None or posting.text is None:
+        return None
     hold = LegalHold(
         posting_id=posting.id,
         case_id=case.id,

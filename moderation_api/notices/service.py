@@ -15,7 +15,7 @@ from moderation_api.notices.models import Notice
 from moderation_api.notices.schemas import NoticeIn, NoticeOut
 from moderation_api.postings.models import Posting
 from moderation_api.postings.schemas import PostingIn
-from moderation_api.postings.service import find_posting, ingest
+from moderation_api.postings.service import check_text_lengths, find_posting, get_posting, ingest
 
 
 class NoticeError(Exception):
@@ -23,16 +23,24 @@ class NoticeError(Exception):
 
 
 def submit_notice(
-    session: Session, *, scorer: TextScorer, notice: NoticeIn, principal: Principal, category_cutoff: float
+    session: Session,
+    *,
+    scorer: TextScorer,
+    notice: NoticeIn,
+    principal: Principal,
+    category_cutoff: float,
+    max_text_chars: int | None = None,
 ) -> NoticeOut:
+    check_text_lengths([("text", notice.text)], max_chars=max_text_chars)
     posting = find_posting(session, source=notice.source, external_id=notice.external_id)
     if posting is None:
         if notice.text is None:
             raise NoticeError("this posting is not known to Vigil yet: include its 'text'")
         item = PostingIn(source=notice.source, external_id=notice.external_id, text=notice.text)
-        ingest(session, scorer=scorer, items=[item], actor=principal.actor, category_cutoff=category_cutoff)
-        posting = find_posting(session, source=notice.source, external_id=notice.external_id)
-        assert posting is not None
+        (result,) = ingest(
+            session, scorer=scorer, items=[item], actor=principal.actor, category_cutoff=category_cutoff
+        )
+        posting = get_posting(session, posting_id=result.posting_id)
     found = posting
     return run_transaction(
         session,

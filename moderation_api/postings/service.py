@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import delete, select, tuple_
@@ -32,7 +32,23 @@ class LegalHoldError(Exception):
     """The posting is under a legal hold and cannot be deleted (HTTP 409)."""
 
 
-def score_texts(scorer: TextScorer, texts: Sequence[str]) -> list[dict[str, Any]]:
+class TextTooLongError(ValueError):
+    """A text is longer than the deployment's limit, ``Settings.max_text_chars`` (HTTP 422)."""
+
+
+def check_text_lengths(texts: Iterable[tuple[str, str | None]], *, max_chars: int | None) -> None:
+    """Refuse a request if a ``(where, text)`` is over ``max_chars``; the error names it, never quotes it."""
+    if max_chars is None:
+        return
+    for where, text in texts:
+        if text is not None and len(text) > max_chars:
+            raise TextTooLongError(f"{where} has {len(text)} characters; the limit is {max_chars}")
+
+
+def score_texts(
+    scorer: TextScorer, texts: Sequence[str], *, max_text_chars: int | None = None
+) -> list[dict[str, Any]]:
+    check_text_lengths(((f"text {n}", text) for n, text in enumerate(texts)), max_chars=max_text_chars)
     return [result.to_dict() for result in scorer.score_texts(list(texts))]
 
 
@@ -55,15 +71,25 @@ def _first_case_id(session: Session, posting_id: int) -> int | None:
 
 
 def ingest(
-    session: Session, *, scorer: TextScorer, items: Sequence[PostingIn], actor: str, category_cutoff: float
+    session: Session,
+    *,
+    scorer: TextScorer,
+    items: Sequence[PostingIn],
+    actor: str,
+    category_cutoff: float,
+    max_text_chars: int | None = None,
 ) -> list[IngestResult]:
     """Store and score postings; open a case for band review/urgent. Idempotent on (source, external_id).
 
-    The whole batch is one transaction: either every new posting (and its case) is stored or none is.
-    New postings are scored first, outside any transaction, so SQLite's write lock and PostgreSQL's
-    network lock are held for database work only. The transaction starts over (bounded, jittered) when it
-    deadlocks or a concurrent request stored one of the keys first.
+    The whole batch is one transaction: either every new posting (and its case) is stored or none is;
+    one text over ``max_text_chars`` refuses the batch before anything is written. New postings are
+    scored first, outside any transaction, so SQLite's write lock and PostgreSQL's network lock are held
+    for database work only. The transaction starts over (bounded, jittered) when it deadlocks or a
+    concurrent request stored one of the keys first.
     """
+    check_text_lengths(
+        ((f"postings.{n}.text", item.text) for n, item in enumerate(items)), max_chars=max_text_chars
+    )
     fresh = _fresh(_existing(session, items), items)
     # End the read (committing, as ingest always did, whatever the caller had pending): no transaction,
     # hence no lock, is held while the postings are scored.
