@@ -41,16 +41,28 @@ def _operator(args: argparse.Namespace) -> str:
 def _engine(args: argparse.Namespace) -> Any:
     from moderation_api.db import make_engine
 
-    return make_engine(_settings(args).database_url)
+    settings = _settings(args)
+    return make_engine(settings.database_url, settings=settings)
 
 
 def _cmd_api(args: argparse.Namespace) -> int:
     import uvicorn
 
     from moderation_api.app import create_app
+    from moderation_api.logs import logging_config
 
-    app = create_app(_settings(args))
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    settings = _settings(args)
+    app = create_app(settings)
+    # One JSON line per record on stderr at VIGIL_LOG_LEVEL, uvicorn's loggers included; the access log
+    # is the app's own (route templates, not raw paths), so uvicorn's is off.
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_config=logging_config(settings.log_level),
+        log_level=settings.log_level.lower(),
+        access_log=False,
+    )
     return 0
 
 

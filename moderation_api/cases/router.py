@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, status
@@ -24,6 +23,7 @@ from moderation_api.cases.schemas import (
     ReopenRequest,
 )
 from moderation_api.deps import AppSettings, CaseReader, CaseWorker, CurrentViewer, DbSession, RowId
+from moderation_api.request_model import UtcDateTime
 
 router = APIRouter(prefix="/v1/cases", tags=["cases"])
 
@@ -56,8 +56,8 @@ def list_cases(
     ] = None,
     assignee: Annotated[str | None, Query(max_length=120)] = None,
     source: CaseSource | None = None,
-    opened_from: datetime | None = None,
-    opened_to: datetime | None = None,
+    opened_from: UtcDateTime | None = None,
+    opened_to: UtcDateTime | None = None,
     sort: CaseSort = CaseSort.PRIORITY,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,

@@ -401,21 +401,41 @@ def _take_lease(
     )
 
 
+# Expired leases returned per transaction by a sweep (a batch commits before the next is read).
+SWEEP_BATCH = 200
+
+
 def expire_leases(session: Session, *, now: datetime | None = None) -> int:
-    """Return every case whose lease ran out to the open queue (audited); returns how many."""
+    """Return every case whose lease ran out to the open queue (audited); returns how many.
+
+    Safe with several API processes sweeping at once: on PostgreSQL the expired rows are locked with
+    ``FOR UPDATE SKIP LOCKED``, so each sweeper (or a claim taking an expired case) gets different rows and
+    none waits; the conditional UPDATE in :func:`transition` still lets exactly one writer move a case.
+    """
     now = now or utcnow()
-    expired = session.scalars(
-        select(Case).where(Case.state == str(ASSIGNED), Case.lease_expires_at < now)
-    ).all()
     count = 0
-    for case in expired:
-        try:
-            _expire_lease(session, case=case)
-            count += 1
-        except CaseConflictError:
-            continue
-    session.commit()
-    return count
+    while True:
+        query = (
+            select(Case)
+            .where(Case.state == str(ASSIGNED), Case.lease_expires_at < now)
+            .order_by(Case.id)
+            .limit(SWEEP_BATCH)
+            .execution_options(populate_existing=True)
+        )
+        if is_postgres(session):
+            query = query.with_for_update(skip_locked=True)
+        expired = session.scalars(query).all()
+        moved = 0
+        for case in expired:
+            try:
+                _expire_lease(session, case=case)
+                moved += 1
+            except CaseConflictError:
+                continue
+        session.commit()
+        count += moved
+        if len(expired) < SWEEP_BATCH or moved == 0:
+            return count
 
 
 def claim(
@@ -629,10 +649,15 @@ def record_decision(
 
 def place_legal_hold(
     session: Session, *, case: Case, reason: str, now: datetime, hold_days: int, actor: str
-) -> LegalHold:
-    """Preserve the posting's content (snapshot + SHA-256) for at least ``hold_days`` days (audited)."""
+) -> LegalHold | None:
+    """Preserve the posting's content (snapshot + SHA-256) for at least ``hold_days`` days (audited).
+
+    None when the text was erased before the escalation: there is nothing left to preserve, and refusing
+    the escalation instead would keep a case that may involve a minor out of the senior queue.
+    """
     posting = session.get(Posting, case.posting_id)
-    assert posting is not None and posting.text is not None
+    if posting is None or posting.text is None:
+        return None
     hold = LegalHold(
         posting_id=posting.id,
         case_id=case.id,

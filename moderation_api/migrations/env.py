@@ -36,6 +36,10 @@ def run_migrations_online() -> None:
             _sqlite_pragma(connection, "foreign_keys=OFF")
         try:
             with connection.begin():
+                if connection.dialect.name == "postgresql":
+                    # The requests' statement timeout (VIGIL_DB_STATEMENT_TIMEOUT) must not cut a long
+                    # index build.
+                    connection.exec_driver_sql("SET LOCAL statement_timeout = 0")
                 _run(connection)
                 if sqlite:
                     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()

@@ -43,7 +43,7 @@ def score(body: ScoreRequest, _: Scoring, scorer: Scorer, settings: AppSettings)
     texts = [body.text] if body.text is not None else [item.text for item in items]
     _check_batch(len(texts), settings)
     ids = [item.id for item in items] if items else [None]
-    results = service.score_texts(scorer, texts)
+    results = service.score_texts(scorer, texts, max_text_chars=settings.max_text_chars)
     return ScoreResponse(results=[ScoreOut(id=i, **r) for i, r in zip(ids, results, strict=True)])
 
 
@@ -59,6 +59,7 @@ def ingest(
         items=body.postings,
         actor=principal.actor,
         category_cutoff=settings.category_cutoff,
+        max_text_chars=settings.max_text_chars,
     )
     return IngestResponse(results=results)
 

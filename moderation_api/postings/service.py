@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import delete, select, tuple_
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from classifier.results import TextScorer
+from classifier.results import ScoreResult, TextScorer
 from moderation_api.audit import service as audit
 from moderation_api.audit.schemas import ActorKind, AuditAction
 from moderation_api.auth.policy import Data, Restriction, Viewer, redact_network, redact_score
@@ -18,7 +17,7 @@ from moderation_api.auth.schemas import Principal
 from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseSource
 from moderation_api.cases.service import case_facts, open_case, posting_restrictions
-from moderation_api.db import utcnow
+from moderation_api.db import AppLock, run_transaction, take_lock, utcnow
 from moderation_api.network.models import PostingBucket, PostingContact
 from moderation_api.network.service import boost_cluster_cases, link_posting
 from moderation_api.postings.models import LegalHold, Posting
@@ -33,7 +32,23 @@ class LegalHoldError(Exception):
     """The posting is under a legal hold and cannot be deleted (HTTP 409)."""
 
 
-def score_texts(scorer: TextScorer, texts: Sequence[str]) -> list[dict[str, Any]]:
+class TextTooLongError(ValueError):
+    """A text is longer than the deployment's limit, ``Settings.max_text_chars`` (HTTP 422)."""
+
+
+def check_text_lengths(texts: Iterable[tuple[str, str | None]], *, max_chars: int | None) -> None:
+    """Refuse a request if a ``(where, text)`` is over ``max_chars``; the error names it, never quotes it."""
+    if max_chars is None:
+        return
+    for where, text in texts:
+        if text is not None and len(text) > max_chars:
+            raise TextTooLongError(f"{where} has {len(text)} characters; the limit is {max_chars}")
+
+
+def score_texts(
+    scorer: TextScorer, texts: Sequence[str], *, max_text_chars: int | None = None
+) -> list[dict[str, Any]]:
+    check_text_lengths(((f"text {n}", text) for n, text in enumerate(texts)), max_chars=max_text_chars)
     return [result.to_dict() for result in scorer.score_texts(list(texts))]
 
 
@@ -56,37 +71,79 @@ def _first_case_id(session: Session, posting_id: int) -> int | None:
 
 
 def ingest(
-    session: Session, *, scorer: TextScorer, items: Sequence[PostingIn], actor: str, category_cutoff: float
+    session: Session,
+    *,
+    scorer: TextScorer,
+    items: Sequence[PostingIn],
+    actor: str,
+    category_cutoff: float,
+    max_text_chars: int | None = None,
 ) -> list[IngestResult]:
     """Store and score postings; open a case for band review/urgent. Idempotent on (source, external_id).
 
-    The whole batch is one transaction: either every new posting (and its case) is stored or none is.
+    The whole batch is one transaction: either every new posting (and its case) is stored or none is;
+    one text over ``max_text_chars`` refuses the batch before anything is written. New postings are
+    scored first, outside any transaction, so SQLite's write lock and PostgreSQL's network lock are held
+    for database work only. The transaction starts over (bounded, jittered) when it deadlocks or a
+    concurrent request stored one of the keys first.
     """
-    for attempt in range(3):
-        try:
-            return _ingest_once(
-                session, scorer=scorer, items=items, actor=actor, category_cutoff=category_cutoff
-            )
-        except IntegrityError:
-            # A concurrent request ingested one of these keys first; retry sees it as existing.
-            session.rollback()
-            if attempt == 2:
-                raise
-    return []
+    check_text_lengths(
+        ((f"postings.{n}.text", item.text) for n, item in enumerate(items)), max_chars=max_text_chars
+    )
+    fresh = _fresh(_existing(session, items), items)
+    # End the read (committing, as ingest always did, whatever the caller had pending): no transaction,
+    # hence no lock, is held while the postings are scored.
+    session.commit()
+    scored = _score_fresh(scorer, fresh, {})
+    return run_transaction(
+        session,
+        lambda: _ingest_once(
+            session, scorer=scorer, items=items, scored=scored, actor=actor, category_cutoff=category_cutoff
+        ),
+        retry_unique=True,
+    )
 
 
-def _ingest_once(
-    session: Session, *, scorer: TextScorer, items: Sequence[PostingIn], actor: str, category_cutoff: float
-) -> list[IngestResult]:
-    existing = _existing(session, items)
+def _fresh(
+    existing: dict[tuple[str, str], Posting], items: Sequence[PostingIn]
+) -> dict[tuple[str, str], PostingIn]:
+    """The first item of each key not stored yet."""
     fresh: dict[tuple[str, str], PostingIn] = {}
     for item in items:
         key = (item.source, item.external_id)
         if key not in existing:
             fresh.setdefault(key, item)
-    scores = scorer.score_texts([item.text for item in fresh.values()]) if fresh else []
+    return fresh
+
+
+def _score_fresh(
+    scorer: TextScorer, fresh: dict[tuple[str, str], PostingIn], scored: dict[tuple[str, str], ScoreResult]
+) -> dict[tuple[str, str], ScoreResult]:
+    """``scored`` completed with the scores of the ``fresh`` items it lacks."""
+    todo = [key for key in fresh if key not in scored]
+    results = scorer.score_texts([fresh[key].text for key in todo]) if todo else []
+    return {**scored, **dict(zip(todo, results, strict=True))}
+
+
+def _ingest_once(
+    session: Session,
+    *,
+    scorer: TextScorer,
+    items: Sequence[PostingIn],
+    scored: dict[tuple[str, str], ScoreResult],
+    actor: str,
+    category_cutoff: float,
+) -> list[IngestResult]:
+    take_lock(session, AppLock.NETWORK)
+    # Read again under the lock: keys a concurrent request stored meanwhile are existing now. (Scoring here
+    # only happens if a key vanished since the first read; deletion keeps the row, so not expected.)
+    existing = _existing(session, items)
+    fresh = _fresh(existing, items)
+    scored = _score_fresh(scorer, fresh, scored)
     created: dict[tuple[str, str], tuple[Posting, int | None]] = {}
-    for (key, item), result in zip(fresh.items(), scores, strict=True):
+    # In key order: concurrent transactions then wait on shared keys in one order, never in a cycle.
+    for key in sorted(fresh):
+        item, result = fresh[key], scored[key]
         posting = Posting(
             source=item.source,
             external_id=item.external_id,

@@ -181,12 +181,14 @@ def dsa_statements(
     query = (
         select(Case, Posting)
         .join(Posting, Posting.id == Case.posting_id)
-        .where(Case.state == str(CaseState.DECIDED), Case.decision == str(Decision.CONFIRM))
+        .where(
+            Case.state == str(CaseState.DECIDED),
+            Case.decision == str(Decision.CONFIRM),
+            Case.decided_at.is_not(None),
+        )
     )
     if cursor:
         after_at, after_id = decode_cursor(cursor)
-        if after_at.tzinfo is None:
-            after_at = after_at.replace(tzinfo=UTC)
         query = query.where(
             or_(Case.decided_at > after_at, and_(Case.decided_at == after_at, Case.id > after_id))
         )
@@ -194,7 +196,8 @@ def dsa_statements(
     page = rows[:limit]
     items = []
     for case, posting in page:
-        assert case.decided_at is not None
+        if case.decided_at is None:  # excluded by the query; narrows the type
+            continue
         indicator_names = [hit.get("name", "") for hit in (posting.score or {}).get("indicators", [])]
         items.append(
             build_statement(
@@ -214,8 +217,7 @@ def dsa_statements(
     next_cursor = None
     if len(rows) > limit and page:
         last = page[-1][0]
-        assert last.decided_at is not None
-        next_cursor = encode_cursor(last.decided_at, last.id)
+        next_cursor = encode_cursor(last.decided_at, last.id) if last.decided_at else None
     return DsaStatementPage(items=items, next_cursor=next_cursor)
 
 
