@@ -74,6 +74,7 @@ def demo_postings(count: int, *, seed: int = 11) -> list[dict[str, Any]]:
 def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
     """(Re)create the demo database; returns the demo keys by name."""
     from classifier.scoring import load_scorer
+    from moderation_api.audit.service import rebuild_chain
     from moderation_api.auth.schemas import Principal, Role
     from moderation_api.auth.service import create_key
     from moderation_api.cases import flows
@@ -98,7 +99,7 @@ def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
     keys: dict[str, str] = {}
     with factory() as session:
         for name, role in DEMO_KEYS:
-            keys[name] = create_key(session, name=name, role=Role(role))
+            keys[name] = create_key(session, name=name, role=Role(role), actor="demo")
         session.commit()
         items = [PostingIn(**{k: v for k, v in row.items() if k != "label"}) for row in rows]
         for start in range(0, len(items), 100):
@@ -152,6 +153,8 @@ def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
             cases.release(session, principal=reviewer, case_id=case.id)
         _replay_timeline(session, rng=random.Random(5))
         session.commit()
+    with engine.begin() as connection:
+        rebuild_chain(connection)  # the replay rewrote audit timestamps: chain the demo's history afresh
     engine.dispose()
     return keys
 
@@ -160,11 +163,13 @@ def _replay_timeline(session: Any, *, rng: random.Random) -> None:
     """Spread the demo's history over the postings' two weeks, so the reports show a timeline.
 
     The demo is built in seconds; real cases open when a posting appears and wait hours for a human.
-    Only this freshly built demo database is rewritten, before anyone uses it.
+    Only this freshly built SQLite demo database is rewritten, before anyone uses it, and its audit chain is
+    then rebuilt (on PostgreSQL the append-only trigger would refuse this).
     """
     from sqlalchemy import select
 
-    from moderation_api.cases.models import AuditEvent, Case
+    from moderation_api.audit.models import AuditEvent
+    from moderation_api.cases.models import Case
     from moderation_api.db import utcnow
     from moderation_api.postings.models import Posting
 

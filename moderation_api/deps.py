@@ -13,6 +13,7 @@ from classifier.results import TextScorer
 from moderation_api.auth.policy import PERMISSIONS, Permission, Viewer
 from moderation_api.auth.schemas import Principal
 from moderation_api.auth.service import AuthError, authenticate
+from moderation_api.db import MAX_ROW_ID
 from moderation_api.settings import Settings
 
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="a Vigil API key")
@@ -38,8 +39,6 @@ def get_scorer(request: Request) -> TextScorer:
     return scorer
 
 
-# Row ids are 32-bit INTEGER on PostgreSQL: a larger id can match nothing, so it is a 422, not a 500.
-MAX_ROW_ID = 2**31 - 1
 RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="a row id")]
 
 DbSession = Annotated[Session, Depends(get_session)]

@@ -9,6 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from moderation_api.audit import service as audit
+from moderation_api.audit.schemas import ActorKind, AuditAction
 from moderation_api.auth.models import ApiKey
 from moderation_api.auth.schemas import Principal, Role
 from moderation_api.db import utcnow
@@ -28,15 +30,17 @@ def hash_key(plain: str) -> str:
     return hashlib.sha256(plain.encode()).hexdigest()
 
 
-def create_key(session: Session, *, name: str, role: Role) -> str:
-    """Store a new key's hash and return the plain key (shown once, never stored)."""
+def create_key(session: Session, *, name: str, role: Role, actor: str) -> str:
+    """Store a new key's hash and return the plain key (shown once, never stored); audited as ``actor``."""
     plain = KEY_PREFIX + secrets.token_urlsafe(24)
-    session.add(ApiKey(name=name, role=str(role), key_hash=hash_key(plain)))
+    key = ApiKey(name=name, role=str(role), key_hash=hash_key(plain))
+    session.add(key)
     try:
         session.flush()
     except IntegrityError as exc:
         session.rollback()
         raise KeyExistsError(f"a key named {name!r} already exists") from exc
+    _audit_key(session, key=key, action=AuditAction.KEY_CREATED, actor=actor)
     return plain
 
 
@@ -49,9 +53,22 @@ def authenticate(session: Session, *, plain: str | None) -> Principal:
     return Principal(key_id=key.id, name=key.name, role=Role(key.role))
 
 
-def revoke_key(session: Session, *, name: str) -> bool:
+def revoke_key(session: Session, *, name: str, actor: str) -> bool:
+    """Revoke the key named ``name`` (audited as ``actor``); False if there is no such key."""
     key = session.scalar(select(ApiKey).where(ApiKey.name == name))
     if key is None:
         return False
-    key.revoked_at = utcnow()
+    if key.revoked_at is None:
+        key.revoked_at = utcnow()
+        _audit_key(session, key=key, action=AuditAction.KEY_REVOKED, actor=actor)
     return True
+
+
+def _audit_key(session: Session, *, key: ApiKey, action: AuditAction, actor: str) -> None:
+    audit.record(
+        session,
+        actor=actor,
+        actor_kind=ActorKind.HUMAN,
+        action=action,
+        details={"key_id": key.id, "key_name": key.name, "role": key.role},
+    )

@@ -20,12 +20,12 @@ from moderation_api.cases.schemas import (
     AuditEventOut,
     CaseDetail,
     CaseState,
-    CaseSummary,
     Decision,
     DismissReason,
     EscalationKind,
     NoticeView,
 )
+from moderation_api.db import AppLock, run_transaction, take_lock
 from moderation_api.network import service as network
 from moderation_api.notices.service import notices_of_case
 from moderation_api.postings.models import Posting
@@ -45,7 +45,40 @@ def decide(
     category_cutoff: float,
 ) -> Case:
     """Decide a case the caller holds. A confirmation also raises the priority of its cluster's cases and
-    opens cases for the cluster's unreviewed members, in the same transaction as the decision."""
+    opens cases for the cluster's unreviewed members, in the same transaction as the decision — one unit of
+    work, started over if it deadlocks."""
+    return run_transaction(
+        session,
+        lambda: _decide(
+            session,
+            principal=principal,
+            case_id=case_id,
+            decision=decision,
+            reason=reason,
+            escalation_kind=escalation_kind,
+            notes=notes,
+            hold_days=hold_days,
+            category_cutoff=category_cutoff,
+        ),
+    )
+
+
+def _decide(
+    session: Session,
+    *,
+    principal: Principal,
+    case_id: int,
+    decision: Decision,
+    reason: DismissReason | None,
+    escalation_kind: EscalationKind | None,
+    notes: str | None,
+    hold_days: int,
+    category_cutoff: float,
+) -> Case:
+    if decision is Decision.CONFIRM:
+        # A confirmation writes to its cluster's postings and cases: take the network lock before any row
+        # lock, as ingest does, so the two never wait on each other in a cycle (see db.AppLock).
+        take_lock(session, AppLock.NETWORK)
     case = cases.record_decision(
         session,
         principal=principal,
@@ -62,7 +95,9 @@ def decide(
             network.open_cases_for_confirmed_cluster(
                 session, cluster_id=posting.cluster_id, category_cutoff=category_cutoff
             )
-            network.boost_cluster_cases(session, cluster_id=posting.cluster_id)
+            network.boost_cluster_cases(
+                session, cluster_id=posting.cluster_id, cause={"confirmed_case_id": case.id}
+            )
     session.commit()
     return case
 
@@ -85,6 +120,7 @@ def decide_cluster_cases(
     workflow (so each is audited and checked on its own); a refusal is reported per case, not for all."""
     results: list[dict[str, Any]] = []
     for case_id in case_ids:
+        claimed = False
         try:
             case = cases.get_case(session, case_id=case_id)
             posting = session.get(Posting, case.posting_id)
@@ -92,6 +128,7 @@ def decide_cluster_cases(
                 raise cases.CaseConflictError(f"case {case_id} is not in cluster {cluster_id}")
             if case.state == str(CaseState.OPEN):
                 cases.claim_case(session, principal=principal, case_id=case_id, lease_seconds=lease_seconds)
+                claimed = True
             decided = decide(
                 session,
                 principal=principal,
@@ -106,11 +143,23 @@ def decide_cluster_cases(
             results.append({"case_id": case_id, "ok": True, "state": decided.state})
         except cases.CaseError as exc:
             session.rollback()
+            if claimed:
+                # Claimed only for this bulk decision, which was refused: back to the queue, not held.
+                _release_refused(session, principal=principal, case_id=case_id)
             results.append({"case_id": case_id, "ok": False, "error": str(exc)})
     return results
 
 
-def case_detail(session: Session, *, case_id: int, viewer: Viewer) -> CaseDetail:
+def _release_refused(session: Session, *, principal: Principal, case_id: int) -> None:
+    try:
+        cases.release(session, principal=principal, case_id=case_id, notes="bulk decision refused")
+    except cases.CaseError:
+        session.rollback()  # someone else moved it meanwhile: it is not ours to release any more
+
+
+def case_detail(
+    session: Session, *, case_id: int, viewer: Viewer, principal: Principal, reopen_window_seconds: int
+) -> CaseDetail:
     """The case with its posting, score and evidence, notices, audit history and the decisions it accepts,
     as ``viewer`` may see it: a case of a restricted posting is refused to roles that may not see it, and
     what else the role may not see is withheld (see :mod:`moderation_api.auth.policy`)."""
@@ -126,11 +175,15 @@ def case_detail(session: Session, *, case_id: int, viewer: Viewer) -> CaseDetail
     if Data.HISTORY not in access.withheld:
         history = [AuditEventOut.model_validate(e) for e in cases.history(session, case_id=case.id)]
         notices = [NoticeView.model_validate(n) for n in notices_of_case(session, case_id=case.id)]
+    (summary,) = cases.summaries(session, cases=[case], viewer=viewer)
     return CaseDetail(
-        case=CaseSummary.model_validate(case),
+        case=summary,
         posting=posting_out(session, posting=posting, restriction=restriction, viewer=viewer),
         history=history,
         notices=notices,
         decisions=cases.decision_options(case),
         access=access,
+        reopen=cases.reopen_option(
+            session, principal=principal, case=case, window_seconds=reopen_window_seconds
+        ),
     )

@@ -18,6 +18,9 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.util import AliasedClass
 
+from moderation_api.audit import service as audit
+from moderation_api.audit.models import AuditEvent
+from moderation_api.audit.schemas import AuditAction
 from moderation_api.auth.policy import (
     Data,
     Permission,
@@ -29,16 +32,18 @@ from moderation_api.auth.policy import (
     strictest,
 )
 from moderation_api.auth.schemas import Principal
-from moderation_api.cases.models import AuditEvent, Case
+from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import (
     CaseSort,
     CaseSource,
     CaseState,
+    CaseSummary,
     Decision,
     DecisionOption,
     DismissReason,
     EscalationKind,
     Queue,
+    ReopenOption,
 )
 from moderation_api.db import is_postgres, utcnow
 from moderation_api.postings.models import LegalHold, Posting
@@ -85,7 +90,13 @@ TRANSITIONS: dict[str, Rule] = {
     "decide": Rule(frozenset({ASSIGNED}), DECIDED),
     "escalate": Rule(frozenset({ASSIGNED}), OPEN),
     "notice_added": Rule(frozenset({OPEN, ASSIGNED}), OPEN),  # target ignored: a notice keeps the state
+    # The decider takes back their own decision (or escalation) within the undo window: they hold it again.
+    "undo": Rule(frozenset({DECIDED, OPEN}), ASSIGNED),
+    # A senior reviewer reopens someone else's decision, or any after the window, with a reason.
+    "reopen": Rule(frozenset({DECIDED}), OPEN),
 }
+DECISION_ACTIONS = ("decide", "escalate")
+REOPEN_ACTIONS = ("undo", "reopen")
 
 
 def transition(
@@ -118,20 +129,18 @@ def transition(
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
         raise CaseConflictError(f"case {case.id} was changed by someone else; reload it")
-    session.add(
-        AuditEvent(
-            case_id=case.id,
-            at=utcnow(),
-            actor=actor,
-            actor_kind=actor_kind,
-            action=action,
-            from_state=str(from_state),
-            to_state=str(to_state),
-            decision=decision,
-            reason=reason,
-            notes=notes,
-            details=details,
-        )
+    audit.record(
+        session,
+        case_id=case.id,
+        actor=actor,
+        actor_kind=actor_kind,
+        action=action,
+        from_state=str(from_state),
+        to_state=str(to_state),
+        decision=decision,
+        reason=reason,
+        notes=notes,
+        details=details,
     )
     session.flush()
     session.refresh(case)
@@ -200,11 +209,14 @@ def open_case(
     categories: Sequence[str],
     notes: str | None = None,
     network_signals: Sequence[str] = (),
+    ingested_by: str | None = None,
 ) -> Case:
     """A new open case; minors' cases go straight to the senior / child-safety queue.
 
     So does a new case about a posting that an earlier case restricted (e.g. a notice on a posting a
     reviewer escalated as ``minor_involved``): restricted content stays with senior reviewers.
+    ``ingested_by`` is the caller that sent the posting in, recorded next to the opener (the model or the
+    network layer) so the audit trail says who submitted what.
     """
     earlier = strictest(_restrictions_by_cases(session, posting_ids=[posting.id])[posting.id])
     minor = minor or earlier is Restriction.MINOR_CUES
@@ -224,23 +236,25 @@ def open_case(
     )
     session.add(case)
     session.flush()
-    session.add(
-        AuditEvent(
-            case_id=case.id,
-            at=case.opened_at,
-            actor=actor,
-            actor_kind=actor_kind,
-            action="open",
-            from_state=None,
-            to_state=str(CaseState.OPEN),
-            notes=notes,
-            details={
-                "band": posting.band,
-                "risk_score": round(posting.risk_score, 6),
-                "queue": case.queue,
-                "network_signals": list(network_signals),
-            },
-        )
+    details: dict[str, Any] = {
+        "band": posting.band,
+        "risk_score": round(posting.risk_score, 6),
+        "queue": case.queue,
+        "network_signals": list(network_signals),
+    }
+    if ingested_by is not None:
+        details["ingested_by"] = ingested_by
+    audit.record(
+        session,
+        at=case.opened_at,
+        case_id=case.id,
+        actor=actor,
+        actor_kind=actor_kind,
+        action="open",
+        from_state=None,
+        to_state=str(CaseState.OPEN),
+        notes=notes,
+        details=details,
     )
     session.flush()
     return case
@@ -319,6 +333,36 @@ def list_cases(
     return list(rows), total
 
 
+def summaries(session: Session, *, cases: Sequence[Case], viewer: Viewer) -> list[CaseSummary]:
+    """Case rows as summaries; an escalated case also says who escalated it and their note, for the roles
+    that see the senior queue's history (senior reviewers, admins, auditors: the policy's ``history``)."""
+    escalated = [
+        case.id
+        for case in cases
+        if case.escalation_kind
+        and viewer.sees(
+            Data.HISTORY, restriction_of(minor=case.minor, senior_queue=case.queue == str(Queue.SENIOR))
+        )
+    ]
+    escalations: dict[int | None, AuditEvent] = {}
+    if escalated:
+        for event in session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.case_id.in_(escalated), AuditEvent.action == "escalate")
+            .order_by(AuditEvent.id)
+        ):
+            escalations[event.case_id] = event  # the latest escalation of each case wins
+    out = []
+    for case in cases:
+        summary = CaseSummary.model_validate(case)
+        escalation = escalations.get(case.id)
+        if escalation is not None:
+            who = {"escalated_by": escalation.actor, "escalation_note": escalation.notes}
+            summary = summary.model_copy(update=who)
+        out.append(summary)
+    return out
+
+
 def history(session: Session, *, case_id: int) -> list[AuditEvent]:
     return list(
         session.scalars(select(AuditEvent).where(AuditEvent.case_id == case_id).order_by(AuditEvent.id))
@@ -357,21 +401,41 @@ def _take_lease(
     )
 
 
+# Expired leases returned per transaction by a sweep (a batch commits before the next is read).
+SWEEP_BATCH = 200
+
+
 def expire_leases(session: Session, *, now: datetime | None = None) -> int:
-    """Return every case whose lease ran out to the open queue (audited); returns how many."""
+    """Return every case whose lease ran out to the open queue (audited); returns how many.
+
+    Safe with several API processes sweeping at once: on PostgreSQL the expired rows are locked with
+    ``FOR UPDATE SKIP LOCKED``, so each sweeper (or a claim taking an expired case) gets different rows and
+    none waits; the conditional UPDATE in :func:`transition` still lets exactly one writer move a case.
+    """
     now = now or utcnow()
-    expired = session.scalars(
-        select(Case).where(Case.state == str(ASSIGNED), Case.lease_expires_at < now)
-    ).all()
     count = 0
-    for case in expired:
-        try:
-            _expire_lease(session, case=case)
-            count += 1
-        except CaseConflictError:
-            continue
-    session.commit()
-    return count
+    while True:
+        query = (
+            select(Case)
+            .where(Case.state == str(ASSIGNED), Case.lease_expires_at < now)
+            .order_by(Case.id)
+            .limit(SWEEP_BATCH)
+            .execution_options(populate_existing=True)
+        )
+        if is_postgres(session):
+            query = query.with_for_update(skip_locked=True)
+        expired = session.scalars(query).all()
+        moved = 0
+        for case in expired:
+            try:
+                _expire_lease(session, case=case)
+                moved += 1
+            except CaseConflictError:
+                continue
+        session.commit()
+        count += moved
+        if len(expired) < SWEEP_BATCH or moved == 0:
+            return count
 
 
 def claim(
@@ -555,7 +619,14 @@ def record_decision(
             },
         )
         if escalation_kind is EscalationKind.MINOR_INVOLVED:
-            place_legal_hold(session, case=case, reason=str(escalation_kind), now=now, hold_days=hold_days)
+            place_legal_hold(
+                session,
+                case=case,
+                reason=str(escalation_kind),
+                now=now,
+                hold_days=hold_days,
+                actor=principal.actor,
+            )
     else:
         transition(
             session,
@@ -577,11 +648,16 @@ def record_decision(
 
 
 def place_legal_hold(
-    session: Session, *, case: Case, reason: str, now: datetime, hold_days: int
-) -> LegalHold:
-    """Preserve the posting's content (snapshot + SHA-256) for at least ``hold_days`` days."""
+    session: Session, *, case: Case, reason: str, now: datetime, hold_days: int, actor: str
+) -> LegalHold | None:
+    """Preserve the posting's content (snapshot + SHA-256) for at least ``hold_days`` days (audited).
+
+    None when the text was erased before the escalation: there is nothing left to preserve, and refusing
+    the escalation instead would keep a case that may involve a minor out of the senior queue.
+    """
     posting = session.get(Posting, case.posting_id)
-    assert posting is not None and posting.text is not None
+    if posting is None or posting.text is None:
+        return None
     hold = LegalHold(
         posting_id=posting.id,
         case_id=case.id,
@@ -593,7 +669,148 @@ def place_legal_hold(
     )
     session.add(hold)
     session.flush()
+    audit.record(
+        session,
+        case_id=case.id,
+        actor=actor,
+        actor_kind="human",
+        action=AuditAction.LEGAL_HOLD_PLACED,
+        from_state=case.state,
+        to_state=case.state,
+        reason=reason,
+        details={"hold_id": hold.id, "posting_id": posting.id, "hold_until": hold.hold_until.isoformat()},
+    )
     return hold
+
+
+def last_decision_event(session: Session, *, case_id: int) -> AuditEvent | None:
+    """The latest decide / escalate event of the case (who decided it last, when, and what)."""
+    return session.scalars(
+        select(AuditEvent)
+        .where(AuditEvent.case_id == case_id, AuditEvent.action.in_(DECISION_ACTIONS))
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    ).first()
+
+
+@dataclass(frozen=True)
+class ReopenPlan:
+    """How ``principal`` may take a decision back: ``undo`` (the decider, within the window: they hold the
+    case again) or ``reopen`` (a senior reviewer, later or on someone else's decision: back to the queue)."""
+
+    action: str
+    event: AuditEvent
+    undo_until: datetime
+    reason_required: bool
+
+
+def _reopen_plan(
+    session: Session, *, principal: Principal, case: Case, window_seconds: int, now: datetime
+) -> ReopenPlan:
+    """The one rule on reopening; raises the domain error that says why not."""
+    event = last_decision_event(session, case_id=case.id)
+    escalated = case.state == str(OPEN) and case.escalation_kind is not None
+    if event is None or not (case.state == str(DECIDED) or (escalated and event.action == "escalate")):
+        raise CaseConflictError(f"case {case.id} is {case.state} and not just escalated: nothing to reopen")
+    until = event.at + timedelta(seconds=window_seconds)
+    senior = may(principal.role, Permission.CASES_SENIOR)
+    if event.actor == principal.actor and now <= until:
+        if escalated and case.escalation_kind == EscalationKind.MINOR_INVOLVED and not senior:
+            raise CaseForbiddenError(
+                "a minor-involved escalation restricts the posting and placed a legal hold: "
+                "a senior reviewer decides it now"
+            )
+        return ReopenPlan(action="undo", event=event, undo_until=until, reason_required=False)
+    if not senior:
+        if event.actor == principal.actor:
+            raise CaseForbiddenError(
+                f"the {window_seconds} s undo window has passed: "
+                "a senior reviewer can reopen it with a reason"
+            )
+        raise CaseForbiddenError(
+            f"only the reviewer who decided case {case.id} (within {window_seconds} s) or a senior reviewer "
+            "may reopen it"
+        )
+    if escalated:
+        raise CaseConflictError(f"case {case.id} awaits senior review: claim and decide it from the queue")
+    return ReopenPlan(action="reopen", event=event, undo_until=until, reason_required=True)
+
+
+def reopen_option(
+    session: Session, *, principal: Principal, case: Case, window_seconds: int, now: datetime | None = None
+) -> ReopenOption:
+    """Whether ``principal`` may reopen ``case`` now, how, and until when (the review UI shows this)."""
+    try:
+        plan = _reopen_plan(
+            session, principal=principal, case=case, window_seconds=window_seconds, now=now or utcnow()
+        )
+    except CaseError as exc:
+        return ReopenOption(allowed=False, why_not=str(exc))
+    return ReopenOption(
+        allowed=True,
+        action=plan.action,
+        undo_until=plan.undo_until if plan.action == "undo" else None,
+        reason_required=plan.reason_required,
+    )
+
+
+def reopen(
+    session: Session,
+    *,
+    principal: Principal,
+    case_id: int,
+    reason: str | None,
+    window_seconds: int,
+    lease_seconds: int,
+    now: datetime | None = None,
+) -> Case:
+    """Take a decision (or an escalation) back, audited: the decider within ``window_seconds`` holds the case
+    again; a senior reviewer later returns it to its queue with a required ``reason``.
+
+    What the decision set off elsewhere stays: a confirmation's network boost and a minor-involved
+    escalation's legal hold are not undone.
+    """
+    case = get_case(session, case_id=case_id)
+    now = now or utcnow()
+    plan = _reopen_plan(session, principal=principal, case=case, window_seconds=window_seconds, now=now)
+    reason = (reason or "").strip() or None
+    if plan.reason_required and reason is None:
+        raise DecisionInvalidError(
+            "reopening a decision after the undo window, or someone else's, needs a reason"
+        )
+    undone = {
+        "action": plan.event.action,
+        "decision": plan.event.decision,
+        "reason": plan.event.reason,
+        "by": plan.event.actor,
+        "at": plan.event.at.isoformat(),
+    }
+    changes: dict[str, Any] = {"decision": None, "decision_reason": None, "decided_at": None}
+    if plan.action == "undo":
+        changes |= {"assignee": principal.actor, "lease_expires_at": now + timedelta(seconds=lease_seconds)}
+        if case.state == str(
+            OPEN
+        ):  # an escalation: back from the senior queue, unless it restricted the case
+            changes |= {"escalation_kind": None, "queue": str(Queue.SENIOR if case.minor else Queue.STANDARD)}
+    else:
+        changes |= {"assignee": None, "lease_expires_at": None}
+    transition(
+        session,
+        case=case,
+        action=plan.action,
+        actor=principal.actor,
+        notes=reason,
+        details={"undone": undone},
+        changes=changes,
+    )
+    session.commit()
+    return case
+
+
+def undo_until(session: Session, *, case: Case, window_seconds: int) -> datetime | None:
+    """Until when the latest decision on ``case`` can be undone by its decider (None: no decision)."""
+    event = last_decision_event(session, case_id=case.id)
+    return None if event is None else event.at + timedelta(seconds=window_seconds)
 
 
 def stats(session: Session) -> dict[str, Any]:

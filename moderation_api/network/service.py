@@ -19,11 +19,13 @@ import numpy as np
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from moderation_api.audit import service as audit
+from moderation_api.audit.schemas import ActorKind, AuditAction
 from moderation_api.auth.policy import Data, Restriction, Viewer
 from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseSource
 from moderation_api.cases.service import case_facts, open_case, posting_restrictions
-from moderation_api.db import utcnow
+from moderation_api.db import TransientConflictError, utcnow
 from moderation_api.network import signature as sig
 from moderation_api.network.models import Cluster, PostingBucket, PostingContact
 from moderation_api.postings.models import Posting
@@ -42,10 +44,16 @@ MULTI_CITY_SCAN = 500
 # stops taking members at this size: its members already link any new posting of that template into
 # the template's cluster, so indexing and lookups stay bounded at 32 x 64 rows whatever the volume.
 MAX_BUCKET_MEMBERS = 64
+# How often a join re-reads clusters merged away under it before the whole transaction starts over.
+MAX_RELOCKS = 5
 
 
 class ClusterNotFoundError(Exception):
     pass
+
+
+class ClusterMergedError(TransientConflictError):
+    """The clusters to join kept being merged by concurrent transactions; the ingest starts over."""
 
 
 @dataclass
@@ -177,20 +185,31 @@ def template_matches(session: Session, *, signature: np.ndarray, exclude: int) -
 
 def _join(session: Session, *, posting: Posting, neighbours: set[int]) -> Cluster:
     now = utcnow()
-    cluster_ids = set()
-    if neighbours:
-        cluster_ids = {
-            cid
-            for cid in session.scalars(select(Posting.cluster_id).where(Posting.id.in_(neighbours)))
-            if cid is not None
-        }
-    if not cluster_ids:
-        cluster = Cluster(size=1, created_at=now, updated_at=now)
-        session.add(cluster)
-        session.flush()
-        posting.cluster_id = cluster.id
-        return cluster
-    clusters = session.scalars(select(Cluster).where(Cluster.id.in_(cluster_ids)).with_for_update()).all()
+    clusters: list[Cluster] = []
+    for _ in range(MAX_RELOCKS):
+        cluster_ids = _cluster_ids(session, neighbours)
+        if not cluster_ids:
+            cluster = Cluster(size=1, created_at=now, updated_at=now)
+            session.add(cluster)
+            session.flush()
+            posting.cluster_id = cluster.id
+            return cluster
+        # Locked in id order, so transactions joining overlapping clusters queue instead of deadlocking.
+        clusters = list(
+            session.scalars(
+                select(Cluster)
+                .where(Cluster.id.in_(cluster_ids))
+                .order_by(Cluster.id)
+                .with_for_update()
+                .execution_options(populate_existing=True)
+            )
+        )
+        if [c.id for c in clusters] == cluster_ids:
+            break
+        # A cluster was merged away by a transaction that committed between the two reads: read the
+        # neighbours' clusters again (now the survivor) and lock those.
+    else:
+        raise ClusterMergedError(f"the clusters of posting {posting.id}'s neighbours kept changing")
     # Union by size: relabel the smaller clusters into the largest one.
     survivor = max(clusters, key=lambda c: (c.size, -c.id))
     merged = [c for c in clusters if c.id != survivor.id]
@@ -200,7 +219,8 @@ def _join(session: Session, *, posting: Posting, neighbours: set[int]) -> Cluste
             update(Posting)
             .where(Posting.cluster_id.in_(merged_ids))
             .values(cluster_id=survivor.id)
-            .execution_options(synchronize_session=False)
+            # "evaluate" relabels the postings loaded in this session too (earlier ones of the same batch).
+            .execution_options(synchronize_session="evaluate")
         )
         survivor.size += sum(c.size for c in merged)
         session.flush()
@@ -210,6 +230,14 @@ def _join(session: Session, *, posting: Posting, neighbours: set[int]) -> Cluste
     posting.cluster_id = survivor.id
     session.flush()
     return survivor
+
+
+def _cluster_ids(session: Session, posting_ids: set[int]) -> list[int]:
+    """The distinct clusters of ``posting_ids``, sorted."""
+    if not posting_ids:
+        return []
+    rows = session.scalars(select(Posting.cluster_id).where(Posting.id.in_(posting_ids)).distinct())
+    return sorted(cid for cid in rows if cid is not None)
 
 
 def signals_for(
@@ -268,16 +296,29 @@ def signals_for(
     return signals
 
 
-def boost_cluster_cases(session: Session, *, cluster_id: int) -> int:
-    """Raise the priority of the cluster's undecided cases (a network signal fired on a member)."""
+def boost_cluster_cases(session: Session, *, cluster_id: int, cause: dict[str, Any] | None = None) -> int:
+    """Raise the priority of the cluster's undecided cases (a network signal fired on a member); each
+    boosted case gets an audit event saying why (``cause``)."""
     member_ids = select(Posting.id).where(Posting.cluster_id == cluster_id)
-    result = session.execute(
+    boosted = session.execute(
         update(Case)
         .where(Case.posting_id.in_(member_ids), Case.state != "decided", Case.network_boost.is_(False))
         .values(network_boost=True)
+        .returning(Case.id, Case.state)
         .execution_options(synchronize_session=False)
-    )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    ).all()
+    for case_id, state in sorted(boosted):
+        audit.record(
+            session,
+            case_id=case_id,
+            actor="system:network",
+            actor_kind=ActorKind.SYSTEM,
+            action=AuditAction.PRIORITY_BOOST,
+            from_state=state,
+            to_state=state,
+            details={"cluster_id": cluster_id, **(cause or {})},
+        )
+    return len(boosted)
 
 
 def related(session: Session, *, posting_id: int, viewer: Viewer, limit: int = 100) -> dict[str, Any]:
@@ -323,10 +364,14 @@ def _as_seen_by(
     for member in members:
         restriction = restrictions.get(member["id"])
         if restriction is None or viewer.sees(Data.NETWORK, restriction):
-            shown.append(member)
+            excerpt = member["excerpt"] if viewer.sees(Data.TEXT, restriction) else None
+            shown.append({**member, "excerpt": excerpt})
         else:
             shown.append({"id": member["id"], "restricted": str(restriction), "reason": restriction.reason})
     return shown
+
+
+EXCERPT_CHARS = 160  # enough to recognise a posting in a list (a bulk decision's picker)
 
 
 def _members(session: Session, postings: Sequence[Posting]) -> list[dict[str, Any]]:
@@ -351,6 +396,7 @@ def _members(session: Session, postings: Sequence[Posting]) -> list[dict[str, An
                 "case_id": latest_case.id if latest_case else None,
                 "case_state": latest_case.state if latest_case else None,
                 "decision": latest_case.decision if latest_case else None,
+                "excerpt": posting.text[:EXCERPT_CHARS] if posting.text else None,
             }
         )
     return rows

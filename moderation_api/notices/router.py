@@ -16,7 +16,12 @@ def create_notice(
     """Forward a user's report of a posting; it opens a case (source ``notice``) or joins the open one."""
     try:
         return submit_notice(
-            session, scorer=scorer, notice=body, principal=principal, category_cutoff=settings.category_cutoff
+            session,
+            scorer=scorer,
+            notice=body,
+            principal=principal,
+            category_cutoff=settings.category_cutoff,
+            max_text_chars=settings.max_text_chars,
         )
     except NoticeError as exc:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc

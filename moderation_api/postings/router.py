@@ -43,7 +43,7 @@ def score(body: ScoreRequest, _: Scoring, scorer: Scorer, settings: AppSettings)
     texts = [body.text] if body.text is not None else [item.text for item in items]
     _check_batch(len(texts), settings)
     ids = [item.id for item in items] if items else [None]
-    results = service.score_texts(scorer, texts)
+    results = service.score_texts(scorer, texts, max_text_chars=settings.max_text_chars)
     return ScoreResponse(results=[ScoreOut(id=i, **r) for i, r in zip(ids, results, strict=True)])
 
 
@@ -59,6 +59,7 @@ def ingest(
         items=body.postings,
         actor=principal.actor,
         category_cutoff=settings.category_cutoff,
+        max_text_chars=settings.max_text_chars,
     )
     return IngestResponse(results=results)
 
@@ -75,11 +76,11 @@ def get_posting(posting_id: RowId, _: PostingReader, viewer: CurrentViewer, sess
 
 @router.delete("/postings/{posting_id}", response_model=PostingOut)
 def delete_posting(
-    posting_id: RowId, _: PostingDeleter, viewer: CurrentViewer, session: DbSession
+    posting_id: RowId, principal: PostingDeleter, viewer: CurrentViewer, session: DbSession
 ) -> PostingOut:
-    """Erase a posting's text; refused (409) while a legal hold preserves it."""
+    """Erase a posting's text and all text-derived data (audited); refused (409) under a legal hold."""
     try:
-        service.delete_posting(session, posting_id=posting_id)
+        service.delete_posting(session, posting_id=posting_id, principal=principal)
         return service.posting_view(session, posting_id=posting_id, viewer=viewer)
     except service.PostingNotFoundError as exc:
         raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc

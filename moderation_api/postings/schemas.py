@@ -8,9 +8,11 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from moderation_api.auth.schemas import AccessNote
-from moderation_api.request_model import RequestModel
+from moderation_api.request_model import RequestModel, UtcDateTime
 
-MAX_TEXT_CHARS = 20_000
+# The hard ceiling of a posting text in the API schema; the deployment's limit is Settings.max_text_chars
+# (default 20 000), checked by the services.
+MAX_TEXT_CHARS = 100_000
 EARLIEST_POSTED_AT = datetime(1990, 1, 1, tzinfo=UTC)
 
 
@@ -63,18 +65,17 @@ class PostingIn(RequestModel):
     external_id: str = Field(min_length=1, max_length=200, description="the platform's id; idempotency key")
     text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS)
     location: str | None = Field(default=None, max_length=200, description="city / region, optional")
-    posted_at: datetime | None = Field(default=None, description="when the platform published it, optional")
+    posted_at: UtcDateTime | None = Field(
+        default=None, description="when the platform published it, with a time zone; optional"
+    )
 
     @field_validator("posted_at")
     @classmethod
     def _plausible_posted_at(cls, value: datetime | None) -> datetime | None:
         """A publication date outside 1990 .. tomorrow is a client bug, and would break date arithmetic."""
-        if value is None:
-            return None
-        aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-        if not EARLIEST_POSTED_AT <= aware <= datetime.now(UTC) + timedelta(days=1):
+        if value is not None and not EARLIEST_POSTED_AT <= value <= datetime.now(UTC) + timedelta(days=1):
             raise ValueError("posted_at must lie between 1990-01-01 and tomorrow")
-        return aware
+        return value
 
 
 class IngestRequest(RequestModel):
