@@ -164,9 +164,7 @@ def train(options: TrainOptions) -> dict[str, Any]:
     config = ModelConfig(
         name=MODEL_NAME,
         version=options.version,
-        encoder=EncoderRef(
-            id=onnx.encoder_id, sha256=onnx.sha256, dim=onnx.dim, max_tokens=onnx.max_tokens
-        ),
+        encoder=EncoderRef(id=onnx.encoder_id, sha256=onnx.sha256, dim=onnx.dim, max_tokens=onnx.max_tokens),
         feature_names=tuple(FEATURE_NAMES),
         thresholds=Thresholds(review=0.5, urgent=0.5),
         categories=CATEGORY_NAMES,

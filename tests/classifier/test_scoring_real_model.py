@@ -154,7 +154,8 @@ def test_high_severity_indicator_floors_the_score_at_review(scorer: ModelScorer)
     assert result.floor and all(hit_id.startswith("labor.") for hit_id in result.floor)
     assert result.band is Band.REVIEW and result.risk_score == 0.999
     assert result.model_risk_score is not None and result.model_risk_score < 0.999
-    (denied,) = strict.score_texts(["Farm work, free housing. We never keep your passport and charge no fees."])
+    denied_text = "Farm work, free housing. We never keep your passport and charge no fees."
+    (denied,) = strict.score_texts([denied_text])
     assert not denied.floor and denied.band is Band.LOW
 
 
@@ -170,6 +171,7 @@ def test_rescoring_the_heldout_set_reproduces_metrics_json(scorer: ModelScorer) 
     heldout, _ = without_training_texts(load_corpus("heldout"), load_training_rows(TRAINING_CORPORA))
     measured = evaluate_rows(scorer, heldout)
     assert measured["n"] == recorded["n"]
-    assert measured["risk"]["average_precision"] == pytest.approx(recorded["risk"]["average_precision"], abs=2e-3)
+    recorded_ap = recorded["risk"]["average_precision"]
+    assert measured["risk"]["average_precision"] == pytest.approx(recorded_ap, abs=2e-3)
     for key in ("precision", "recall"):
         assert measured["flagged"][key] == pytest.approx(recorded["flagged"][key], abs=2e-3)
