@@ -142,7 +142,9 @@ class RiskClassifier(ClassifierMixin, BaseEstimator):
             random_state=self.random_state,
         )
         if self._is_sparse_view(index):
-            # Hashed n-gram counts: TF-IDF weighting, no standardisation (it would blow up rare n-grams).
+            # Hashed n-gram counts: TF-IDF weighting, no standardisation (it would blow up rare n-grams);
+            # liblinear reaches the same optimum as lbfgs on this sparse problem in half the time.
+            logreg.set_params(solver="liblinear")
             return Pipeline([("tfidf", TfidfTransformer(sublinear_tf=True)), ("logreg", logreg)])
         return Pipeline([("scale", StandardScaler()), ("logreg", logreg)])
 
