@@ -115,7 +115,12 @@ def pick_thresholds(
     raw = scorer.with_thresholds(Thresholds(review=1.0, urgent=1.0))
     results = _results(raw, validation)
     model_risk = np.array([result.model_risk_score for result in results], dtype=np.float64)
-    floored = np.array([bool(floor_indicators(analysis)) for analysis in validation.analyses])
+    floored = np.array(
+        [
+            bool(floor_indicators(analysis, risk))
+            for analysis, risk in zip(validation.analyses, model_risk, strict=True)
+        ]
+    )
     review = review_threshold(labels.label >= 1, model_risk, floored, target_recall=options.target_recall)
     flagged = (model_risk >= review) | floored
     urgent = np.array([result.urgent_score for result in results])
