@@ -48,14 +48,15 @@ LANGUAGE = Language(
     negation=(
         r"no", r"not", r"never", r"without", r"zero", r"nor", r"neither", r"none", r"nobody", r"don't", r"dont",
         r"doesn't", r"doesnt", r"won't", r"wont", r"didn't", r"isn't", r"aren't", r"cannot", r"can't",
-        r"free of", r"no one", r"stop", r"avoid", r"beware of", r"illegal to", r"refuse",
+        r"free of", r"no one", r"nothing", r"stop", r"avoid", r"beware of", r"illegal to", r"refuse",
     ),
     post_negation=(
         r"none", r"waived", r"not (?:required|needed|charged|necessary|applicable)", r"free", r"\$ ?0\b", r"0 ?\$",
-        r"n/?a", r"covered by (?:the )?(?:employer|company|us)", r"paid by (?:the )?(?:employer|company|us)",
+        r"n/a", r"covered by (?:the )?(?:employer|company|us)", r"paid by (?:the )?(?:employer|company|us)",
         r"never", r"is illegal", r"are illegal",
     ),
     contrast=(r"but", r"however", r"except", r"although", r"though", r"yet"),
+    markers=(r"the", r"and", r"of", r"to", r"you", r"your", r"we", r"is", r"are", r"for", r"with", r"will", r"this", r"our", r"be", r"have", r"not"),
     contexts={
         "adult": terms(
             ESCORT, r"incall", r"in call", r"outcall", r"out call", r"gfe", r"pse", r"bbb?j", r"bbfs",
@@ -64,7 +65,7 @@ LANGUAGE = Language(
             r"(?:i am|i'm|im) (?:so )?sexy",
             r"donations? only", r"\d+ ?donation", r"hh", r"qv", r"companionship", r"daddy",
             r"hook ?ups? (?:tonight|now|today|with|only)",
-            r"fetish", r"girls? available", r"new girls?", r"kiss mark", r"splashing sweat", r"aubergine",
+            r"fetish", r"girls? available", r"new girls? (?:every|each|weekly|daily|always)", r"kiss mark", r"splashing sweat", r"aubergine",
             r"adult (?:fun|entertainment|services?|massage)", r"playmates?", r"hobbyists?", r"nsa",
             r"no strings attached", r"discreet (?:fun|encounters?|meetings?|gentlem[ae]n)", r"upscale (?:companion|lady)",
             r"strip (?:club|tease)", r"strippers?", r"lap dances?", r"fwb", r"sugar (?:daddy|baby|babies)",
@@ -77,6 +78,10 @@ LANGUAGE = Language(
             r"pickers?", r"cleaners? (?:wanted|needed)", r"apply (?:now|today)",
             r"seasonal work", r"farm ?work", r"paycheck", r"employees?", r"dancers? (?:wanted|needed)",
             r"(?:work|night|day|12.hour|8.hour) shifts?",
+            r"housekeepers?", r"maids?", r"nann(?:y|ies)", r"farm ?hands?", r"farm ?workers?", r"labou?rers?", r"pickers?",
+            r"packers?", r"welders?", r"masons?", r"bricklayers?", r"roofers?", r"deckhands?", r"fishermen", r"seafarers?",
+            r"caregivers?", r"(?:line|prep) cooks?", r"kitchen (?:helpers?|hands?|porters?|staff)", r"waitress(?:es)?",
+            r"domestic (?:workers?|helpers?)", r"construction (?:workers?|helpers?|crew)", r"crew members?",
             r"(?:helpers?|staff|workers?|cooks?|cleaners?|drivers?|nannies|labou?rers?|housekeepers?|dishwashers?|"
             r"waiters?|waitresses|servers?|bartenders?|packers?|pickers?|girls|ladies|hostesses|dancers|models|"
             r"caregivers?|carers?|maids?|welders?|painters?|roofers?|hands) (?:wanted|needed|required|wanted urgently)",
@@ -466,7 +471,7 @@ LANGUAGE = Language(
             ),
         ),
         "labor.excessive_hours": terms(
-            r"(?:work|working|shifts?|job) ~3 (?:7|seven) days (?:a|per|/|each) ?week",
+            r"(?:work|working|shifts?|job) ~3 (?<!open )(?<!opened )(?:7|seven) days (?:a|per|/|each) ?week",
             r"(?:7|seven) days (?:a|per|/|each) ?week ~3 (?:work|working|shifts?|no (?:days? )?off)",
             r"(?:work|working|shifts?|duty|job) ~2 (?:1[4-9]|2[0-4]|fourteen|fifteen|sixteen|eighteen)[ -]?(?:hours?|hrs?|"
             r"h)(?: of work)? (?:a|per|each|/) ?(?:day|shift)",

@@ -35,10 +35,11 @@ LANGUAGE = Language(
         r"(?:cubiert[oa]s?|pagad[oa]s?) por (?:el empleador|la empresa|nosotros)", r"es ilegal", r"nunca",
     ),
     contrast=(r"pero", r"sino", r"aunque", r"sin embargo", r"excepto"),
+    markers=(r"el", r"los", r"las", r"del", r"y", r"con", r"muy", r"hay", r"usted", r"nosotros", r"ella", r"pero", r"tambien", r"sus", r"una", r"es"),
     contexts={
         "adult": terms(
             r"acompa[nñ]antes?", ESCORT, r"masajes? (?:er[oó]tic|t[aá]ntric|sensual)\w*", r"final feliz",
-            r"servicio completo", r"chicas (?:nuevas|disponibles|calientes|complacientes|de compa[nñ][ií]a)",
+            r"servicio completo", r"chicas (?:calientes|complacientes|de compa[nñ][ií]a)",
             r"citas? discretas?", r"donativos?", r"\d+ ?rosas", r"reservarla", r"atiendo", r"sexo", r"sexy",
             r"calientes?", r"complacientes?", r"trato de novia", r"prepagos?", r"damas? de compa[nñ][ií]a",
             r"se[nñ]oritas? de compa[nñ][ií]a", r"casas? de citas", r"puticlub", r"nenas",
@@ -52,6 +53,10 @@ LANGUAGE = Language(
             r"camareras?", r"ni[nñ]eras?", r"au pair", r"cuidadoras?", r"empleadas? dom[eé]sticas?", r"cosecha",
             r"temporada de trabajo", r"pago semanal", r"visas? de trabajo", r"modelos?", r"edecanes?", r"anfitrionas?",
             r"bailarinas?", r"azafatas?", r"mano de obra", r"laborales?",
+            r"camarer[oa]s?", r"meser[oa]s?", r"cociner[oa]s?", r"ayudantes? de cocina", r"lavaplatos", r"friegaplatos",
+            r"alba[nñ]il(?:es)?", r"peones?", r"recolector(?:es|as?)?", r"temporer[oa]s?", r"empacador(?:es|as?)?",
+            r"limpiador(?:es|as?)?", r"personal de limpieza", r"limpieza (?:de|en) (?:hotel(?:es)?|casas|oficinas)",
+            r"internas?", r"chofer(?:es)?", r"soldador(?:es)?", r"operari[oa]s?", r"ayudantes? de (?:obra|cocina|almac[eé]n)"
         ),
         "massage": terms(
             r"masajes?(?! (?:sill[oó]n|asiento|butaca))", r"masajistas?", r"centros? de masajes?", r"salas? de masajes?",

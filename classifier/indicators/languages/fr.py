@@ -34,10 +34,11 @@ LANGUAGE = Language(
         r"l'entreprise|nous)", r"est ill[eé]gal", r"jamais",
     ),
     contrast=(r"mais", r"cependant", r"toutefois", r"sauf", r"par contre", r"pourtant"),
+    markers=(r"le", r"les", r"des", r"et", r"est", r"une", r"vous", r"nous", r"pour", r"avec", r"dans", r"sur", r"du", r"au", r"aux", r"sont"),
     contexts={
         "adult": terms(
             r"massages? (?:[eé]rotiques?|naturistes?|tantriques?|sensuels?)", r"coquines?", ESCORT, r"escort girls?",
-            r"salon de massage", r"finitions?", r"massages? (?:chinois|thai|asiatiques?)", r"nouvelles filles",
+            r"finitions?", r"nouvelles filles (?:chaque|toutes les)",
             r"rencontres? discr[eè]tes?", r"filles? dispo", r"\d+ ?cadeaux?", r"\d+ ?roses", r"sexy",
             r"call[- ]?girls?", r"plan cul", r"gfe", r"domination", r"libertins?", r"prestations? (?:intimes|sexuelles)",
             r"sugar (?:daddy|baby)", r"happy ending",
@@ -48,6 +49,9 @@ LANGUAGE = Language(
             r"travailleur\w*", r"serveuses?", r"h[oô]tesses?", r"nounou", r"au pair", r"aides? m[eé]nag[eè]res?",
             r"vendanges", r"saisonniers?", r"mannequins?", r"danseuses?", r"visa de travail", r"contrat",
             r"main[- ]d'[oœ]uvre", r"job",
+            r"femmes? de chambre", r"plongeurs?", r"serveurs?", r"cuisini(?:er|[eè]re)s?", r"commis de cuisine",
+            r"ma[cç]ons?", r"man[oœ]uvres?", r"cueilleu(?:r|se)s?", r"vendangeu(?:r|se)s?", r"aides? [aà] domicile",
+            r"nounous?", r"gouvernantes?", r"chauffeurs?", r"soudeurs?", r"agents? d'entretien", r"femmes? de m[eé]nage",
         ),
         "massage": terms(r"massages?(?! (?:fauteuil|si[eè]ge))", r"masseuses?", r"salon de massage", r"institut de massage",
                          r"spa (?:asiatique|tha[iï]|chinois)"),

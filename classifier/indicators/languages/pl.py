@@ -20,6 +20,7 @@ LANGUAGE = Language(
     negation=(r"nie", r"nigdy", r"bez", r"żadn\w+", r"ani", r"nikt", r"uwaga na", r"strzeż się"),
     post_negation=(r"brak", r"bezpłatn\w+", r"za darmo", r"0 ?zł", r"nie pobieramy", r"pokrywa pracodawca"),
     contrast=(r"ale", r"lecz", r"jednak", r"oprócz", r"z wyjątkiem"),
+    markers=(r"i", r"w", r"z", r"na", r"nie", r"sie", r"jest", r"ze", r"dla", r"przez", r"oraz", r"od", r"po", r"nas", r"pracy", r"praca"),
     contexts={
         "adult": terms(
             r"agencj\w+ towarzysk\w+", r"towarzyszk\w+", ESCORT, r"masaż erotyczny", r"seks\w*", r"sex", r"intymn\w+",
@@ -29,7 +30,9 @@ LANGUAGE = Language(
             r"praca", r"pracy", r"pracę", r"ofert\w+ pracy", r"zatrudni\w+", r"pracownik\w*", r"pracownic\w+",
             r"wynagrodzeni\w+", r"pensj\w+", r"zarobki", r"stawk\w+", r"szukamy", r"poszukujemy", r"umow\w+",
             r"pracodawc\w+", r"rekrutacj\w+", r"kelnerk\w+", r"sprzątaczk\w+", r"opiekunk\w+", r"niani\w*",
-            r"sezonow\w+", r"zbiór", r"zbiory", r"magazyn\w*",
+            r"sezonow\w+", r"zbiór", r"zbiory", r"magazyn\w*", r"pokojówk\w+", r"pomoc\w* kuchenn\w+", r"kucharz\w*",
+            r"kelner\w*", r"budowlań\w+", r"murarz\w*", r"spawacz\w*", r"kierowc\w+", r"zbieracz\w*", r"pakowacz\w*",
+            r"robotnik\w*",
         ),
         "massage": terms(r"masaż\w*", r"masażystk\w+", r"salon\w* masażu"),
         "abroad": terms(
@@ -85,7 +88,7 @@ LANGUAGE = Language(
         "general.urgency_pressure": terms(r"pilnie", r"od zaraz", r"liczba miejsc ograniczona",
                                           r"wyjazd w (?:tym|przyszłym) tygodniu"),
         "general.phone_confiscation": terms(
-            near=(Near(PHONES, (r"zabiera(?:my|ją)?", r"zabran\w+", r"odbiera\w+", r"w sejfie", r"w biurze", r"u szefa",
+            near=(Near(PHONES, (r"zabiera\w*", r"zabran\w+", r"odbiera\w+", r"w sejfie", r"w biurze", r"u szefa",
                                 r"oddajecie", r"oddać", r"przechowywan\w+", r"skonfiskowan\w+"), window=4),),
             negative=(r"(?:dziewczyny|pracownicy|pracownice) nie (?:mają|maja) telefon\w*",),
             unless=(r"szafk\w+", r"podczas (?:zmiany|pracy)", r"ekran\w*", r"etui", r"ładowark\w+", r"sprzedam"),

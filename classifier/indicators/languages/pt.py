@@ -26,7 +26,7 @@ LANGUAGE = Language(
     code="pt",
     name="Portuguese",
     negation=(
-        r"n[aã]o", r"nunca", r"jamais", r"sem", r"nem", r"nenhum", r"nenhuma", r"ningu[eé]m", r"zero", r"livre de",
+        r"n[aã]o", r"nunca", r"jamais", r"sem", r"nem", r"nada de", r"nenhum", r"nenhuma", r"ningu[eé]m", r"zero", r"livre de",
         r"evite", r"cuidado com", r"[eé] crime",
     ),
     post_negation=(
@@ -34,10 +34,13 @@ LANGUAGE = Language(
         r"(?:pag[oa]s?|cobert[oa]s?) pel[oa] (?:empregador|empresa)", r"[eé] crime", r"nunca",
     ),
     contrast=(r"mas", r"por[eé]m", r"contudo", r"todavia", r"exceto", r"embora"),
+    markers=(r"do", r"da", r"dos", r"das", r"ao", r"aos", r"nao", r"voce", r"pelo", r"pela", r"uma", r"sao", r"tambem",
+             r"muito", r"isso", r"esse", r"essa", r"seu", r"sua", r"seus", r"suas", r"nosso", r"nossa", r"em", r"num",
+             r"numa"),
     contexts={
         "adult": terms(
             r"garotas? de programa", r"acompanhantes?", r"massagem (?:t[aâ]ntrica|er[oó]tica|sensual|com final)",
-            r"programa completo", r"novinhas?", r"meninas (?:novas|dispon[ií]veis)", r"gp", r"sexo", r"sexy",
+            r"programa completo", r"novinhas?", r"meninas novas (?:toda|todo|cada)", r"gp", r"sexo", r"sexy",
             r"safad\w+", r"putinhas?", r"prazer", r"fetiche", r"cach[eê]", r"atendo", r"encontros? discretos?",
             ESCORT, r"sugar (?:daddy|baby)", r"\d+ ?rosas", r"final feliz", r"oral", r"beijo grego",
         ),
@@ -46,6 +49,10 @@ LANGUAGE = Language(
             r"recrut\w+", r"contrato", r"empregador", r"trabalhador(?:es|as?)?", r"gar[cç]onetes?", r"bab[aá]s?",
             r"au pair", r"cuidadoras?", r"dom[eé]sticas?", r"colheita", r"safra", r"visto de trabalho", r"modelos?",
             r"recepcionistas?", r"dan[cç]arinas?", r"carteira assinada", r"m[aã]o de obra", r"oportunidades? de trabalho",
+            r"camareiras?", r"gar[cç]o(?:ns|m)", r"cozinheir[oa]s?", r"ajudantes? de (?:cozinha|obra|pedreiro)",
+            r"auxiliar(?:es)? de (?:cozinha|limpeza|servi[cç]os gerais)", r"pedreir[oa]s?", r"serventes?",
+            r"trabalhador(?:es)? rura(?:l|is)", r"colhedor(?:es|as?)?", r"faxineir[oa]s?", r"diaristas?", r"motoristas?",
+            r"soldador(?:es)?", r"oper[aá]ri[oa]s?",
         ),
         "massage": terms(r"massagens?(?! (?:cadeira|poltrona|assento))", r"massagistas?", r"casas? de massagem", r"spa (?:oriental|asi[aá]tico|tailand[eê]s)"),
         "abroad": terms(

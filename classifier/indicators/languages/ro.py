@@ -23,6 +23,7 @@ LANGUAGE = Language(
     post_negation=(r"niciuna", r"niciunul", r"gratuit\w*", r"nu se percepe", r"0 ?(?:lei|euro|ron)",
                    r"suportat\w* de angajator"),
     contrast=(r"dar", r"însă", r"totuși", r"cu excepția"),
+    markers=(r"si", r"pentru", r"este", r"sunt", r"care", r"din", r"mai", r"pe", r"cu", r"va", r"fara", r"sau", r"acest", r"aceasta"),
     contexts={
         "adult": terms(
             ESCORT, r"escort[ăe]", r"masaj (?:erotic|tantric|senzual)", r"sex\w*", r"intim\w*", r"dame de companie",
@@ -31,7 +32,8 @@ LANGUAGE = Language(
         "job": terms(
             r"loc(?:uri)? de muncă", r"munc[aă]", r"angaj\w+", r"căutăm", r"salari\w+", r"ofert[aă] de (?:muncă|angajare)",
             r"muncitor\w*", r"lucrător\w*", r"ospătar\w*", r"menajer\w+", r"îngrijitoare\w*", r"bon[aă]", r"contract\w*",
-            r"recrutare", r"culegător\w*",
+            r"recrutare", r"culegător\w*", r"cameriste?", r"bucătar\w*", r"ajutor de bucătar", r"zidar\w*",
+            r"femei de serviciu", r"șofer\w*", r"sudor\w*", r"zugrav\w*", r"bone",
         ),
         "massage": terms(r"masaj\w*", r"maseuz\w+", r"salon de masaj"),
         "abroad": terms(
