@@ -116,7 +116,14 @@ LANGUAGE = Language(
             r"charged with", r"sentenced", r"prosecutors?", r"indictment", r"according to", r"investigators?",
             r"awareness", r"know the signs", r"learn (?:the|how)", r"victims?", r"survivors?", r"court (?:heard|ruled)",
             r"authorities (?:said|say)", r"rescued", r"raid\w*", r"ngo", r"advocates?", r"psa", r"stay safe",
-            r"protect yourself", r"be careful", r"scam alert", r"(?:the )?ilo", r"un(?:odc)?", r"iom",
+            r"protect yourself", r"be careful", r"scam alert", r"(?:the )?ilo", r"unodc", r"iom",
+            r"(?:announced|said|reported|told reporters) (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+            r"sunday|today|yesterday|this week)", r"officials?", r"years in prison", r"(?:could|would|may|will) face",
+            r"faces? (?:\w+ )?charges", r"pleaded guilty", r"convicted", r"labou?r department", r"department of labou?r",
+            r"investigation", r"accused", r"allegedly", r"authorities", r"arrest(?:ed|s)?", r"prosecut\w+",
+            r"traffickers?", r"trafficking", r"anti-trafficking", r"exploit(?:ed|ation|ing)", r"researchers?", r"study",
+            r"new report", r"nonprofit", r"please share", r"is a crime", r"(?:no )?legitimate (?:recruiter|employer)s?",
+            r"questions to ask", r"before you accept", r"fined", r"deportation", r"shouldn'?t be",
         ),
         "licensed_professional": terms(
             r"licensed", r"license ?#?\s?(?:no\.?)?\s?\d+", r"lic\.? ?#? ?\d+", r"lmt", r"rmt", r"ncbtmb",

@@ -40,7 +40,7 @@ LANGUAGE = Language(
         "adult": terms(
             r"acompa[nñ]antes?", ESCORT, r"masajes? (?:er[oó]tic|t[aá]ntric|sensual)\w*", r"final feliz",
             r"servicio completo", r"chicas (?:calientes|complacientes|de compa[nñ][ií]a)",
-            r"citas? discretas?", r"donativos?", r"\d+ ?rosas", r"reservarla", r"atiendo", r"sexo", r"sexy",
+            r"citas? discretas?", r"donativos?", r"\d+ ?rosas", r"reservarla", r"sexo (?:oral|anal|completo|sin cond[oó]n|casual|rico)", r"sexy",
             r"calientes?", r"complacientes?", r"trato de novia", r"prepagos?", r"damas? de compa[nñ][ií]a",
             r"se[nñ]oritas? de compa[nñ][ií]a", r"casas? de citas", r"puticlub", r"nenas",
             r"servicios? sexuales", r"sin tab[uú]es", r"encuentros? (?:discretos?|casuales)", r"mami(?:ta)?s?",
@@ -79,7 +79,9 @@ LANGUAGE = Language(
             r"se[nñ]ales de alerta", r"banderas rojas", r"si ves", r"denuncia\w*", r"l[ií]nea (?:de ayuda|directa|nacional)",
             r"fueron detenid[oa]s", r"detenid[oa]s", r"la polic[ií]a", r"seg[uú]n", r"fiscal[ií]a", r"condenad[oa]s?",
             r"sentencia", r"investigaci[oó]n", r"rescatad[oa]s", r"operativo", r"ong", r"campa[nñ]a", r"prevenci[oó]n",
-            r"concientizaci[oó]n", r"prot[eé]gete", r"alerta", r"tribunal", r"prisi[oó]n",
+            r"concientizaci[oó]n", r"prot[eé]gete", r"alerta", r"tribunal", r"prisi[oó]n", r"desarticulad[oa]",
+            r"red (?:criminal|de trata)", r"captaba", r"autoridades", r"acusad[oa]s?", r"imputad[oa]s?", r"explot\w+",
+            r"tratantes", r"juez", r"proces[oó]", r"pide ayuda", r"l[ií]nea gratuita", r"multad[oa]", r"investigador\w*",
         ),
         "licensed_professional": terms(
             r"fisioterapeutas?", r"colegiad[oa]", r"c[eé]dula profesional", r"masajista (?:titulad[oa]|certificad[oa]|"
@@ -176,7 +178,7 @@ LANGUAGE = Language(
             near=(Near((r"especial(?:es)?", r"promoci[oó]n(?:es)?", r"promos?", r"ofertas?"), (DURATION_PRICE,), window=6),),
         ),
         "sex.venue_rental": terms(
-            r"(?:habitaciones?|cuartos?|departamentos?|deptos?|pisos?|plazas?) ~4 (?:para )?(?:chicas|se[nñ]oritas|"
+            r"(?:habitaciones?|cuartos?|departamentos?|deptos?|pisos?|plazas?) ~3 para (?:chicas|se[nñ]oritas|"
             r"masajistas|independientes|trabajadoras|escorts)",
             r"(?:renta|alquiler|se rentan?|se alquilan?) (?:por|x) (?:hora|horas|ratos?)",
             r"plazas? (?:libres )?(?:para|de) chicas",

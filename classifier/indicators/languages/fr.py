@@ -26,7 +26,7 @@ LANGUAGE = Language(
     code="fr",
     name="French",
     negation=(
-        r"ne", r"n'\w*", r"pas", r"jamais", r"sans", r"aucun", r"aucune", r"ni", r"non", r"z[eé]ro",
+        r"ne", r"n'\w*", r"pas", r"jamais", r"sans", r"aucun[es]*", r"ni", r"non", r"z[eé]ro",
         r"m[eé]fiez-vous", r"attention aux?", r"est ill[eé]gal",
     ),
     post_negation=(
@@ -70,7 +70,9 @@ LANGUAGE = Language(
             r"signes d'alerte", r"si vous voyez", r"signalez", r"signaler", r"ont [eé]t[eé] arr[eê]t[eé]s?",
             r"interpell[eé]s?", r"la police", r"la gendarmerie", r"selon (?:la|le|les)", r"parquet", r"proc[eè]s",
             r"condamn[eé]s?", r"enqu[eê]te", r"sensibilisation", r"association", r"ong", r"pr[eé]vention",
-            r"prot[eé]gez-vous", r"num[eé]ro vert", r"tribunal",
+            r"prot[eé]gez-vous", r"num[eé]ro vert", r"tribunal", r"d[eé]mantel[eé]", r"mis(?:es?)? en examen",
+            r"r[eé]seau", r"autorit[eé]s", r"signal d'alerte", r"proxén[eé]tisme", r"exploitation", r"trafiquants",
+            r"juge", r"parlez-en",
         ),
         "licensed_professional": terms(
             r"masseur[- ]kin[eé]sith[eé]rapeute", r"kin[eé]sith[eé]rapeute", r"kin[eé]", r"dipl[oô]m[eé]e? d'[eé]tat",

@@ -23,7 +23,8 @@ LANGUAGE = Language(
     markers=(r"i", r"w", r"z", r"na", r"nie", r"sie", r"jest", r"ze", r"dla", r"przez", r"oraz", r"od", r"po", r"nas", r"pracy", r"praca"),
     contexts={
         "adult": terms(
-            r"agencj\w+ towarzysk\w+", r"towarzyszk\w+", ESCORT, r"masaż erotyczny", r"seks\w*", r"sex", r"intymn\w+",
+            r"agencj\w+ towarzysk\w+", r"towarzyszk\w+", ESCORT, r"masaż erotyczny", r"seks (?:oralny|analny|bez|za)",
+            r"usługi intymne",
             r"dyskretne spotkania", r"szukam sponsora", r"panie do towarzystwa", r"happy end", r"roksa",
         ),
         "job": terms(

@@ -40,7 +40,7 @@ LANGUAGE = Language(
     contexts={
         "adult": terms(
             r"garotas? de programa", r"acompanhantes?", r"massagem (?:t[aâ]ntrica|er[oó]tica|sensual|com final)",
-            r"programa completo", r"novinhas?", r"meninas novas (?:toda|todo|cada)", r"gp", r"sexo", r"sexy",
+            r"programa completo", r"novinhas?", r"meninas novas (?:toda|todo|cada)", r"gp", r"sexo (?:oral|anal|casual|sem camisinha|gostoso)", r"sexy",
             r"safad\w+", r"putinhas?", r"prazer", r"fetiche", r"cach[eê]", r"atendo", r"encontros? discretos?",
             ESCORT, r"sugar (?:daddy|baby)", r"\d+ ?rosas", r"final feliz", r"oral", r"beijo grego",
         ),
@@ -73,6 +73,8 @@ LANGUAGE = Language(
             r"disque 100", r"ligue 180", r"foram pres[oa]s", r"pres[oa]s", r"a pol[ií]cia", r"segundo",
             r"minist[eé]rio p[uú]blico", r"condenad[oa]s?", r"investiga[cç][aã]o", r"resgatad[oa]s", r"opera[cç][aã]o",
             r"ong", r"campanha", r"preven[cç][aã]o", r"conscientiza[cç][aã]o", r"proteja-se", r"alerta",
+            r"auditores fiscais", r"resgat\w+", r"an[aá]log\w+ [aà] escravid[aã]o", r"autoridades", r"acusad[oa]s?",
+            r"pesquisa", r"desconfie", r"explora[cç][aã]o", r"traficantes", r"pe[cç]a ajuda", r"juiz", r"multad[oa]",
         ),
         "licensed_professional": terms(
             r"fisioterapeutas?", r"crefito", r"massoterapeuta (?:formad[oa]|certificad[oa])", r"registro profissional",

@@ -26,7 +26,8 @@ LANGUAGE = Language(
     markers=(r"si", r"pentru", r"este", r"sunt", r"care", r"din", r"mai", r"pe", r"cu", r"va", r"fara", r"sau", r"acest", r"aceasta"),
     contexts={
         "adult": terms(
-            ESCORT, r"escort[ăe]", r"masaj (?:erotic|tantric|senzual)", r"sex\w*", r"intim\w*", r"dame de companie",
+            ESCORT, r"escort[ăe]", r"masaj (?:erotic|tantric|senzual)", r"sex (?:oral|anal|protejat|la domiciliu)",
+            r"servicii sexuale", r"dame de companie",
             r"final fericit", r"companie plătită", r"matroan\w+",
         ),
         "job": terms(
