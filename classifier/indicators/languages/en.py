@@ -81,10 +81,11 @@ LANGUAGE = Language(
             r"housekeepers?", r"maids?", r"nann(?:y|ies)", r"farm ?hands?", r"farm ?workers?", r"labou?rers?", r"pickers?",
             r"packers?", r"welders?", r"masons?", r"bricklayers?", r"roofers?", r"deckhands?", r"fishermen", r"seafarers?",
             r"caregivers?", r"(?:line|prep) cooks?", r"kitchen (?:helpers?|hands?|porters?|staff)", r"waitress(?:es)?",
-            r"domestic (?:workers?|helpers?)", r"construction (?:workers?|helpers?|crew)", r"crew members?",
+            r"domestic (?:workers?|helpers?)", r"(?:construction|cleaning|kitchen|farm|warehouse) (?:workers?|helpers?|crew)",
+            r"crew members?",
             r"(?:helpers?|staff|workers?|cooks?|cleaners?|drivers?|nannies|labou?rers?|housekeepers?|dishwashers?|"
             r"waiters?|waitresses|servers?|bartenders?|packers?|pickers?|girls|ladies|hostesses|dancers|models|"
-            r"caregivers?|carers?|maids?|welders?|painters?|roofers?|hands) (?:wanted|needed|required|wanted urgently)",
+            r"caregivers?|carers?|maids?|welders?|painters?|roofers?|hands|crew) (?:wanted|needed|required|wanted urgently)",
             r"kitchen (?:helpers?|staff|porters?)", r"housekeeping", r"(?:warehouse|factory|construction|farm|hotel|"
             r"restaurant|cleaning) (?:jobs?|workers?|helpers?|staff|positions?)",
         ),
@@ -92,7 +93,8 @@ LANGUAGE = Language(
             r"massages?(?! (?:seats?|chairs?|functions?|jets?|tubs?|shower ?heads?|guns?|modes?|settings?|cushions?|"
             r"pads?|beds? for sale|features?))",
             r"(?:day|massage|asian|thai|chinese|korean|oriental|foot|health|beauty|body|relaxation|wellness|vip) spa",
-            r"spa (?:services|treatments?|massage|day|package)", r"masseuses?", r"massage parlou?r", r"reflexology",
+            r"spa (?:services|treatments?|massage|day|package)", r"(?:at|visit|come to|welcome to) (?:our|the) spa",
+            r"masseuses?", r"massage parlou?r", r"reflexology",
             r"foot (?:rub|massage)", r"bodywork", r"acupressure", r"shiatsu",
         ),
         "abroad": terms(
@@ -217,12 +219,13 @@ LANGUAGE = Language(
         "sex.parlour_cues/staff": terms(
             r"new (?:young |pretty |beautiful |asian |hot |sexy |cute )*(?:staff|girls?|ladies|therapists|masseuses|faces|"
             r"hires|arrivals)",
-            r"(?:young|beautiful|pretty|sexy|gorgeous|hot|cute|lovely|attractive) (?:and \w+ )?(?:asian |oriental )?"
-            r"(?:staff|therapists|masseuses|girls|ladies)",
+            r"(?:young|beautiful|pretty|sexy|gorgeous|hot|cute|lovely|attractive|sweet) (?:and \w+ )?(?:asian |oriental )?"
+            r"(?:staff|therapists|masseuses|girls|ladies)", r"always new (?:girls|ladies|faces|staff)?",
             r"(?:asian|oriental|korean|thai|chinese|japanese) (?:girls|ladies|staff|therapists|masseuses)",
         ),
         "sex.parlour_cues/clientele": terms(
             r"men only", r"male clients? only", r"gentlemen only", r"for (?:men|gentlemen)", r"male clientele",
+            r"(?:gentle)?men welcome",
             negative=(r"no (?:women|ladies|female clients|couples)",),
         ),
         "sex.parlour_cues/rooms": terms(
@@ -371,6 +374,9 @@ LANGUAGE = Language(
             r"work off (?:the|your|a) debt", r"(?:model|modelling|modeling|contract|travel) debt",
             r"(?:you|models?|workers?|girls) ~2 (?:owe|repay|pay back) (?:the agency|us|the company|the boss)",
             near=(
+                Near((r"tickets?", r"flights?", r"visas?", r"airfare", r"travel(?: costs?)?", r"fees?", r"costs?"),
+                     (r"repay\w*", r"pay (?:it |us |them |the agency )?back", r"paid back", r"work (?:it )?off",
+                      r"worked off"), window=6),
                 Near((r"debts?", r"loans?", r"advanced", r"advance", r"fronted", r"owe", r"owed", r"paid in advance"),
                      (r"repay\w*", r"pay (?:it )?back", r"paid back", r"work (?:it )?off", r"worked off", r"deducted",
                       r"from (?:your )?(?:salary|wages|pay|earnings|first)"), window=5),
@@ -405,7 +411,9 @@ LANGUAGE = Language(
                 Near(DOCUMENTS, (r"kept", r"held", r"retained", r"collected", r"confiscated", r"taken (?:away|from)",
                                  r"stored", r"locked (?:up|away|in)", r"surrendered", r"handed (?:over|in)", r"deposited",
                                  r"safe ?keeping", r"in (?:the |our |a )?(?:office )?safe",
-                                 r"(?:stays?|remains?) with (?:the )?(?:employer|agency|company|office|manager|boss|us)"),
+                                 r"(?:stays?|remains?) with (?:the )?(?:employer|agency|company|office|manager|boss|us)",
+                                 r"(?:keep|keeps|kept|hold|holds|held|stay|stays) (?:by|with) (?:the |our )?(?:boss|"
+                                 r"employer|company|agency|agent|manager|owner|sponsor|office|supervisor)"),
                      window=4),
             ),
             unless=(
@@ -424,7 +432,9 @@ LANGUAGE = Language(
             r"(?:needed|required) (?:to|before) (?:leave|leaving|go out|going out|go into town)",
             r"(?:must|need to) ask (?:for )?(?:permission|the (?:boss|manager|owner|supervisor)) (?:to|before) (?:leave|"
             r"leaving|go out|going out)",
-            r"strict curfew", r"curfew (?:for|on) (?:the )?(?:workers|staff|girls|employees)", r"restricted movement", r"movement (?:is )?restricted", r"(?:always|only) (?:go out|leave) "
+            r"strict curfew", r"curfew (?:for|on) (?:the )?(?:workers|staff|girls|employees)", r"restricted movement",
+            r"(?:trips?|transport|rides?|outings?|shopping|going out|days? off) ~4 (?:only )?(?:with|accompanied by|escorted by) "
+            r"(?:a |the |our )?(?:supervisor|manager|boss|guard|security)", r"movement (?:is )?restricted", r"(?:always|only) (?:go out|leave) "
             r"(?:with|accompanied by) (?:a |the )?(?:supervisor|manager|boss|driver|guard|staff)",
             near=(
                 Near((r"escorted", r"chaperoned", r"guarded"), OUTINGS, window=3),
@@ -448,8 +458,8 @@ LANGUAGE = Language(
         ),
         "labor.withheld_wages": terms(
             r"(?:" + "|".join(WAGES) + r") ~4 (?:only )?(?:at|after|upon|on) (?:the )?(?:end|completion|finish) of "
-            r"(?:the |your |our )?(?:season|contract|tour|trip|harvest|job|project|year|term|stay|placement|"
-            r"probation(?: period)?|\d+ months)",
+            r"(?:the |your |our |a |an )?(?:\w+[- ]?\w* )?(?:season|contract|tour|trip|harvest|job|project|year|term|"
+            r"stay|placement|probation(?: period)?|\d+ months)",
             r"(?:" + "|".join(WAGES) + r") ~3 (?:after|when|once) (?:the |your )?(?:season|contract|trip|tour|harvest|"
             r"job|project|cruise|work)s? (?:ends|is over|finishes|is (?:completed|finished|done))",
             r"(?:paid|pay|payment) ~2 after (?:the |your )?(?:trip|tour|season|contract|cruise|event|harvest)",
@@ -473,8 +483,9 @@ LANGUAGE = Language(
             r"(?:we|employer|company|agency) ~1 deduct\w* ~3 (?:" + "|".join(LIVING_COSTS) + ")",
             r"deductions? (?:for|of) (?:" + "|".join(LIVING_COSTS) + ")",
             near=(
-                Near(LIVING_COSTS, (r"deducted", r"taken out of", r"subtracted", r"comes? out of (?:your )?(?:pay|wages|"
-                                    r"salary|paycheck)"), window=4),
+                Near(LIVING_COSTS, (r"deducted", r"taken (?:out )?(?:of|from) (?:your |the )?(?:pay|wages|salary|paycheck)",
+                                    r"taken out of", r"subtracted", r"comes? out of (?:your )?(?:pay|wages|salary|paycheck)"),
+                     window=4),
             ),
         ),
         "labor.excessive_hours": terms(
@@ -497,6 +508,7 @@ LANGUAGE = Language(
             r"(?:girls|women|ladies|females?) (?:aged? |from )?\d{2} ?(?:-|to) ?\d{2}",
             r"(?:pretty|attractive|beautiful|good.?looking|slim|sexy) (?:girls|women|ladies|appearance)",
             r"good (?:appearance|figure)", r"(?:females?|girls|women) only",
+            r"(?:girls|ladies|women) (?:for|to work (?:in|at)) (?:a |our )?(?:bar|club|karaoke|nightclub|lounge|disco)",
         ),
         "labor.work_abroad": terms(
             r"(?:work|jobs?|employment|positions?|opportunit(?:y|ies)|vacanc(?:y|ies)) (?:in|abroad) (?:dubai|qatar|"

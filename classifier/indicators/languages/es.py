@@ -251,7 +251,11 @@ LANGUAGE = Language(
             r"(?:sueldo|salario|pago|n[oó]mina)",
             r"deudas?", r"(?:adelanto|anticipo) (?:del |de )?(?:pasaje|boleto|vuelo|viaje)",
             r"(?:pasaje|boleto|vuelo|viaje|visa)s? ~2 adelantad[oa]s?",
-            near=(Near((r"deudas?", r"pr[eé]stamos?", r"adelantos?", r"anticipos?", r"adelantamos", r"prestamos"),
+            near=(Near((r"viajes?", r"pasajes?", r"boletos?", r"vuelos?", r"visas?", r"billetes?", r"gastos de viaje"),
+                       (r"(?:lo |los |la |me lo |nos lo )?(?:devuelves|devuelve|devolver[aá]s|devolver|pagas|pagar[aá]s|"
+                        r"reembolsas) (?:con tu trabajo|trabajando|del sueldo|de tu sueldo)", r"se descuenta\w*",
+                        r"descontad\w+"), window=8),
+                  Near((r"deudas?", r"pr[eé]stamos?", r"adelantos?", r"anticipos?", r"adelantamos", r"prestamos"),
                        (r"descuenta\w*", r"descontad\w*", r"pagas? (?:con|trabajando)", r"devuelve\w*", r"devolver",
                         r"reembols\w*", r"(?:del|de tu) sueldo", r"del salario"), window=5),),
             unless=(r"(?:pagad[oa]|cubiert[oa]|asumid[oa]) por (?:el empleador|la empresa)",
@@ -268,6 +272,7 @@ LANGUAGE = Language(
             EMPLOYER + r" ~2 (?:guarda|guardan|guardar[aá]n?|retiene|retienen|retendr[aá]n?|se queda con|se quedan con|"
             r"tiene|tendr[aá]|mantiene|custodia) ~2 (?:" + "|".join(DOCUMENTS) + ")",
             r"(?:guardamos|retenemos|nos quedamos con|custodiamos|recogemos|confiscamos) ~2 (?:" + "|".join(DOCUMENTS) + ")",
+            r"(?:" + "|".join(DOCUMENTS) + r") ~3 (?:guarda|guardan|retiene|retienen|custodia|tiene|tienen) " + EMPLOYER,
             r"(?:entregar|entregas|entregan|entregue|entreguen|dejar|dejas|dejan) (?:tu|su|sus|el|los) (?:" + "|".join(DOCUMENTS)
             + r") (?:al|a la) (?:llegar|patr[oó]n|jefe|empresa|agencia|empleador|encargad[oa]|oficina)",
             near=(Near(DOCUMENTS, (r"retenid[oa]s?", r"guardad[oa]s?", r"confiscad[oa]s?", r"recogid[oa]s?",
@@ -327,6 +332,8 @@ LANGUAGE = Language(
             r"(?:chicas|mujeres|se[nñ]oritas|j[oó]venes|muchachas) (?:de |entre )?\d{2} (?:a|y|-) \d{2}(?: a[nñ]os)?",
             r"(?:chicas|mujeres|se[nñ]oritas|muchachas) (?:bonitas|guapas|atractivas|delgadas|lindas|hermosas)",
             r"buena presencia", r"buen f[ií]sico", r"excelente presentaci[oó]n", r"solo (?:mujeres|chicas|se[nñ]oritas)",
+            r"(?:chicas|se[nñ]oritas|muchachas) para (?:trabajar (?:en|de) )?(?:bar(?:es)?|club|discoteca|karaoke|cantina|"
+            r"night ?club)",
         ),
         "labor.work_abroad": terms(
             r"(?:trabajo|trabajar|empleo) en (?:el )?(?:extranjero|exterior|espa[nñ]a|europa|jap[oó]n|dubai|estados unidos|"

@@ -197,7 +197,9 @@ LANGUAGE = Language(
             r"(?:payer|payez|verser|versez) (?:des |les )?frais", r"rembours\w* ~3 (?:sur|avec|par) (?:votre|le|ton|vos) "
             r"(?:salaire|paie|travail)", r"dettes?", r"avance (?:du|de|sur le) (?:billet|voyage|visa)",
             r"(?:billet|voyage|visa)s? ~2 avanc[eé]s?", r"retenus? sur (?:votre|le|ton) salaire",
-            near=(Near((r"dettes?", r"pr[eê]ts?", r"avances?", r"avanc[eé]s?"), (r"rembours\w+", r"retenus?",
+            near=(Near((r"billets?", r"voyages?", r"visas?", r"vols?"), (r"rembours\w+ ~2 (?:en travaillant|sur (?:votre|le|ton) "
+                                                                       r"salaire)",), window=8),
+                  Near((r"dettes?", r"pr[eê]ts?", r"avances?", r"avanc[eé]s?"), (r"rembours\w+", r"retenus?",
                                                                              r"(?:sur|du) (?:votre |le )?salaire",
                                                                              r"en travaillant"), window=5),),
             unless=(r"(?:pay[eé]s|pris en charge) par l'(?:employeur|entreprise)", r"l'(?:employeur|entreprise) (?:paie|prend en "
