@@ -40,11 +40,13 @@ LANGUAGE = Language(
         "adult": terms(
             r"acompa[nñ]antes?", ESCORT, r"masajes? (?:er[oó]tic|t[aá]ntric|sensual)\w*", r"final feliz",
             r"servicio completo", r"chicas (?:calientes|complacientes|de compa[nñ][ií]a)",
-            r"citas? discretas?", r"donativos?", r"\d+ ?rosas", r"reservarla", r"sexo (?:oral|anal|completo|sin cond[oó]n|casual|rico)", r"sexy",
+            r"citas? discretas?", r"donativos?", r"\d+ ?rosas", r"reservarla", r"sexo (?:oral|anal|completo|sin cond[oó]n|casual|rico)",
             r"calientes?", r"complacientes?", r"trato de novia", r"prepagos?", r"damas? de compa[nñ][ií]a",
             r"se[nñ]oritas? de compa[nñ][ií]a", r"casas? de citas", r"puticlub", r"nenas",
             r"servicios? sexuales", r"sin tab[uú]es", r"encuentros? (?:discretos?|casuales)", r"mami(?:ta)?s?",
-            r"besos? negros?", r"griego", r"hago de todo",
+            r"besos? negros?", r"griego", r"hago de todo", r"agencia vip", r"hotel de paso", r"nuevitas?", r"morritas?",
+            r"atiendo (?:solo )?en (?:departamento|depto|hotel|lugar) propio", r"solo hoteles", r"\d+ ?(?:€|\$)? ?(?:la|por) "
+            r"(?:media hora|hora)",
         ),
         "job": terms(
             r"trabajos?", r"empleos?", r"vacantes?", r"sueldos?", r"salarios?", r"contratamos", r"se busca\w*",
@@ -114,7 +116,8 @@ LANGUAGE = Language(
         "sex.multiple_workers": terms(
             r"chicas (?:nuevas|disponibles)", r"(?:variedad|selecci[oó]n) de chicas", r"chicas nuevas cada",
             r"nuevas (?:chicas|masajistas|se[nñ]oritas) (?:cada|todas|todos)", r"(?:dos|2|tres|3|varias|muchas) chicas",
-            r"chicas de (?:todas|varias) (?:las )?(?:nacionalidades|edades)", r"nuevas masajistas",
+            r"chicas de (?:todas|varias) (?:las )?(?:nacionalidades|edades)", r"nuevas masajistas", r"rotamos chicas",
+            r"todas nuevitas", r"\d+ chicas disponibles",
         ),
         "sex.restricted_incall": terms(
             r"solo (?:en )?(?:hotel|departamento propio|lugar propio|mi departamento|depto propio)",
@@ -127,6 +130,8 @@ LANGUAGE = Language(
             r"recibe|arregla|coordina|reserva)",
             r"(?:reservas|citas) (?:con|a trav[eé]s de|por) (?:el|la) (?:encargad[oa]|jefe|jefa|recepci[oó]n|manager)",
             r"escr[ií]beme a m[ií] (?:para reservarla|no a ella)", r"hablar conmigo,? no con ella",
+            r"(?:el|la) (?:ch[oó]fer|encargad[oa]|t[ií]a|patr[oó]n|jefe|jefa|due[nñ][oa]) ~4 (?:cobra|agenda|recibe|las? lleva|"
+            r"reserva)", r"reservas? con (?:nuestro|el|mi) ch[oó]fer",
             r"habla poco (?:espa[nñ]ol|castellano)",
             negative=(r"no habla (?:espa[nñ]ol|castellano)",),
         ),
@@ -135,7 +140,7 @@ LANGUAGE = Language(
             r"\d+ ?/ ?(?:hr|h|hora)",
         ),
         "sex.law_enforcement_evasion": terms(
-            negative=(r"(?:sin|nada de|no) polic[ií]as?", r"no (?:tiras|cana|federales|judiciales)"),
+            negative=(r"(?:sin|nada de|no|cero) polic[ií]as?", r"(?:sin|nada de|no|cero) polis", r"no (?:tiras|cana|federales|judiciales)"),
         ),
         "sex.client_screening": terms(
             r"verificaci[oó]n (?:previa|requerida)",
@@ -187,7 +192,7 @@ LANGUAGE = Language(
             r"(?:hotel|motel|cuarto) ~3 a tu nombre",
         ),
         "minor.youth_language": terms(
-            r"jovencitas?", r"chiquillas?", r"colegialas?", r"reci[eé]n cumplidos", r"acabo de cumplir (?:los )?18",
+            r"jovencitas?", r"chiquillas?", r"colegialas?", r"morritas?", r"nuevitas?", r"me estoy iniciando", r"reci[eé]n cumplidos", r"acabo de cumplir (?:los )?18",
             r"apenas 18", r"solo 18", r"muy joven(?:cita)?", r"ni[nñ]as?", r"adolescentes?", r"inocentes?",
             r"primera vez", r"carita de ni[nñ]a", r"virgen(?:cita)?", r"lolitas?", r"menores? de edad",
         ),
@@ -244,6 +249,7 @@ LANGUAGE = Language(
             ),
         ),
         "labor.recruitment_fees_debt": terms(
+            r"(?:tr[aá]mites?|visas?|asesor[ií]a) ~6 (?:costo|cuesta|pago de) (?:de )?\$? ?\d",
             r"(?:cuota|costo|pago|tarifa|comisi[oó]n) (?:de |por )?(?:inscripci[oó]n|colocaci[oó]n|reclutamiento|"
             r"tr[aá]mites?|gesti[oó]n|agencia|registro|capacitaci[oó]n|procesamiento)",
             r"(?:pagar|pagas|paga|pague) (?:una )?(?:cuota|comisi[oó]n|tarifa) (?:para|por|de)",
@@ -267,6 +273,8 @@ LANGUAGE = Language(
             r"los tr[aá]mites|el boleto|el vuelo)",
             r"(?:pasaje|boleto|visa|vuelo)s? y (?:visa|pasaje|boleto|alojamiento|hospedaje|vivienda)",
             r"todo (?:incluido|arreglado|pagado)", r"te (?:recogemos|esperamos) en el aeropuerto",
+            r"transporte y (?:cuarter[ií]a|vivienda|alojamiento|hospedaje) incluid[oa]s", r"te ayudamos con el viaje",
+            r"visa (?:de trabajo )?garantizada",
         ),
         "labor.document_retention": terms(
             EMPLOYER + r" ~2 (?:guarda|guardan|guardar[aá]n?|retiene|retienen|retendr[aá]n?|se queda con|se quedan con|"
@@ -313,8 +321,10 @@ LANGUAGE = Language(
         "labor.wage_deductions": terms(
             r"(?:descontamos|descuentan|descuenta|cobramos) ~2 (?:la renta|el alquiler|la comida|el transporte|el cuarto|"
             r"el hospedaje|la vivienda)",
+            r"se descuenta(?:n)? del (?:cheque|sueldo|pago|salario)",
             near=(Near(LIVING_COSTS, (r"se descuenta\w*", r"descontad[oa]s?", r"rebajad[oa]s?", r"se resta\w*",
-                                      r"sale de tu (?:sueldo|pago)", r"del sueldo", r"de tu sueldo"), window=4),),
+                                      r"sale de tu (?:sueldo|pago|cheque)", r"del sueldo", r"de tu sueldo", r"del cheque"),
+                       window=4),),
         ),
         "labor.excessive_hours": terms(
             r"(?:7|siete) d[ií]as (?:a la|por|de la) semana", r"de lunes a domingo",
@@ -333,7 +343,7 @@ LANGUAGE = Language(
             r"(?:chicas|mujeres|se[nñ]oritas|muchachas) (?:bonitas|guapas|atractivas|delgadas|lindas|hermosas)",
             r"buena presencia", r"buen f[ií]sico", r"excelente presentaci[oó]n", r"solo (?:mujeres|chicas|se[nñ]oritas)",
             r"(?:chicas|se[nñ]oritas|muchachas) para (?:trabajar (?:en|de) )?(?:bar(?:es)?|club|discoteca|karaoke|cantina|"
-            r"night ?club)",
+            r"night ?club)", r"env[ií]a (?:tu )?fotos? y (?:tu )?edad", r"fotos? de cuerpo (?:completo|entero)",
         ),
         "labor.work_abroad": terms(
             r"(?:trabajo|trabajar|empleo) en (?:el )?(?:extranjero|exterior|espa[nñ]a|europa|jap[oó]n|dubai|estados unidos|"

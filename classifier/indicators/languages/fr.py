@@ -39,9 +39,11 @@ LANGUAGE = Language(
         "adult": terms(
             r"massages? (?:[eé]rotiques?|naturistes?|tantriques?|sensuels?)", r"coquines?", ESCORT, r"escort girls?",
             r"finitions?", r"nouvelles filles (?:chaque|toutes les)",
-            r"rencontres? discr[eè]tes?", r"filles? dispo", r"\d+ ?cadeaux?", r"\d+ ?roses", r"sexy",
+            r"rencontres? discr[eè]tes?", r"filles? dispo", r"\d+ ?cadeaux?", r"\d+ ?roses",
             r"call[- ]?girls?", r"plan cul", r"gfe", r"domination", r"libertins?", r"prestations? (?:intimes|sexuelles)",
-            r"sugar (?:daddy|baby)", r"happy ending",
+            r"sugar (?:daddy|baby)", r"happy ending", r"(?:re[cç]oi[st]|h[oô]tel) uniquement",
+            r"uniquement (?:en |[aà] l')h[oô]tel", r"dispo (?:ce soir|maintenant|24 ?h)",
+            r"je me d[eé]place (?:uniquement )?(?:[aà] l')?h[oô]tel", r"pas de num[eé]ros? masqu[eé]s?",
         ),
         "job": terms(
             r"travail", r"emplois?", r"postes?", r"recrute\w*", r"recrutement", r"salaires?", r"embauche\w*",
@@ -193,7 +195,8 @@ LANGUAGE = Language(
                       r"sans diplome"),
         ),
         "labor.recruitment_fees_debt": terms(
-            r"frais (?:d'inscription|de dossier|de placement|de visa|d'agence|de recrutement|de formation|de gestion)",
+            r"frais (?:d'inscription|de dossier|de placement|de visa|d'agence|de recrutement|de formation|de gestion|"
+            r"de proc[eé]dure|de traitement|de consultation)",
             r"(?:payer|payez|verser|versez) (?:des |les )?frais", r"rembours\w* ~3 (?:sur|avec|par) (?:votre|le|ton|vos) "
             r"(?:salaire|paie|travail)", r"dettes?", r"avance (?:du|de|sur le) (?:billet|voyage|visa)",
             r"(?:billet|voyage|visa)s? ~2 avanc[eé]s?", r"retenus? sur (?:votre|le|ton) salaire",
@@ -208,7 +211,8 @@ LANGUAGE = Language(
         "labor.travel_arranged": terms(
             r"(?:billet|visa|voyage)s? et (?:visa|billet|logement|h[eé]bergement)", r"tout (?:est )?(?:inclus|organis[eé]|"
             r"pris en charge)", r"voyage organis[eé] par nous", r"(?:nous nous occupons|on s'occupe) (?:de )?(?:tout|du visa|"
-            r"du billet|des papiers)", r"accueil [aà] l'a[eé]roport",
+            r"du billet|des papiers)", r"accueil [aà] l'a[eé]roport", r"organis[eé]e? par nos soins", r"logement assur[eé]",
+            r"visa (?:de travail )?garanti",
         ),
         "labor.document_retention": terms(
             EMPLOYER + r" ~2 (?:garde|gardent|gardera|conserve|conservent|retient|retiennent|confisque|confisquent|prend|"
@@ -259,7 +263,8 @@ LANGUAGE = Language(
             r"client (?:important|[eé]tranger)",
         ),
         "labor.appearance_restrictions": terms(
-            r"(?:filles|femmes|jeunes femmes|demoiselles) (?:de |entre )?\d{2} (?:[aà]|et|-) \d{2}(?: ans)?",
+            r"(?:filles|femmes|jeunes femmes|demoiselles|mod[eè]les f[eé]minines)(?: \w+)? (?:de |entre )?\d{2} ?(?:[aà]|et|-) ?"
+            r"\d{2}(?: ans)?", r"photos? en (?:maillot|pied|bikini)", r"pour (?:un )?bar [aà] champagne",
             r"jolies (?:filles|femmes)", r"belle pr[eé]sentation", r"physique agr[eé]able", r"femmes uniquement",
         ),
         "labor.work_abroad": terms(
