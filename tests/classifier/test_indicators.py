@@ -1156,6 +1156,102 @@ SEX_CASES: list[tuple[str, str, str, str | None, str]] = [
 ]
 
 
+# Awareness posts and news quoting indicator wording, legitimate jobs that state their terms, listings.
+HARD_NEGATIVES: list[tuple[str, str]] = [
+    # awareness and news quoting indicator wording
+    (
+        "en",
+        "PSA: if a job post says the employer will hold your passport, asks for a placement fee or says you can't leave the site, that is a red flag for labour trafficking. Call the hotline.",
+    ),
+    (
+        "en",
+        "Police said the farm owner kept the workers' passports and paid wages only at the end of the season; he was charged with forced labour.",
+    ),
+    (
+        "es",
+        "Campaña contra la trata de personas: si te ofrecen trabajo en el extranjero y te piden entregar tu pasaporte o pagar una cuota de inscripción, denuncia. Línea gratuita.",
+    ),
+    (
+        "pt",
+        "Alerta: oferta de emprego no exterior em que o patrão fica com o passaporte é sinal de tráfico de pessoas. Denuncie pelo Disque 100.",
+    ),
+    (
+        "fr",
+        "Traite des êtres humains : un employeur qui garde votre passeport ou retient votre salaire est un signal d'alerte. Signalez-le à la police.",
+    ),
+    (
+        "ru",
+        "Осторожно, торговля людьми: если работодатель забирает паспорт или не выпускают с территории, сообщите в полицию по горячей линии.",
+    ),
+    (
+        "uk",
+        "Будьте обережні: якщо роботодавець забирає паспорт, це ознаки торгівлі людьми. Гаряча лінія Ла Страда.",
+    ),
+    (
+        "ro",
+        "Atenție la traficul de persoane: dacă angajatorul păstrează pașapoartele, sunați la linia verde ANITP.",
+    ),
+    (
+        "pl",
+        "Uwaga na handel ludźmi: pracodawca, który zabiera paszport, łamie prawo. Infolinia KCIK, policja.",
+    ),
+    (
+        "vi",
+        "Cảnh giác mua bán người: công ty giữ hộ chiếu của người lao động là dấu hiệu lừa đảo, hãy báo công an.",
+    ),
+    ("th", "เตือนภัยการค้ามนุษย์ นายจ้างยึดพาสปอร์ตเป็นสิ่งผิดกฎหมาย แจ้งเบาะแสสายด่วน 1300"),
+    (
+        "tl",
+        "Babala sa illegal recruitment: kung kukunin ng amo ang passport mo, i-report sa DMW. Hotline 1343.",
+    ),
+    (
+        "id",
+        "Waspada perdagangan orang: paspor ditahan majikan adalah modus TPPO, laporkan ke polisi atau BP2MI.",
+    ),
+    ("zh", "警惕人口贩卖：公司扣押护照属于违法行为，请立即报警并拨打反诈热线。"),
+    (
+        "ar",
+        "احذروا الاتجار بالبشر: احتجاز جواز السفر من قبل الكفيل مخالف للقانون، أبلغ الشرطة عبر الخط الساخن.",
+    ),
+    # legitimate jobs with named employer and explicit terms
+    (
+        "en",
+        "Royal Caribbean hiring crew: 6-month contracts, paid twice monthly, we never charge fees; passport must be valid for 12 months.",
+    ),
+    (
+        "en",
+        "Au pair for the Martin family in Lyon via Cultural Care: own room, two days off, pocket money weekly; we never keep your passport.",
+    ),
+    (
+        "es",
+        "Temporada de fresa en Huelva con Agrícola del Sur: contrato, alojamiento gratuito, pago semanal, nunca cobramos cuota de inscripción.",
+    ),
+    (
+        "pt",
+        "Colheita de uva na Serra Gaúcha pela Vinícola Aurora: carteira assinada, pagamento semanal, não cobramos taxa.",
+    ),
+    (
+        "fr",
+        "Vendanges en Champagne chez Moët : CDD saisonnier, logement, paie chaque semaine, aucun frais de recrutement.",
+    ),
+    (
+        "pl",
+        "Praca sezonowa w Holandii przez agencję z numerem KRAZ: umowa o pracę, wypłata co tydzień, bez opłat rekrutacyjnych.",
+    ),
+    ("ro", "Muncă în Germania cu contract de muncă, cazare gratuită, fără comision, plata lunar."),
+    # everyday listings
+    ("en", "Fresh strawberries, young plants and new potatoes at the farm stand, cash only."),
+    (
+        "en",
+        "Licensed massage therapist, LMT #4421, deep tissue and prenatal, open late Thursdays, HSA accepted.",
+    ),
+    ("es", "Vendo moto Honda 150 con papeles al día, solo efectivo, trato directo."),
+    ("fr", "Studio à louer à Lyon, 450 € charges comprises, caution d'un mois, proche métro."),
+    ("ru", "Сдам квартиру посуточно, чисто, документы для командировочных."),
+    ("zh", "出租一室一厅，押一付三，近地铁，拎包入住。"),
+]
+
+
 def _hit_ids(text: str) -> dict[str, list[str]]:
     return {hit.id: [span.text for span in hit.spans] for hit in analyze(text).indicators}
 
@@ -1354,3 +1450,30 @@ def test_features_have_a_fixed_layout() -> None:
 )
 def test_keyword_baseline_bands(text: str, band: Band) -> None:
     assert KeywordScorer().score_texts([text])[0].band is band
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), HARD_NEGATIVES, ids=[f"{lang}-{i}" for i, (lang, _) in enumerate(HARD_NEGATIVES)]
+)
+def test_hard_negatives_never_get_a_high_severity_hit(language: str, text: str) -> None:
+    high = [hit.id for hit in analyze(text).indicators if hit.severity is Severity.HIGH]
+    assert not high, (language, high)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Паспорт 🛂 забираем, телефоны сдаются администратору",
+        "护照由公司统一保管，手机统一保管",
+        "ПАСПОРТА ХРАНЯТСЯ У РАБОТОДАТЕЛЯ, без выходных",
+        "Lös pasaportes los guarda el encargado 🔥 sin papeles",
+        "Wörkers: pаssports kеpt by the employer",  # Cyrillic а and е inside English words
+    ],
+)
+def test_evidence_spans_point_into_the_original_text_in_every_script(text: str) -> None:
+    hits = analyze("Работа, job, trabajo, 招聘: " + text).indicators
+    assert hits
+    original = "Работа, job, trabajo, 招聘: " + text
+    for hit in hits:
+        for span in hit.spans:
+            assert original[span.start : span.end] == span.text
