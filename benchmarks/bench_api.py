@@ -36,9 +36,12 @@ from sqlalchemy.engine import make_url
 from classifier.corpus import load_corpus
 from classifier.scoring import load_scorer
 from moderation_api.app import create_app
+from moderation_api.audit import chain
+from moderation_api.audit.models import AuditEvent
+from moderation_api.audit.service import chain_head
 from moderation_api.auth.schemas import Role
 from moderation_api.auth.service import create_key
-from moderation_api.cases.models import AuditEvent, Case
+from moderation_api.cases.models import Case
 from moderation_api.db import make_engine, make_session_factory, utcnow
 from moderation_api.migrations import upgrade
 from moderation_api.postings.models import Posting
@@ -80,7 +83,7 @@ def fresh_database(args: argparse.Namespace) -> Iterator[str]:
 def api_client(url: str, scorer: Any, role: Role) -> tuple[TestClient, dict[str, str], Engine]:
     engine = make_engine(url)
     with make_session_factory(engine)() as session:
-        key = create_key(session, name=f"bench-{role}-{time.monotonic_ns()}", role=role)
+        key = create_key(session, name=f"bench-{role}-{time.monotonic_ns()}", role=role, actor="bench")
         session.commit()
     settings = Settings(database_url=url, scorer="model" if scorer else "keyword", run_migrations=False)
     client = TestClient(create_app(settings, scorer=scorer))
@@ -125,6 +128,7 @@ def seed_cases(engine: Engine, *, count: int, decided_share: float, rng: random.
     now = utcnow()
     with engine.begin() as connection:
         first_id = connection.execute(text("SELECT COALESCE(MAX(id), 0) FROM postings")).scalar_one() + 1
+        head = chain_head(connection)
         for chunk_start in range(0, count, INSERT_CHUNK):
             ids = range(first_id + chunk_start, first_id + min(count, chunk_start + INSERT_CHUNK))
             postings, cases, events = [], [], []
@@ -165,7 +169,13 @@ def seed_cases(engine: Engine, *, count: int, decided_share: float, rng: random.
                     )  # fmt: skip
             connection.execute(insert(Posting), postings)
             connection.execute(insert(Case), cases)
-            connection.execute(insert(AuditEvent), events)
+            # Seeded events join the audit hash chain like any other (every row carries every column).
+            chained = []
+            for event in events:
+                values = {name: event.get(name) for name in chain.FIELDS if name != "seq"}
+                head = chain.link(head, values)
+                chained.append(values)
+            connection.execute(insert(AuditEvent), chained)
         if engine.dialect.name == "postgresql":
             # Explicit ids were inserted: move the sequences past them, and refresh planner statistics.
             for table in ("postings", "cases", "audit_events"):

@@ -27,11 +27,14 @@ from typing import Any
 from sqlalchemy import insert
 
 from classifier.entities import extract_entities
+from moderation_api.auth.policy import Viewer
+from moderation_api.auth.schemas import Role
 from moderation_api.db import make_engine, make_session_factory, utcnow
 from moderation_api.migrations import upgrade
 from moderation_api.network.service import link_posting, related
 from moderation_api.postings.models import Posting
 from moderation_api.reports.quantiles import quantile
+from moderation_api.settings import Settings
 
 TEMPLATES = (
     "Sweet {name} visiting {city} this week, upscale companion for dinner dates. Call {phone} to meet",
@@ -112,11 +115,13 @@ def run_size(size: int, *, tail: int = 2000, lookups: int = 300) -> dict[str, An
         ended = time.perf_counter()
         rng = random.Random(5)
         latencies = []
+        # A reviewer's lookup: the access policy's restriction check is part of what a lookup costs.
+        viewer = Viewer(role=Role.REVIEWER, category_cutoff=Settings().category_cutoff)
         with factory() as session:
             for _ in range(lookups):
                 posting_id = rng.randrange(1, size + 1)
                 t0 = time.perf_counter()
-                related(session, posting_id=posting_id)
+                related(session, posting_id=posting_id, viewer=viewer)
                 latencies.append((time.perf_counter() - t0) * 1000)
         engine.dispose()
     return {

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from pathlib import Path
 
 from classifier.indicators.catalog import INDICATORS_BY_ID
 from classifier.indicators.features import analyze
@@ -44,6 +45,13 @@ class KeywordScorer:
     @property
     def thresholds(self) -> Thresholds:
         return self._thresholds
+
+    @property
+    def model_dir(self) -> Path | None:
+        return None  # no trained model: no card or plots
+
+    def with_thresholds(self, thresholds: Thresholds) -> KeywordScorer:
+        return KeywordScorer(thresholds)
 
     def score_text(self, text: str) -> ScoreResult:
         analysis = analyze(text)

@@ -130,7 +130,7 @@ class OnnxEncoder(_CachingEncoder):
         self,
         model_dir: Path | str | None = None,
         *,
-        intra_op_threads: int | None = None,
+        intra_op_threads: int = 0,
         max_tokens: int = DEFAULT_MAX_TOKENS,
         batch_size: int = DEFAULT_ONNX_BATCH_SIZE,
         cache_size: int = DEFAULT_CACHE_SIZE,
@@ -157,10 +157,7 @@ class OnnxEncoder(_CachingEncoder):
         options = ort.SessionOptions()
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.inter_op_num_threads = 1
-        if intra_op_threads is None:
-            env_threads = os.environ.get("VIGIL_ENCODER_THREADS")
-            intra_op_threads = int(env_threads) if env_threads else 0  # 0 = one per core
-        options.intra_op_num_threads = intra_op_threads
+        options.intra_op_num_threads = intra_op_threads  # 0 = one per core
         self.session = ort.InferenceSession(
             str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -249,8 +249,3 @@ def format_metrics(metrics: Mapping[str, Any], *, title: str = "") -> str:
             f"recall {_fmt(values['recall'])}  FPR {_fmt(values['false_positive_rate'])}"
         )
     return "\n".join(lines)
-
-
-def iter_chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, Protocol
 
 
@@ -194,6 +195,15 @@ class TextScorer(Protocol):
 
     @property
     def thresholds(self) -> Thresholds: ...
+
+    @property
+    def model_dir(self) -> Path | None:
+        """Where the model's card, metrics and plots live; None for a scorer without a trained model."""
+        ...
+
+    def with_thresholds(self, thresholds: Thresholds) -> TextScorer:
+        """The same scorer with other band thresholds."""
+        ...
 
     def score_texts(self, texts: Sequence[str]) -> list[ScoreResult]:
         """Score texts in order; one result per text."""

@@ -66,11 +66,13 @@ class ModelScorer:
         config: ModelConfig,
         encoder: Encoder,
         thresholds: Thresholds | None = None,
+        model_dir: Path | None = None,
     ) -> None:
         self.estimator = estimator
         self.config = config
         self.encoder = encoder
         self._thresholds = thresholds or config.thresholds
+        self._model_dir = model_dir
 
     @property
     def model_name(self) -> str:
@@ -84,10 +86,18 @@ class ModelScorer:
     def thresholds(self) -> Thresholds:
         return self._thresholds
 
+    @property
+    def model_dir(self) -> Path | None:
+        return self._model_dir
+
     def with_thresholds(self, thresholds: Thresholds) -> ModelScorer:
         """The same model with other band thresholds (sharing estimator and encoder)."""
         return ModelScorer(
-            estimator=self.estimator, config=self.config, encoder=self.encoder, thresholds=thresholds
+            estimator=self.estimator,
+            config=self.config,
+            encoder=self.encoder,
+            thresholds=thresholds,
+            model_dir=self._model_dir,
         )
 
     def score_texts(self, texts: Sequence[str]) -> list[ScoreResult]:
@@ -125,6 +135,7 @@ def load_scorer(
     backend: str = "onnx",
     thresholds: Thresholds | None = None,
     encoder_dir: Path | None = None,
+    encoder_threads: int = 0,
 ) -> ModelScorer:
     """Load a trained model directory (default: ``models/LATEST``) as a :class:`ModelScorer`.
 
@@ -142,7 +153,9 @@ def load_scorer(
     encoder: Encoder
     if backend == "onnx":
         onnx_encoder = OnnxEncoder(
-            encoder_dir or DEFAULT_ONNX_ENCODER_DIR, max_tokens=config.encoder.max_tokens
+            encoder_dir or DEFAULT_ONNX_ENCODER_DIR,
+            max_tokens=config.encoder.max_tokens,
+            intra_op_threads=encoder_threads,
         )
         onnx_encoder.verify_sha256()
         encoder, encoder_sha = onnx_encoder, onnx_encoder.sha256
@@ -152,4 +165,6 @@ def load_scorer(
     else:
         estimator, config = load_model(model_dir, expected_feature_names=FEATURE_NAMES)
         encoder = SentenceTransformerEncoder(max_tokens=config.encoder.max_tokens)
-    return ModelScorer(estimator=estimator, config=config, encoder=encoder, thresholds=thresholds)
+    return ModelScorer(
+        estimator=estimator, config=config, encoder=encoder, thresholds=thresholds, model_dir=model_dir
+    )

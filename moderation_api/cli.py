@@ -21,22 +21,48 @@ def _settings(args: argparse.Namespace) -> Any:
     overrides = {}
     if getattr(args, "database_url", None):
         overrides["database_url"] = args.database_url
+    if getattr(args, "posting_days", None) is not None:
+        overrides["posting_retention_days"] = args.posting_days
     return Settings(**overrides)
+
+
+def _operator(args: argparse.Namespace) -> str:
+    """Who runs the command, for the audit trail: ``--actor`` or ``cli:<os user>``."""
+    if getattr(args, "actor", None):
+        return str(args.actor)
+    import getpass
+
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):  # no passwd entry for the uid (containers)
+        return f"cli:uid-{os.getuid()}"
 
 
 def _engine(args: argparse.Namespace) -> Any:
     from moderation_api.db import make_engine
 
-    return make_engine(_settings(args).database_url)
+    settings = _settings(args)
+    return make_engine(settings.database_url, settings=settings)
 
 
 def _cmd_api(args: argparse.Namespace) -> int:
     import uvicorn
 
     from moderation_api.app import create_app
+    from moderation_api.logs import logging_config
 
-    app = create_app(_settings(args))
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    settings = _settings(args)
+    app = create_app(settings)
+    # One JSON line per record on stderr at VIGIL_LOG_LEVEL, uvicorn's loggers included; the access log
+    # is the app's own (route templates, not raw paths), so uvicorn's is off.
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_config=logging_config(settings.log_level),
+        log_level=settings.log_level.lower(),
+        access_log=False,
+    )
     return 0
 
 
@@ -59,7 +85,7 @@ def _cmd_create_key(args: argparse.Namespace) -> int:
     upgrade(engine)
     with make_session_factory(engine)() as session:
         try:
-            plain = create_key(session, name=args.name, role=Role(args.role))
+            plain = create_key(session, name=args.name, role=Role(args.role), actor=_operator(args))
         except KeyExistsError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
@@ -74,11 +100,57 @@ def _cmd_revoke_key(args: argparse.Namespace) -> int:
     from moderation_api.db import make_session_factory
 
     with make_session_factory(_engine(args))() as session:
-        if not revoke_key(session, name=args.name):
+        if not revoke_key(session, name=args.name, actor=_operator(args)):
             print(f"error: no key named {args.name!r}", file=sys.stderr)
             return 2
         session.commit()
     print(f"revoked {args.name!r}")
+    return 0
+
+
+def _cmd_audit_verify(args: argparse.Namespace) -> int:
+    from moderation_api.audit.service import verify
+    from moderation_api.db import make_session_factory
+
+    with make_session_factory(_engine(args))() as session:
+        try:
+            report = verify(session, anchor=args.anchor)
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    if report.broken is not None:
+        where = f"seq {report.broken.seq}" + (
+            f" (audit event id {report.broken.event_id})" if report.broken.event_id is not None else ""
+        )
+        print(f"audit chain BROKEN at {where}: {report.broken.problem}")
+        good = f"{report.head_seq}:{report.head_hash}"
+        print(f"{report.rows_checked} rows verified before it; last good row {good}")
+        return 1
+    print(f"audit chain OK: {report.rows_checked} rows")
+    anchor = f"{report.head_seq}:{report.head_hash}"
+    print(f"anchor (keep it outside the database, pass it to --anchor later): {anchor}")
+    return 0
+
+
+def _cmd_retention_sweep(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from moderation_api.db import make_engine, make_session_factory
+    from moderation_api.retention.service import sweep
+
+    try:
+        settings = _settings(args)
+    except ValidationError as exc:
+        print(f"error: {exc.errors()[0]['msg']} (posting retention days)", file=sys.stderr)
+        return 2
+    engine = make_engine(settings.database_url)
+    with make_session_factory(engine)() as session:
+        report = sweep(session, posting_retention_days=settings.posting_retention_days, actor=_operator(args))
+    print(
+        f"retention sweep: {report.holds_expired} expired legal-hold snapshots cleared, "
+        f"{report.deleted_erased} deleted postings erased, {report.retention_erased} postings erased "
+        f"after {report.retention_days} days (inactive since before {report.cutoff:%Y-%m-%d})"
+    )
     return 0
 
 
@@ -132,6 +204,29 @@ def build_parser() -> argparse.ArgumentParser:
     revoke.add_argument("name")
     revoke.add_argument("--database-url", default=None)
     revoke.set_defaults(handler=_cmd_revoke_key)
+    for command in (key, revoke):
+        command.add_argument(
+            "--actor", default=None, help="who to record in the audit trail (default cli:<user>)"
+        )
+
+    audit = sub.add_parser("audit", help="the audit trail")
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True)
+    verify = audit_sub.add_parser("verify", help="check the audit hash chain; exit 1 at the first broken row")
+    verify.add_argument("--anchor", default=None, help="SEQ:HASH printed by an earlier verification")
+    verify.add_argument("--database-url", default=None)
+    verify.set_defaults(handler=_cmd_audit_verify)
+
+    retention = sub.add_parser("retention", help="data retention")
+    retention_sub = retention.add_subparsers(dest="retention_command", required=True)
+    sweep = retention_sub.add_parser(
+        "sweep", help="erase expired legal-hold snapshots and posting text past its retention period"
+    )
+    sweep.add_argument(
+        "--posting-days", type=int, default=None, help="overrides VIGIL_POSTING_RETENTION_DAYS (min 180)"
+    )
+    sweep.add_argument("--actor", default=None, help="who to record in the audit trail (default cli:<user>)")
+    sweep.add_argument("--database-url", default=None)
+    sweep.set_defaults(handler=_cmd_retention_sweep)
 
     register_classifier(sub)
     return parser

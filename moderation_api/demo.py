@@ -71,8 +71,10 @@ def demo_postings(count: int, *, seed: int = 11) -> list[dict[str, Any]]:
 def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
     """(Re)create the demo database; returns the demo keys by name."""
     from classifier.scoring import load_scorer
+    from moderation_api.audit.service import rebuild_chain
     from moderation_api.auth.schemas import Principal, Role
     from moderation_api.auth.service import create_key
+    from moderation_api.cases import flows
     from moderation_api.cases import service as cases
     from moderation_api.cases.schemas import Decision, DismissReason, EscalationKind, Queue
     from moderation_api.db import make_engine, make_session_factory
@@ -81,6 +83,7 @@ def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
     from moderation_api.notices.service import submit_notice
     from moderation_api.postings.schemas import PostingIn
     from moderation_api.postings.service import ingest
+    from moderation_api.settings import Settings
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{database}{suffix}").unlink(missing_ok=True)
@@ -88,15 +91,22 @@ def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
     upgrade(engine)
     factory = make_session_factory(engine)
     scorer = load_scorer()
+    cutoff = Settings().category_cutoff  # what `vigil api` will route and restrict by
     rows = demo_postings(postings)
     keys: dict[str, str] = {}
     with factory() as session:
         for name, role in DEMO_KEYS:
-            keys[name] = create_key(session, name=name, role=Role(role))
+            keys[name] = create_key(session, name=name, role=Role(role), actor="demo")
         session.commit()
         items = [PostingIn(**{k: v for k, v in row.items() if k != "label"}) for row in rows]
         for start in range(0, len(items), 100):
-            ingest(session, scorer=scorer, items=items[start : start + 100], actor="key:demo-integrator")
+            ingest(
+                session,
+                scorer=scorer,
+                items=items[start : start + 100],
+                actor="key:demo-integrator",
+                category_cutoff=cutoff,
+            )
         labels = {row["external_id"]: row["label"] for row in rows}
         # A few user reports forwarded by the platform (DSA notices), on benign and risky postings alike.
         integrator = Principal(key_id=0, name="demo-integrator", role=Role.INTEGRATOR)
@@ -108,7 +118,7 @@ def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
                 category="human_trafficking",
                 explanation="Reported by a user from the listing page.",
             )
-            submit_notice(session, scorer=scorer, notice=notice, principal=integrator)
+            submit_notice(session, scorer=scorer, notice=notice, principal=integrator, category_cutoff=cutoff)
         # Work a share of the standard queue so the reports and history have content.
         reviewer = Principal(key_id=0, name="demo-reviewer-2", role=Role.REVIEWER)
         claimed = cases.claim(session, principal=reviewer, queue=Queue.STANDARD, count=20, lease_seconds=600)
@@ -125,7 +135,7 @@ def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
                 decision, reason, kind = Decision.DISMISS, DismissReason.FALSE_POSITIVE, None
             else:
                 decision, reason, kind = Decision.CONFIRM, None, None
-            cases.decide(
+            flows.decide(
                 session,
                 principal=reviewer,
                 case_id=case.id,
@@ -134,11 +144,14 @@ def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
                 escalation_kind=kind,
                 notes="demo decision",
                 hold_days=365,
+                category_cutoff=cutoff,
             )
         for case in claimed[36:]:
             cases.release(session, principal=reviewer, case_id=case.id)
         _replay_timeline(session, rng=random.Random(5))
         session.commit()
+    with engine.begin() as connection:
+        rebuild_chain(connection)  # the replay rewrote audit timestamps: chain the demo's history afresh
     engine.dispose()
     return keys
 
@@ -147,11 +160,13 @@ def _replay_timeline(session: Any, *, rng: random.Random) -> None:
     """Spread the demo's history over the postings' two weeks, so the reports show a timeline.
 
     The demo is built in seconds; real cases open when a posting appears and wait hours for a human.
-    Only this freshly built demo database is rewritten, before anyone uses it.
+    Only this freshly built SQLite demo database is rewritten, before anyone uses it, and its audit chain is
+    then rebuilt (on PostgreSQL the append-only trigger would refuse this).
     """
     from sqlalchemy import select
 
-    from moderation_api.cases.models import AuditEvent, Case
+    from moderation_api.audit.models import AuditEvent
+    from moderation_api.cases.models import Case
     from moderation_api.db import utcnow
     from moderation_api.postings.models import Posting
 

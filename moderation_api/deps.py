@@ -10,8 +10,10 @@ from fastapi.security import APIKeyHeader
 from sqlalchemy.orm import Session
 
 from classifier.results import TextScorer
+from moderation_api.auth.policy import PERMISSIONS, Permission, Viewer
 from moderation_api.auth.schemas import Principal
-from moderation_api.auth.service import PERMISSIONS, AuthError, authenticate
+from moderation_api.auth.service import AuthError, authenticate
+from moderation_api.db import MAX_ROW_ID
 from moderation_api.settings import Settings
 
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="a Vigil API key")
@@ -37,8 +39,6 @@ def get_scorer(request: Request) -> TextScorer:
     return scorer
 
 
-# Row ids are 32-bit INTEGER on PostgreSQL: a larger id can match nothing, so it is a 422, not a 500.
-MAX_ROW_ID = 2**31 - 1
 RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="a row id")]
 
 DbSession = Annotated[Session, Depends(get_session)]
@@ -58,7 +58,14 @@ def get_principal(session: DbSession, api_key: Annotated[str | None, Security(ap
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 
 
-def require(permission: str) -> Callable[[Principal], Principal]:
+def get_viewer(principal: CurrentPrincipal, settings: AppSettings) -> Viewer:
+    return Viewer(role=principal.role, category_cutoff=settings.category_cutoff)
+
+
+CurrentViewer = Annotated[Viewer, Depends(get_viewer)]
+
+
+def require(permission: Permission) -> Callable[[Principal], Principal]:
     """A dependency that lets only roles holding ``permission`` through (403 otherwise)."""
     allowed = PERMISSIONS[permission]
 
@@ -73,12 +80,12 @@ def require(permission: str) -> Callable[[Principal], Principal]:
     return check
 
 
-Integrator = Annotated[Principal, Depends(require("ingest"))]
-Scoring = Annotated[Principal, Depends(require("score"))]
-NoticeSender = Annotated[Principal, Depends(require("notices"))]
-CaseReader = Annotated[Principal, Depends(require("cases:read"))]
-CaseWorker = Annotated[Principal, Depends(require("cases:work"))]
-SeniorWorker = Annotated[Principal, Depends(require("cases:senior"))]
-PostingReader = Annotated[Principal, Depends(require("postings:read"))]
-PostingDeleter = Annotated[Principal, Depends(require("postings:delete"))]
-ReportReader = Annotated[Principal, Depends(require("reports"))]
+Integrator = Annotated[Principal, Depends(require(Permission.INGEST))]
+Scoring = Annotated[Principal, Depends(require(Permission.SCORE))]
+NoticeSender = Annotated[Principal, Depends(require(Permission.NOTICES))]
+CaseReader = Annotated[Principal, Depends(require(Permission.CASES_READ))]
+CaseWorker = Annotated[Principal, Depends(require(Permission.CASES_WORK))]
+SeniorWorker = Annotated[Principal, Depends(require(Permission.CASES_SENIOR))]
+PostingReader = Annotated[Principal, Depends(require(Permission.POSTINGS_READ))]
+PostingDeleter = Annotated[Principal, Depends(require(Permission.POSTINGS_DELETE))]
+ReportReader = Annotated[Principal, Depends(require(Permission.REPORTS))]

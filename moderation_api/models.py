@@ -1,7 +1,8 @@
 """All ORM models in one import, for Alembic and ``create_all`` in tests."""
 
+from moderation_api.audit.models import AuditEvent
 from moderation_api.auth.models import ApiKey
-from moderation_api.cases.models import AuditEvent, Case
+from moderation_api.cases.models import Case
 from moderation_api.db import Base
 from moderation_api.network.models import Cluster, PostingBucket, PostingContact
 from moderation_api.notices.models import Notice

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -16,16 +16,51 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///./vigil.db"
     # "model" = the shipped embedding model (models/LATEST); "keyword" = the indicator-only baseline.
     scorer: str = Field(default="model", pattern="^(model|keyword)$")
-    model_dir: Path | None = None
+    model_dir: Path | None = None  # default: the directory models/LATEST names
+    encoder_dir: Path | None = None  # default: the shipped int8 ONNX MiniLM encoder
+    encoder_threads: int = Field(default=0, ge=0, le=256)  # ONNX intra-op threads; 0 = one per core
     threshold_review: float | None = Field(default=None, ge=0, le=1)
     threshold_urgent: float | None = Field(default=None, ge=0, le=1)
+    # A category counts for routing and filtering when its calibrated score is at least this; a posting
+    # whose minor_involved category reaches it goes to the senior queue and is restricted.
+    category_cutoff: float = Field(default=0.5, ge=0, le=1)
     lease_seconds: int = Field(default=600, ge=30, le=24 * 3600)
+    # How long the reviewer who decided a case may take the decision back themselves (undo); after it only
+    # a senior reviewer can reopen it, with a reason. 0 turns undo off.
+    reopen_window_seconds: int = Field(default=120, ge=0, le=24 * 3600)
+    # How often each API process returns expired leases to the queue (0 = never; another process sweeps).
+    lease_sweep_seconds: float = Field(default=30.0, ge=0, le=3600)
     max_batch: int = Field(default=500, ge=1, le=5000)
     max_body_bytes: int = Field(default=2_000_000, ge=1024)
-    max_text_chars: int = Field(default=20_000, ge=100)
+    # Longest posting / notice text accepted (422 beyond it); the API schema's 100 000 is the hard ceiling.
+    max_text_chars: int = Field(default=20_000, ge=100, le=100_000)
     legal_hold_days: int = Field(default=365, ge=365)
+    # How long a posting's text outlives its last activity (ingest or last decision) before the retention
+    # sweep erases it; never below the DSA Art. 20 six-month complaint window.
+    posting_retention_days: int = Field(default=180, ge=180)
     # Key for the DSA statements' opaque puid. Set it in production; without one a random key per process
     # is used, so puids are only stable for the life of the process.
     puid_secret: SecretStr | None = None
     run_migrations: bool = True
-    log_level: str = "INFO"
+    # Level of the JSON log `vigil api` writes to stderr (CRITICAL, ERROR, WARNING, INFO, DEBUG).
+    log_level: str = Field(default="INFO", pattern="^(CRITICAL|ERROR|WARNING|INFO|DEBUG)$")
+    # /metrics is closed unless scrapers send this token (`Authorization: Bearer ...`) or it is public
+    # (only where the port is reachable from the monitoring network alone).
+    metrics_token: SecretStr | None = None
+    metrics_public: bool = False
+    # Database outages answer 503 + Retry-After instead of hanging. PostgreSQL: connect timeout (libpq
+    # counts whole seconds, at least 2), server-side statement timeout; both: how long a request waits
+    # for a pooled connection; SQLite: how long a writer waits for the write lock.
+    db_connect_timeout: int = Field(default=2, ge=2, le=60)
+    db_statement_timeout: float = Field(default=30.0, gt=0, le=3600)
+    db_pool_timeout: float = Field(default=5.0, gt=0, le=300)
+    sqlite_busy_timeout: float = Field(default=30.0, gt=0, le=300)
+    # After a failed connection attempt requests fail fast (503) for this long, then one tries again.
+    db_retry_after: int = Field(default=5, ge=1, le=300)
+    # /readyz answers within this many seconds whatever the database does.
+    readyz_timeout: float = Field(default=1.0, gt=0, le=30)
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_level(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value

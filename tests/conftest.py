@@ -78,7 +78,7 @@ def keys(session: Session) -> dict[str, dict[str, str]]:
     """X-API-Key headers for every role (plus a second reviewer)."""
     headers = {}
     for name, role in [(r.value, r) for r in Role] + [("reviewer2", Role.REVIEWER)]:
-        headers[name] = {"X-API-Key": create_key(session, name=name, role=role)}
+        headers[name] = {"X-API-Key": create_key(session, name=name, role=role, actor="test:fixture")}
     session.commit()
     return headers
 
@@ -93,12 +93,20 @@ def client(settings: Settings, session_factory: sessionmaker[Session], keys: dic
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
+def empty_tables(engine: Engine) -> None:
+    """Delete every row (the schema stays)."""
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            # The audit table refuses DELETE (append-only trigger); a superuser may switch triggers off.
+            connection.execute(text("SET LOCAL session_replication_role = replica"))
+        for table in reversed(Base.metadata.sorted_tables):
+            connection.execute(table.delete())
+
+
 @pytest.fixture
 def committed_factory(engine: Engine) -> Iterator[sessionmaker[Session]]:
     """Sessions on separate connections that really commit (for concurrency tests); tables emptied after."""
     from moderation_api.db import make_session_factory
 
     yield make_session_factory(engine)
-    with engine.begin() as connection:
-        for table in reversed(Base.metadata.sorted_tables):
-            connection.execute(table.delete())
+    empty_tables(engine)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class Role(StrEnum):
@@ -33,7 +33,27 @@ class MeOut(BaseModel):
     permissions: list[str]
 
 
-class KeyCreated(BaseModel):
-    name: str
-    role: Role
-    api_key: str
+class AccessNote(BaseModel):
+    """What the access policy withheld from a response, and why (empty when nothing was)."""
+
+    restricted: str | None = Field(description="minor_cues / senior_queue when the posting is restricted")
+    reason: str | None
+    withheld: list[str] = Field(description="kinds of data left out for the caller's role (GET /v1/policy)")
+
+
+class PermissionOut(BaseModel):
+    allows: str
+    roles: list[Role]
+
+
+class VisibilityOut(BaseModel):
+    what: str
+    reach: dict[Role, str] = Field(description="all / ordinary (withheld on restricted postings) / none")
+
+
+class PolicyOut(BaseModel):
+    """The access policy as data: the same tables the README prints."""
+
+    permissions: dict[str, PermissionOut]
+    visibility: dict[str, VisibilityOut]
+    restrictions: dict[str, str] = Field(description="why a posting is restricted → what that means")

@@ -1,4 +1,4 @@
-"""Creating and checking API keys; role → permission table."""
+"""Creating and checking API keys (what a role may do is in :mod:`moderation_api.auth.policy`)."""
 
 from __future__ import annotations
 
@@ -9,24 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from moderation_api.audit import service as audit
+from moderation_api.audit.schemas import ActorKind, AuditAction
 from moderation_api.auth.models import ApiKey
 from moderation_api.auth.schemas import Principal, Role
 from moderation_api.db import utcnow
 
 KEY_PREFIX = "vgl_"
-
-PERMISSIONS: dict[str, frozenset[Role]] = {
-    "score": frozenset({Role.INTEGRATOR, Role.ADMIN}),
-    "ingest": frozenset({Role.INTEGRATOR, Role.ADMIN}),
-    "notices": frozenset({Role.INTEGRATOR, Role.ADMIN}),
-    "cases:read": frozenset({Role.REVIEWER, Role.SENIOR, Role.ADMIN, Role.AUDITOR}),
-    "cases:work": frozenset({Role.REVIEWER, Role.SENIOR, Role.ADMIN}),
-    "cases:senior": frozenset({Role.SENIOR, Role.ADMIN}),
-    "postings:read": frozenset({Role.INTEGRATOR, Role.REVIEWER, Role.SENIOR, Role.ADMIN, Role.AUDITOR}),
-    "postings:delete": frozenset({Role.INTEGRATOR, Role.ADMIN}),
-    "reports": frozenset({Role.SENIOR, Role.ADMIN, Role.AUDITOR}),
-    "model": frozenset(Role),
-}
 
 
 class AuthError(Exception):
@@ -41,19 +30,17 @@ def hash_key(plain: str) -> str:
     return hashlib.sha256(plain.encode()).hexdigest()
 
 
-def permissions_of(role: Role) -> list[str]:
-    return sorted(name for name, roles in PERMISSIONS.items() if role in roles)
-
-
-def create_key(session: Session, *, name: str, role: Role) -> str:
-    """Store a new key's hash and return the plain key (shown once, never stored)."""
+def create_key(session: Session, *, name: str, role: Role, actor: str) -> str:
+    """Store a new key's hash and return the plain key (shown once, never stored); audited as ``actor``."""
     plain = KEY_PREFIX + secrets.token_urlsafe(24)
-    session.add(ApiKey(name=name, role=str(role), key_hash=hash_key(plain)))
+    key = ApiKey(name=name, role=str(role), key_hash=hash_key(plain))
+    session.add(key)
     try:
         session.flush()
     except IntegrityError as exc:
         session.rollback()
         raise KeyExistsError(f"a key named {name!r} already exists") from exc
+    _audit_key(session, key=key, action=AuditAction.KEY_CREATED, actor=actor)
     return plain
 
 
@@ -66,9 +53,22 @@ def authenticate(session: Session, *, plain: str | None) -> Principal:
     return Principal(key_id=key.id, name=key.name, role=Role(key.role))
 
 
-def revoke_key(session: Session, *, name: str) -> bool:
+def revoke_key(session: Session, *, name: str, actor: str) -> bool:
+    """Revoke the key named ``name`` (audited as ``actor``); False if there is no such key."""
     key = session.scalar(select(ApiKey).where(ApiKey.name == name))
     if key is None:
         return False
-    key.revoked_at = utcnow()
+    if key.revoked_at is None:
+        key.revoked_at = utcnow()
+        _audit_key(session, key=key, action=AuditAction.KEY_REVOKED, actor=actor)
     return True
+
+
+def _audit_key(session: Session, *, key: ApiKey, action: AuditAction, actor: str) -> None:
+    audit.record(
+        session,
+        actor=actor,
+        actor_kind=ActorKind.HUMAN,
+        action=action,
+        details={"key_id": key.id, "key_name": key.name, "role": key.role},
+    )

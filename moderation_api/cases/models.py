@@ -1,11 +1,10 @@
-"""Moderation cases and their append-only audit trail."""
+"""Moderation cases (their audit trail lives in :mod:`moderation_api.audit`)."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from moderation_api.db import Base, UTCDateTime, utcnow
@@ -51,22 +50,3 @@ Index(
     Case.opened_at.asc(),
     Case.id.asc(),
 )
-
-
-class AuditEvent(Base):
-    """One state change. Append-only: the service has no update or delete path for these rows."""
-
-    __tablename__ = "audit_events"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
-    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
-    actor: Mapped[str] = mapped_column(String(120))
-    actor_kind: Mapped[str] = mapped_column(String(10))  # human | model | system
-    action: Mapped[str] = mapped_column(String(30))
-    from_state: Mapped[str | None] = mapped_column(String(20))
-    to_state: Mapped[str] = mapped_column(String(20))
-    decision: Mapped[str | None] = mapped_column(String(20), default=None)
-    reason: Mapped[str | None] = mapped_column(String(60), default=None)
-    notes: Mapped[str | None] = mapped_column(Text, default=None)
-    details: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)

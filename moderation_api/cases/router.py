@@ -2,14 +2,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, status
 
-from moderation_api.cases import service
+from moderation_api.auth.policy import AccessDeniedError
+from moderation_api.cases import flows, service
 from moderation_api.cases.schemas import (
-    AuditEventOut,
     CaseDetail,
     CasePage,
     CaseSort,
@@ -18,14 +17,13 @@ from moderation_api.cases.schemas import (
     CaseStats,
     CaseSummary,
     ClaimRequest,
+    DecisionOut,
     DecisionRequest,
-    NoticeView,
-    PostingView,
     Queue,
+    ReopenRequest,
 )
-from moderation_api.deps import AppSettings, CaseReader, CaseWorker, DbSession, RowId
-from moderation_api.notices.service import notices_of_case
-from moderation_api.postings.service import active_hold, get_posting
+from moderation_api.deps import AppSettings, CaseReader, CaseWorker, CurrentViewer, DbSession, RowId
+from moderation_api.request_model import UtcDateTime
 
 router = APIRouter(prefix="/v1/cases", tags=["cases"])
 
@@ -37,7 +35,7 @@ def _http_errors() -> Iterator[None]:
         yield
     except service.CaseNotFoundError as exc:
         raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
-    except service.CaseForbiddenError as exc:
+    except (service.CaseForbiddenError, AccessDeniedError) as exc:
         raise HTTPException(status.HTTP_403_FORBIDDEN, str(exc)) from exc
     except (service.CaseConflictError, service.InvalidTransitionError) as exc:
         raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
@@ -48,6 +46,7 @@ def _http_errors() -> Iterator[None]:
 @router.get("", response_model=CasePage)
 def list_cases(
     _: CaseReader,
+    viewer: CurrentViewer,
     session: DbSession,
     state: CaseState | None = None,
     queue: Queue | None = None,
@@ -57,15 +56,17 @@ def list_cases(
     ] = None,
     assignee: Annotated[str | None, Query(max_length=120)] = None,
     source: CaseSource | None = None,
-    opened_from: datetime | None = None,
-    opened_to: datetime | None = None,
+    opened_from: UtcDateTime | None = None,
+    opened_to: UtcDateTime | None = None,
     sort: CaseSort = CaseSort.PRIORITY,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> CasePage:
-    """Cases with filters, sorting (priority: minor cues, then risk, then age) and pagination."""
+    """Cases with filters, sorting (priority: minor cues, then risk, then age) and pagination; only the
+    cases the caller's role may see (a reviewer's list has no case of a restricted posting)."""
     rows, total = service.list_cases(
         session,
+        viewer=viewer,
         state=state,
         queue=queue,
         band=band,
@@ -79,7 +80,7 @@ def list_cases(
         offset=offset,
     )
     return CasePage(
-        items=[CaseSummary.model_validate(row) for row in rows], total=total, limit=limit, offset=offset
+        items=service.summaries(session, cases=rows, viewer=viewer), total=total, limit=limit, offset=offset
     )
 
 
@@ -90,10 +91,12 @@ def case_stats(_: CaseReader, session: DbSession) -> CaseStats:
 
 
 @router.get("/mine", response_model=list[CaseSummary])
-def my_cases(principal: CaseWorker, session: DbSession) -> list[CaseSummary]:
+def my_cases(principal: CaseWorker, viewer: CurrentViewer, session: DbSession) -> list[CaseSummary]:
     """The caller's claimed cases, with their lease expiry."""
-    rows, _ = service.list_cases(session, state=CaseState.ASSIGNED, assignee=principal.actor, limit=200)
-    return [CaseSummary.model_validate(row) for row in rows]
+    rows, _ = service.list_cases(
+        session, viewer=viewer, state=CaseState.ASSIGNED, assignee=principal.actor, limit=200
+    )
+    return service.summaries(session, cases=rows, viewer=viewer)
 
 
 @router.post("/claim", response_model=list[CaseSummary])
@@ -113,31 +116,20 @@ def claim(
 
 
 @router.get("/{case_id}", response_model=CaseDetail)
-def case_detail(case_id: RowId, principal: CaseReader, session: DbSession) -> CaseDetail:
-    """The case with its posting, score and evidence, notices and full audit history."""
+def case_detail(
+    case_id: RowId, principal: CaseReader, viewer: CurrentViewer, session: DbSession, settings: AppSettings
+) -> CaseDetail:
+    """The case with its posting, score and evidence, notices, full audit history, the decisions it
+    accepts (and which need a note) and whether the caller may reopen it; 403 for a restricted case the
+    caller's role may not see."""
     with _http_errors():
-        case = service.get_case(session, case_id=case_id)
-        if case.queue == str(Queue.SENIOR) and case.minor and principal.role not in service.SENIOR_ROLES:
-            raise service.CaseForbiddenError("cases involving minors are restricted to senior reviewers")
-    posting = get_posting(session, posting_id=case.posting_id)
-    return CaseDetail(
-        case=CaseSummary.model_validate(case),
-        posting=PostingView(
-            id=posting.id,
-            source=posting.source,
-            external_id=posting.external_id,
-            text=posting.text,
-            location=posting.location,
-            posted_at=posting.posted_at,
-            ingested_at=posting.ingested_at,
-            score=posting.score,
-            legal_hold=active_hold(session, posting_id=posting.id) is not None,
-            cluster_id=posting.cluster_id,
-            network=posting.network,
-        ),
-        history=[AuditEventOut.model_validate(e) for e in service.history(session, case_id=case.id)],
-        notices=[NoticeView.model_validate(n) for n in notices_of_case(session, case_id=case.id)],
-    )
+        return flows.case_detail(
+            session,
+            case_id=case_id,
+            viewer=viewer,
+            principal=principal,
+            reopen_window_seconds=settings.reopen_window_seconds,
+        )
 
 
 @router.post("/{case_id}/renew", response_model=CaseSummary)
@@ -156,13 +148,14 @@ def release(case_id: RowId, principal: CaseWorker, session: DbSession) -> CaseSu
     return CaseSummary.model_validate(case)
 
 
-@router.post("/{case_id}/decision", response_model=CaseSummary)
+@router.post("/{case_id}/decision", response_model=DecisionOut)
 def decide(
     case_id: RowId, body: DecisionRequest, principal: CaseWorker, session: DbSession, settings: AppSettings
-) -> CaseSummary:
-    """Confirm, dismiss (reason) or escalate (kind) a case you hold; 409 if you do not or it is decided."""
+) -> DecisionOut:
+    """Confirm, dismiss (reason) or escalate (kind) a case you hold; 409 if you do not or it is decided.
+    ``undo_until`` says until when you can take it back (``POST /v1/cases/{id}/reopen``)."""
     with _http_errors():
-        case = service.decide(
+        case = flows.decide(
             session,
             principal=principal,
             case_id=case_id,
@@ -171,5 +164,27 @@ def decide(
             escalation_kind=body.escalation_kind,
             notes=body.notes,
             hold_days=settings.legal_hold_days,
+            category_cutoff=settings.category_cutoff,
+        )
+        until = service.undo_until(session, case=case, window_seconds=settings.reopen_window_seconds)
+    return DecisionOut.model_validate(case).model_copy(update={"undo_until": until})
+
+
+@router.post("/{case_id}/reopen", response_model=CaseSummary)
+def reopen(
+    case_id: RowId, body: ReopenRequest, principal: CaseWorker, session: DbSession, settings: AppSettings
+) -> CaseSummary:
+    """Take a decision (or an escalation) back, audited. The reviewer who decided may undo it within
+    ``reopen_window_seconds`` (they hold the case again); a senior reviewer or admin may reopen any decided
+    case later, with a ``reason`` (it returns to its queue). 403 for anyone else or after the window, 409
+    when the case is not decided, 422 without a required reason."""
+    with _http_errors():
+        case = service.reopen(
+            session,
+            principal=principal,
+            case_id=case_id,
+            reason=body.reason,
+            window_seconds=settings.reopen_window_seconds,
+            lease_seconds=settings.lease_seconds,
         )
     return CaseSummary.model_validate(case)

@@ -8,6 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from moderation_api.auth.schemas import AccessNote
+from moderation_api.postings.schemas import PostingOut
 from moderation_api.request_model import RequestModel
 
 
@@ -88,11 +90,43 @@ class CaseSummary(BaseModel):
     escalation_kind: str | None
     notice_count: int
     network_boost: bool
+    escalated_by: str | None = Field(
+        default=None, description="who escalated it (only for roles that see senior-queue history)"
+    )
+    escalation_note: str | None = Field(
+        default=None,
+        description="the escalating reviewer's note (only for roles that see senior-queue history)",
+    )
 
     @field_validator("categories", mode="before")
     @classmethod
     def _split_categories(cls, value: Any) -> Any:
         return [name for name in value.split(",") if name] if isinstance(value, str) else value
+
+
+class DecisionOut(CaseSummary):
+    undo_until: datetime | None = Field(
+        default=None, description="until when the decider can take the decision back (POST .../reopen)"
+    )
+
+
+class ReopenRequest(RequestModel):
+    reason: str | None = Field(
+        default=None,
+        max_length=4000,
+        description="why; required when a senior reopens someone else's decision or after the undo window",
+    )
+
+
+class ReopenOption(BaseModel):
+    """Whether the caller may reopen the case now: ``undo`` (the decider within the window: they hold it
+    again) or ``reopen`` (a senior reviewer: back to the queue, with a reason); else why not."""
+
+    allowed: bool
+    action: str | None = Field(default=None, description="undo / reopen")
+    undo_until: datetime | None = None
+    reason_required: bool = False
+    why_not: str | None = None
 
 
 class CasePage(BaseModel):
@@ -118,18 +152,11 @@ class AuditEventOut(BaseModel):
     details: dict[str, Any] | None
 
 
-class PostingView(BaseModel):
-    id: int
-    source: str
-    external_id: str
-    text: str | None = Field(description="plain text; clients must never render it as HTML/Markdown")
-    location: str | None
-    posted_at: datetime | None
-    ingested_at: datetime
-    score: dict[str, Any]
-    legal_hold: bool
-    cluster_id: int | None
-    network: dict[str, Any] | None = Field(description="cluster id, size and the network signals that fired")
+class DecisionOption(BaseModel):
+    """A decision the workflow accepts on this case, and why it needs a note (None: the note is optional)."""
+
+    decision: Decision
+    note_required_because: str | None
 
 
 class NoticeView(BaseModel):
@@ -143,9 +170,14 @@ class NoticeView(BaseModel):
 
 class CaseDetail(BaseModel):
     case: CaseSummary
-    posting: PostingView
+    posting: PostingOut
     history: list[AuditEventOut]
     notices: list[NoticeView]
+    decisions: list[DecisionOption] = Field(
+        description="what may be decided on this case; escalate needs a kind"
+    )
+    access: AccessNote = Field(description="what of the case's history the caller's role does not see")
+    reopen: ReopenOption = Field(description="whether the caller may take the latest decision back now")
 
 
 class CaseStats(BaseModel):

@@ -8,30 +8,47 @@ and writes the audit event in the same transaction.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, func, or_, select, update
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm.util import AliasedClass
 
-from moderation_api.auth.schemas import Principal, Role
-from moderation_api.cases.models import AuditEvent, Case
+from moderation_api.audit import service as audit
+from moderation_api.audit.models import AuditEvent
+from moderation_api.audit.schemas import AuditAction
+from moderation_api.auth.policy import (
+    Data,
+    Permission,
+    Reach,
+    Restriction,
+    Viewer,
+    may,
+    restriction_of,
+    strictest,
+)
+from moderation_api.auth.schemas import Principal
+from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import (
     CaseSort,
     CaseSource,
     CaseState,
+    CaseSummary,
     Decision,
+    DecisionOption,
     DismissReason,
     EscalationKind,
     Queue,
+    ReopenOption,
 )
 from moderation_api.db import is_postgres, utcnow
 from moderation_api.postings.models import LegalHold, Posting
 
-SENIOR_ROLES = frozenset({Role.SENIOR, Role.ADMIN})
+CATEGORY_GROUPS = ("sex_trafficking", "labor_trafficking", "minor_involved")
 
 
 class CaseError(Exception):
@@ -73,7 +90,13 @@ TRANSITIONS: dict[str, Rule] = {
     "decide": Rule(frozenset({ASSIGNED}), DECIDED),
     "escalate": Rule(frozenset({ASSIGNED}), OPEN),
     "notice_added": Rule(frozenset({OPEN, ASSIGNED}), OPEN),  # target ignored: a notice keeps the state
+    # The decider takes back their own decision (or escalation) within the undo window: they hold it again.
+    "undo": Rule(frozenset({DECIDED, OPEN}), ASSIGNED),
+    # A senior reviewer reopens someone else's decision, or any after the window, with a reason.
+    "reopen": Rule(frozenset({DECIDED}), OPEN),
 }
+DECISION_ACTIONS = ("decide", "escalate")
+REOPEN_ACTIONS = ("undo", "reopen")
 
 
 def transition(
@@ -106,23 +129,73 @@ def transition(
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
         raise CaseConflictError(f"case {case.id} was changed by someone else; reload it")
-    session.add(
-        AuditEvent(
-            case_id=case.id,
-            at=utcnow(),
-            actor=actor,
-            actor_kind=actor_kind,
-            action=action,
-            from_state=str(from_state),
-            to_state=str(to_state),
-            decision=decision,
-            reason=reason,
-            notes=notes,
-            details=details,
-        )
+    audit.record(
+        session,
+        case_id=case.id,
+        actor=actor,
+        actor_kind=actor_kind,
+        action=action,
+        from_state=str(from_state),
+        to_state=str(to_state),
+        decision=decision,
+        reason=reason,
+        notes=notes,
+        details=details,
     )
     session.flush()
     session.refresh(case)
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    minor: bool
+    categories: list[str]
+
+
+def case_facts(score: Mapping[str, Any], *, category_cutoff: float) -> CaseFacts:
+    """Categories and the minor flag a case gets from a stored score (minor cues route to senior review).
+
+    A category counts when its calibrated score reaches the cut-off or one of its indicators fired.
+    """
+    categories = [
+        name
+        for name, value in (score.get("category_scores") or {}).items()
+        if float(value) >= category_cutoff
+    ]
+    groups = {str(hit.get("group")) for hit in score.get("indicators") or []}
+    categories += [group for group in CATEGORY_GROUPS if group in groups and group not in categories]
+    return CaseFacts(minor="minor_involved" in categories, categories=categories)
+
+
+def _restricted_case(case: type[Case] | AliasedClass[Case] = Case) -> ColumnElement[bool]:
+    return or_(case.minor.is_(True), case.queue == str(Queue.SENIOR))
+
+
+def _restrictions_by_cases(
+    session: Session, *, posting_ids: list[int]
+) -> dict[int, list[Restriction | None]]:
+    found: dict[int, list[Restriction | None]] = {posting_id: [] for posting_id in posting_ids}
+    if posting_ids:
+        rows = session.execute(
+            select(Case.posting_id, Case.minor, Case.queue).where(
+                Case.posting_id.in_(posting_ids), _restricted_case()
+            )
+        )
+        for posting_id, minor, queue in rows:
+            found[posting_id].append(restriction_of(minor=minor, senior_queue=queue == str(Queue.SENIOR)))
+    return found
+
+
+def posting_restrictions(
+    session: Session, *, postings: Sequence[Posting], category_cutoff: float
+) -> dict[int, Restriction | None]:
+    """Why each posting is restricted (None: it is not): a case of it shows minor cues or sits in the senior
+    queue, or its own score shows minor cues (a posting no case was opened for)."""
+    found = _restrictions_by_cases(session, posting_ids=[posting.id for posting in postings])
+    for posting in postings:
+        if case_facts(posting.score, category_cutoff=category_cutoff).minor:
+            found[posting.id].append(Restriction.MINOR_CUES)
+    return {posting_id: strictest(reasons) for posting_id, reasons in found.items()}
 
 
 def open_case(
@@ -136,12 +209,21 @@ def open_case(
     categories: Sequence[str],
     notes: str | None = None,
     network_signals: Sequence[str] = (),
+    ingested_by: str | None = None,
 ) -> Case:
-    """A new open case; minors' cases go straight to the senior / child-safety queue."""
+    """A new open case; minors' cases go straight to the senior / child-safety queue.
+
+    So does a new case about a posting that an earlier case restricted (e.g. a notice on a posting a
+    reviewer escalated as ``minor_involved``): restricted content stays with senior reviewers.
+    ``ingested_by`` is the caller that sent the posting in, recorded next to the opener (the model or the
+    network layer) so the audit trail says who submitted what.
+    """
+    earlier = strictest(_restrictions_by_cases(session, posting_ids=[posting.id])[posting.id])
+    minor = minor or earlier is Restriction.MINOR_CUES
     case = Case(
         posting_id=posting.id,
         state=str(CaseState.OPEN),
-        queue=str(Queue.SENIOR if minor else Queue.STANDARD),
+        queue=str(Queue.SENIOR if minor or earlier is not None else Queue.STANDARD),
         source=str(source),
         band=posting.band,
         risk_score=posting.risk_score,
@@ -154,23 +236,25 @@ def open_case(
     )
     session.add(case)
     session.flush()
-    session.add(
-        AuditEvent(
-            case_id=case.id,
-            at=case.opened_at,
-            actor=actor,
-            actor_kind=actor_kind,
-            action="open",
-            from_state=None,
-            to_state=str(CaseState.OPEN),
-            notes=notes,
-            details={
-                "band": posting.band,
-                "risk_score": round(posting.risk_score, 6),
-                "queue": case.queue,
-                "network_signals": list(network_signals),
-            },
-        )
+    details: dict[str, Any] = {
+        "band": posting.band,
+        "risk_score": round(posting.risk_score, 6),
+        "queue": case.queue,
+        "network_signals": list(network_signals),
+    }
+    if ingested_by is not None:
+        details["ingested_by"] = ingested_by
+    audit.record(
+        session,
+        at=case.opened_at,
+        case_id=case.id,
+        actor=actor,
+        actor_kind=actor_kind,
+        action="open",
+        from_state=None,
+        to_state=str(CaseState.OPEN),
+        notes=notes,
+        details=details,
     )
     session.flush()
     return case
@@ -202,6 +286,7 @@ def _priority() -> tuple[Any, ...]:
 def list_cases(
     session: Session,
     *,
+    viewer: Viewer,
     state: CaseState | None = None,
     queue: Queue | None = None,
     band: str | None = None,
@@ -214,7 +299,13 @@ def list_cases(
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[list[Case], int]:
-    conditions = []
+    """Cases by filter and sort, scoped to what ``viewer`` may see (no restricted case for a reviewer)."""
+    viewer.require(Data.CASE, None, item="the case list")
+    conditions: list[ColumnElement[bool]] = []
+    if viewer.reach(Data.CASE) is not Reach.ALL:
+        # Restriction belongs to the posting: one restricted case of it restricts all its cases.
+        other = aliased(Case)
+        conditions.append(Case.posting_id.not_in(select(other.posting_id).where(_restricted_case(other))))
     if state is not None:
         conditions.append(Case.state == str(state))
     if queue is not None:
@@ -242,6 +333,36 @@ def list_cases(
     return list(rows), total
 
 
+def summaries(session: Session, *, cases: Sequence[Case], viewer: Viewer) -> list[CaseSummary]:
+    """Case rows as summaries; an escalated case also says who escalated it and their note, for the roles
+    that see the senior queue's history (senior reviewers, admins, auditors: the policy's ``history``)."""
+    escalated = [
+        case.id
+        for case in cases
+        if case.escalation_kind
+        and viewer.sees(
+            Data.HISTORY, restriction_of(minor=case.minor, senior_queue=case.queue == str(Queue.SENIOR))
+        )
+    ]
+    escalations: dict[int | None, AuditEvent] = {}
+    if escalated:
+        for event in session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.case_id.in_(escalated), AuditEvent.action == "escalate")
+            .order_by(AuditEvent.id)
+        ):
+            escalations[event.case_id] = event  # the latest escalation of each case wins
+    out = []
+    for case in cases:
+        summary = CaseSummary.model_validate(case)
+        escalation = escalations.get(case.id)
+        if escalation is not None:
+            who = {"escalated_by": escalation.actor, "escalation_note": escalation.notes}
+            summary = summary.model_copy(update=who)
+        out.append(summary)
+    return out
+
+
 def history(session: Session, *, case_id: int) -> list[AuditEvent]:
     return list(
         session.scalars(select(AuditEvent).where(AuditEvent.case_id == case_id).order_by(AuditEvent.id))
@@ -249,7 +370,7 @@ def history(session: Session, *, case_id: int) -> list[AuditEvent]:
 
 
 def _check_queue_access(principal: Principal, queue: Queue | str) -> None:
-    if Queue(queue) is Queue.SENIOR and principal.role not in SENIOR_ROLES:
+    if Queue(queue) is Queue.SENIOR and not may(principal.role, Permission.CASES_SENIOR):
         raise CaseForbiddenError("the senior / child-safety queue is restricted to senior reviewers")
 
 
@@ -280,21 +401,41 @@ def _take_lease(
     )
 
 
+# Expired leases returned per transaction by a sweep (a batch commits before the next is read).
+SWEEP_BATCH = 200
+
+
 def expire_leases(session: Session, *, now: datetime | None = None) -> int:
-    """Return every case whose lease ran out to the open queue (audited); returns how many."""
+    """Return every case whose lease ran out to the open queue (audited); returns how many.
+
+    Safe with several API processes sweeping at once: on PostgreSQL the expired rows are locked with
+    ``FOR UPDATE SKIP LOCKED``, so each sweeper (or a claim taking an expired case) gets different rows and
+    none waits; the conditional UPDATE in :func:`transition` still lets exactly one writer move a case.
+    """
     now = now or utcnow()
-    expired = session.scalars(
-        select(Case).where(Case.state == str(ASSIGNED), Case.lease_expires_at < now)
-    ).all()
     count = 0
-    for case in expired:
-        try:
-            _expire_lease(session, case=case)
-            count += 1
-        except CaseConflictError:
-            continue
-    session.commit()
-    return count
+    while True:
+        query = (
+            select(Case)
+            .where(Case.state == str(ASSIGNED), Case.lease_expires_at < now)
+            .order_by(Case.id)
+            .limit(SWEEP_BATCH)
+            .execution_options(populate_existing=True)
+        )
+        if is_postgres(session):
+            query = query.with_for_update(skip_locked=True)
+        expired = session.scalars(query).all()
+        moved = 0
+        for case in expired:
+            try:
+                _expire_lease(session, case=case)
+                moved += 1
+            except CaseConflictError:
+                continue
+        session.commit()
+        count += moved
+        if len(expired) < SWEEP_BATCH or moved == 0:
+            return count
 
 
 def claim(
@@ -416,7 +557,23 @@ def note_required_because(*, band: str, decision: Decision) -> str | None:
     return None
 
 
-def decide(
+def _may_escalate(case: Case) -> bool:
+    return case.queue != str(Queue.SENIOR)  # a senior decision is final
+
+
+def decision_options(case: Case) -> list[DecisionOption]:
+    """The decisions the workflow accepts on ``case`` and why a note is required for some (the review UI
+    shows exactly these, so the rule lives here only)."""
+    return [
+        DecisionOption(
+            decision=decision, note_required_because=note_required_because(band=case.band, decision=decision)
+        )
+        for decision in Decision
+        if decision is not Decision.ESCALATE or _may_escalate(case)
+    ]
+
+
+def record_decision(
     session: Session,
     *,
     principal: Principal,
@@ -427,7 +584,11 @@ def decide(
     notes: str | None,
     hold_days: int,
 ) -> Case:
-    """Confirm, dismiss (reason required) or escalate (kind required) a case the caller holds."""
+    """Confirm, dismiss (reason required) or escalate (kind required) a case the caller holds.
+
+    The caller commits: :func:`moderation_api.cases.flows.decide` adds a confirmation's network
+    consequences to the same transaction.
+    """
     case = _held_case(session, principal=principal, case_id=case_id)
     _check_queue_access(principal, case.queue)
     now = utcnow()
@@ -439,7 +600,7 @@ def decide(
     if decision is Decision.ESCALATE:
         if escalation_kind is None:
             raise DecisionInvalidError("escalate needs an escalation_kind: " + ", ".join(EscalationKind))
-        if case.queue == str(Queue.SENIOR):
+        if not _may_escalate(case):
             raise DecisionInvalidError("the case is already in the senior queue: confirm or dismiss it")
         transition(
             session,
@@ -458,7 +619,14 @@ def decide(
             },
         )
         if escalation_kind is EscalationKind.MINOR_INVOLVED:
-            place_legal_hold(session, case=case, reason=str(escalation_kind), now=now, hold_days=hold_days)
+            place_legal_hold(
+                session,
+                case=case,
+                reason=str(escalation_kind),
+                now=now,
+                hold_days=hold_days,
+                actor=principal.actor,
+            )
     else:
         transition(
             session,
@@ -476,29 +644,20 @@ def decide(
                 "lease_expires_at": None,
             },
         )
-        if decision is Decision.CONFIRM:
-            _propagate_confirmation(session, case=case)
-    session.commit()
     return case
 
 
-def _propagate_confirmation(session: Session, *, case: Case) -> None:
-    """A confirmed posting raises the priority of its cluster and pulls unreviewed members into review."""
-    from moderation_api.network.service import boost_cluster_cases, open_cases_for_confirmed_cluster
-
-    posting = session.get(Posting, case.posting_id)
-    if posting is None or posting.cluster_id is None:
-        return
-    open_cases_for_confirmed_cluster(session, cluster_id=posting.cluster_id)
-    boost_cluster_cases(session, cluster_id=posting.cluster_id)
-
-
 def place_legal_hold(
-    session: Session, *, case: Case, reason: str, now: datetime, hold_days: int
-) -> LegalHold:
-    """Preserve the posting's content (snapshot + SHA-256) for at least ``hold_days`` days."""
+    session: Session, *, case: Case, reason: str, now: datetime, hold_days: int, actor: str
+) -> LegalHold | None:
+    """Preserve the posting's content (snapshot + SHA-256) for at least ``hold_days`` days (audited).
+
+    None when the text was erased before the escalation: there is nothing left to preserve, and refusing
+    the escalation instead would keep a case that may involve a minor out of the senior queue.
+    """
     posting = session.get(Posting, case.posting_id)
-    assert posting is not None and posting.text is not None
+    if posting is None or posting.text is None:
+        return None
     hold = LegalHold(
         posting_id=posting.id,
         case_id=case.id,
@@ -510,7 +669,148 @@ def place_legal_hold(
     )
     session.add(hold)
     session.flush()
+    audit.record(
+        session,
+        case_id=case.id,
+        actor=actor,
+        actor_kind="human",
+        action=AuditAction.LEGAL_HOLD_PLACED,
+        from_state=case.state,
+        to_state=case.state,
+        reason=reason,
+        details={"hold_id": hold.id, "posting_id": posting.id, "hold_until": hold.hold_until.isoformat()},
+    )
     return hold
+
+
+def last_decision_event(session: Session, *, case_id: int) -> AuditEvent | None:
+    """The latest decide / escalate event of the case (who decided it last, when, and what)."""
+    return session.scalars(
+        select(AuditEvent)
+        .where(AuditEvent.case_id == case_id, AuditEvent.action.in_(DECISION_ACTIONS))
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    ).first()
+
+
+@dataclass(frozen=True)
+class ReopenPlan:
+    """How ``principal`` may take a decision back: ``undo`` (the decider, within the window: they hold the
+    case again) or ``reopen`` (a senior reviewer, later or on someone else's decision: back to the queue)."""
+
+    action: str
+    event: AuditEvent
+    undo_until: datetime
+    reason_required: bool
+
+
+def _reopen_plan(
+    session: Session, *, principal: Principal, case: Case, window_seconds: int, now: datetime
+) -> ReopenPlan:
+    """The one rule on reopening; raises the domain error that says why not."""
+    event = last_decision_event(session, case_id=case.id)
+    escalated = case.state == str(OPEN) and case.escalation_kind is not None
+    if event is None or not (case.state == str(DECIDED) or (escalated and event.action == "escalate")):
+        raise CaseConflictError(f"case {case.id} is {case.state} and not just escalated: nothing to reopen")
+    until = event.at + timedelta(seconds=window_seconds)
+    senior = may(principal.role, Permission.CASES_SENIOR)
+    if event.actor == principal.actor and now <= until:
+        if escalated and case.escalation_kind == EscalationKind.MINOR_INVOLVED and not senior:
+            raise CaseForbiddenError(
+                "a minor-involved escalation restricts the posting and placed a legal hold: "
+                "a senior reviewer decides it now"
+            )
+        return ReopenPlan(action="undo", event=event, undo_until=until, reason_required=False)
+    if not senior:
+        if event.actor == principal.actor:
+            raise CaseForbiddenError(
+                f"the {window_seconds} s undo window has passed: "
+                "a senior reviewer can reopen it with a reason"
+            )
+        raise CaseForbiddenError(
+            f"only the reviewer who decided case {case.id} (within {window_seconds} s) or a senior reviewer "
+            "may reopen it"
+        )
+    if escalated:
+        raise CaseConflictError(f"case {case.id} awaits senior review: claim and decide it from the queue")
+    return ReopenPlan(action="reopen", event=event, undo_until=until, reason_required=True)
+
+
+def reopen_option(
+    session: Session, *, principal: Principal, case: Case, window_seconds: int, now: datetime | None = None
+) -> ReopenOption:
+    """Whether ``principal`` may reopen ``case`` now, how, and until when (the review UI shows this)."""
+    try:
+        plan = _reopen_plan(
+            session, principal=principal, case=case, window_seconds=window_seconds, now=now or utcnow()
+        )
+    except CaseError as exc:
+        return ReopenOption(allowed=False, why_not=str(exc))
+    return ReopenOption(
+        allowed=True,
+        action=plan.action,
+        undo_until=plan.undo_until if plan.action == "undo" else None,
+        reason_required=plan.reason_required,
+    )
+
+
+def reopen(
+    session: Session,
+    *,
+    principal: Principal,
+    case_id: int,
+    reason: str | None,
+    window_seconds: int,
+    lease_seconds: int,
+    now: datetime | None = None,
+) -> Case:
+    """Take a decision (or an escalation) back, audited: the decider within ``window_seconds`` holds the case
+    again; a senior reviewer later returns it to its queue with a required ``reason``.
+
+    What the decision set off elsewhere stays: a confirmation's network boost and a minor-involved
+    escalation's legal hold are not undone.
+    """
+    case = get_case(session, case_id=case_id)
+    now = now or utcnow()
+    plan = _reopen_plan(session, principal=principal, case=case, window_seconds=window_seconds, now=now)
+    reason = (reason or "").strip() or None
+    if plan.reason_required and reason is None:
+        raise DecisionInvalidError(
+            "reopening a decision after the undo window, or someone else's, needs a reason"
+        )
+    undone = {
+        "action": plan.event.action,
+        "decision": plan.event.decision,
+        "reason": plan.event.reason,
+        "by": plan.event.actor,
+        "at": plan.event.at.isoformat(),
+    }
+    changes: dict[str, Any] = {"decision": None, "decision_reason": None, "decided_at": None}
+    if plan.action == "undo":
+        changes |= {"assignee": principal.actor, "lease_expires_at": now + timedelta(seconds=lease_seconds)}
+        if case.state == str(
+            OPEN
+        ):  # an escalation: back from the senior queue, unless it restricted the case
+            changes |= {"escalation_kind": None, "queue": str(Queue.SENIOR if case.minor else Queue.STANDARD)}
+    else:
+        changes |= {"assignee": None, "lease_expires_at": None}
+    transition(
+        session,
+        case=case,
+        action=plan.action,
+        actor=principal.actor,
+        notes=reason,
+        details={"undone": undone},
+        changes=changes,
+    )
+    session.commit()
+    return case
+
+
+def undo_until(session: Session, *, case: Case, window_seconds: int) -> datetime | None:
+    """Until when the latest decision on ``case`` can be undone by its decider (None: no decision)."""
+    event = last_decision_event(session, case_id=case.id)
+    return None if event is None else event.at + timedelta(seconds=window_seconds)
 
 
 def stats(session: Session) -> dict[str, Any]:

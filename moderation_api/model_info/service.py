@@ -11,14 +11,10 @@ from moderation_api.model_info.schemas import ModelInfo
 PLOTS = ("pr_curve.png", "calibration.png")
 
 
-def model_dir_of(scorer: TextScorer) -> Path | None:
-    path = getattr(scorer, "model_dir", None)
-    return Path(path) if path is not None else None
-
-
-def model_info(scorer: TextScorer, model_dir: Path | None) -> ModelInfo:
+def model_info(scorer: TextScorer) -> ModelInfo:
     card = metrics = None
     plots: list[str] = []
+    model_dir = scorer.model_dir
     if model_dir is not None and model_dir.is_dir():
         card_path, metrics_path = model_dir / "MODEL_CARD.md", model_dir / "metrics.json"
         card = card_path.read_text(encoding="utf-8") if card_path.is_file() else None
@@ -34,8 +30,8 @@ def model_info(scorer: TextScorer, model_dir: Path | None) -> ModelInfo:
     )
 
 
-def plot_path(model_dir: Path | None, name: str) -> Path | None:
-    if model_dir is None or name not in PLOTS:
+def plot_path(scorer: TextScorer, name: str) -> Path | None:
+    if scorer.model_dir is None or name not in PLOTS:
         return None
-    path = model_dir / name
+    path = scorer.model_dir / name
     return path if path.is_file() else None

@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from fastapi import APIRouter, HTTPException, status
 
-from moderation_api.deps import AppSettings, DbSession, PostingReader, RowId, SeniorWorker
+from moderation_api.auth.policy import AccessDeniedError
+from moderation_api.cases import flows
+from moderation_api.deps import AppSettings, CurrentViewer, DbSession, PostingReader, RowId, SeniorWorker
 from moderation_api.network import service
 from moderation_api.network.schemas import (
     BulkDecisionRequest,
@@ -15,22 +20,30 @@ from moderation_api.network.schemas import (
 router = APIRouter(prefix="/v1", tags=["network"])
 
 
-@router.get("/postings/{posting_id}/related", response_model=RelatedOut)
-def related(posting_id: RowId, _: PostingReader, session: DbSession) -> RelatedOut:
-    """Postings sharing a contact or a near-duplicate template with this one, and why."""
+@contextmanager
+def _http_errors() -> Iterator[None]:
     try:
-        return RelatedOut(**service.related(session, posting_id=posting_id))
+        yield
     except service.ClusterNotFoundError as exc:
         raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
+    except AccessDeniedError as exc:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, str(exc)) from exc
+
+
+@router.get("/postings/{posting_id}/related", response_model=RelatedOut)
+def related(posting_id: RowId, _: PostingReader, viewer: CurrentViewer, session: DbSession) -> RelatedOut:
+    """Postings sharing a contact or a near-duplicate template with this one, and why; restricted ones the
+    caller's role may not see are listed by id with the reason only."""
+    with _http_errors():
+        return RelatedOut(**service.related(session, posting_id=posting_id, viewer=viewer))
 
 
 @router.get("/clusters/{cluster_id}", response_model=ClusterOut)
-def cluster(cluster_id: RowId, _: PostingReader, session: DbSession) -> ClusterOut:
-    """Members, shared contacts, places, timeline and features of a cluster."""
-    try:
-        return ClusterOut(**service.cluster_view(session, cluster_id=cluster_id))
-    except service.ClusterNotFoundError as exc:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
+def cluster(cluster_id: RowId, _: PostingReader, viewer: CurrentViewer, session: DbSession) -> ClusterOut:
+    """Members, shared contacts, places, timeline and features of a cluster (members the caller's role may
+    not see are withheld)."""
+    with _http_errors():
+        return ClusterOut(**service.cluster_view(session, cluster_id=cluster_id, viewer=viewer))
 
 
 @router.post("/clusters/{cluster_id}/decision", response_model=BulkDecisionResponse)
@@ -42,7 +55,7 @@ def bulk_decision(
     settings: AppSettings,
 ) -> BulkDecisionResponse:
     """Apply one decision to several cases of a cluster; each case is claimed and decided, each audited."""
-    results = service.decide_cluster_cases(
+    results = flows.decide_cluster_cases(
         session,
         principal=principal,
         cluster_id=cluster_id,
@@ -53,5 +66,6 @@ def bulk_decision(
         notes=body.notes,
         lease_seconds=settings.lease_seconds,
         hold_days=settings.legal_hold_days,
+        category_cutoff=settings.category_cutoff,
     )
     return BulkDecisionResponse(results=[BulkItemResult(**item) for item in results])

@@ -10,18 +10,27 @@ from moderation_api.request_model import RequestModel
 
 
 class Member(BaseModel):
+    """A posting of the network; a restricted one the caller may not see carries only its id and why."""
+
     id: int
-    external_id: str
-    source: str
-    location: str | None
-    posted_at: datetime | None
-    ingested_at: datetime
-    band: str
-    risk_score: float
-    case_id: int | None
-    case_state: str | None
-    decision: str | None
+    external_id: str | None = None
+    source: str | None = None
+    location: str | None = None
+    posted_at: datetime | None = None
+    ingested_at: datetime | None = None
+    band: str | None = None
+    risk_score: float | None = None
+    case_id: int | None = None
+    case_state: str | None = None
+    decision: str | None = None
+    excerpt: str | None = Field(
+        default=None, description="the start of the posting text, when the caller's role may see its text"
+    )
     reasons: list[str] = Field(default_factory=list, description="why it is related (related endpoint)")
+    restricted: str | None = Field(
+        default=None, description="set when the member is withheld from the caller"
+    )
+    reason: str | None = Field(default=None, description="why it is withheld")
 
 
 class ClusterFeatures(BaseModel):
@@ -44,9 +53,12 @@ class ClusterOut(BaseModel):
     id: int
     size: int
     features: ClusterFeatures
-    shared_contacts: dict[str, int] = Field(description="contact value → postings using it (≥ 2)")
+    shared_contacts: dict[str, int] = Field(
+        description="contact value → postings using it (≥ 2), among the members the caller may see"
+    )
     locations: list[str]
     members: list[Member]
+    withheld_members: int = Field(description="restricted members the caller's role does not see")
     timeline: list[TimelinePoint]
 
 

@@ -19,11 +19,13 @@ import numpy as np
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from moderation_api.auth.schemas import Principal
-from moderation_api.cases import service as cases
+from moderation_api.audit import service as audit
+from moderation_api.audit.schemas import ActorKind, AuditAction
+from moderation_api.auth.policy import Data, Restriction, Viewer
 from moderation_api.cases.models import Case
-from moderation_api.cases.schemas import Decision, DismissReason, EscalationKind
-from moderation_api.db import utcnow
+from moderation_api.cases.schemas import CaseSource
+from moderation_api.cases.service import case_facts, open_case, posting_restrictions
+from moderation_api.db import TransientConflictError, utcnow
 from moderation_api.network import signature as sig
 from moderation_api.network.models import Cluster, PostingBucket, PostingContact
 from moderation_api.postings.models import Posting
@@ -42,10 +44,16 @@ MULTI_CITY_SCAN = 500
 # stops taking members at this size: its members already link any new posting of that template into
 # the template's cluster, so indexing and lookups stay bounded at 32 x 64 rows whatever the volume.
 MAX_BUCKET_MEMBERS = 64
+# How often a join re-reads clusters merged away under it before the whole transaction starts over.
+MAX_RELOCKS = 5
 
 
 class ClusterNotFoundError(Exception):
     pass
+
+
+class ClusterMergedError(TransientConflictError):
+    """The clusters to join kept being merged by concurrent transactions; the ingest starts over."""
 
 
 @dataclass
@@ -177,20 +185,31 @@ def template_matches(session: Session, *, signature: np.ndarray, exclude: int) -
 
 def _join(session: Session, *, posting: Posting, neighbours: set[int]) -> Cluster:
     now = utcnow()
-    cluster_ids = set()
-    if neighbours:
-        cluster_ids = {
-            cid
-            for cid in session.scalars(select(Posting.cluster_id).where(Posting.id.in_(neighbours)))
-            if cid is not None
-        }
-    if not cluster_ids:
-        cluster = Cluster(size=1, created_at=now, updated_at=now)
-        session.add(cluster)
-        session.flush()
-        posting.cluster_id = cluster.id
-        return cluster
-    clusters = session.scalars(select(Cluster).where(Cluster.id.in_(cluster_ids)).with_for_update()).all()
+    clusters: list[Cluster] = []
+    for _ in range(MAX_RELOCKS):
+        cluster_ids = _cluster_ids(session, neighbours)
+        if not cluster_ids:
+            cluster = Cluster(size=1, created_at=now, updated_at=now)
+            session.add(cluster)
+            session.flush()
+            posting.cluster_id = cluster.id
+            return cluster
+        # Locked in id order, so transactions joining overlapping clusters queue instead of deadlocking.
+        clusters = list(
+            session.scalars(
+                select(Cluster)
+                .where(Cluster.id.in_(cluster_ids))
+                .order_by(Cluster.id)
+                .with_for_update()
+                .execution_options(populate_existing=True)
+            )
+        )
+        if [c.id for c in clusters] == cluster_ids:
+            break
+        # A cluster was merged away by a transaction that committed between the two reads: read the
+        # neighbours' clusters again (now the survivor) and lock those.
+    else:
+        raise ClusterMergedError(f"the clusters of posting {posting.id}'s neighbours kept changing")
     # Union by size: relabel the smaller clusters into the largest one.
     survivor = max(clusters, key=lambda c: (c.size, -c.id))
     merged = [c for c in clusters if c.id != survivor.id]
@@ -200,7 +219,8 @@ def _join(session: Session, *, posting: Posting, neighbours: set[int]) -> Cluste
             update(Posting)
             .where(Posting.cluster_id.in_(merged_ids))
             .values(cluster_id=survivor.id)
-            .execution_options(synchronize_session=False)
+            # "evaluate" relabels the postings loaded in this session too (earlier ones of the same batch).
+            .execution_options(synchronize_session="evaluate")
         )
         survivor.size += sum(c.size for c in merged)
         session.flush()
@@ -210,6 +230,14 @@ def _join(session: Session, *, posting: Posting, neighbours: set[int]) -> Cluste
     posting.cluster_id = survivor.id
     session.flush()
     return survivor
+
+
+def _cluster_ids(session: Session, posting_ids: set[int]) -> list[int]:
+    """The distinct clusters of ``posting_ids``, sorted."""
+    if not posting_ids:
+        return []
+    rows = session.scalars(select(Posting.cluster_id).where(Posting.id.in_(posting_ids)).distinct())
+    return sorted(cid for cid in rows if cid is not None)
 
 
 def signals_for(
@@ -268,20 +296,35 @@ def signals_for(
     return signals
 
 
-def boost_cluster_cases(session: Session, *, cluster_id: int) -> int:
-    """Raise the priority of the cluster's undecided cases (a network signal fired on a member)."""
+def boost_cluster_cases(session: Session, *, cluster_id: int, cause: dict[str, Any] | None = None) -> int:
+    """Raise the priority of the cluster's undecided cases (a network signal fired on a member); each
+    boosted case gets an audit event saying why (``cause``)."""
     member_ids = select(Posting.id).where(Posting.cluster_id == cluster_id)
-    result = session.execute(
+    boosted = session.execute(
         update(Case)
         .where(Case.posting_id.in_(member_ids), Case.state != "decided", Case.network_boost.is_(False))
         .values(network_boost=True)
+        .returning(Case.id, Case.state)
         .execution_options(synchronize_session=False)
-    )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    ).all()
+    for case_id, state in sorted(boosted):
+        audit.record(
+            session,
+            case_id=case_id,
+            actor="system:network",
+            actor_kind=ActorKind.SYSTEM,
+            action=AuditAction.PRIORITY_BOOST,
+            from_state=state,
+            to_state=state,
+            details={"cluster_id": cluster_id, **(cause or {})},
+        )
+    return len(boosted)
 
 
-def related(session: Session, *, posting_id: int, limit: int = 100) -> dict[str, Any]:
-    """The posting's cluster id and the postings sharing a contact or a template with it, with the reason."""
+def related(session: Session, *, posting_id: int, viewer: Viewer, limit: int = 100) -> dict[str, Any]:
+    """The posting's cluster id and the postings sharing a contact or a template with it, with the reason;
+    members ``viewer`` may not see are listed as withheld, with why."""
+    viewer.require(Data.NETWORK, None, item="the posting's network")
     posting = session.get(Posting, posting_id)
     if posting is None:
         raise ClusterNotFoundError(f"posting {posting_id} not found")
@@ -302,8 +345,33 @@ def related(session: Session, *, posting_id: int, limit: int = 100) -> dict[str,
     if reasons:
         rows = session.scalars(select(Posting).where(Posting.id.in_(list(reasons)[: limit * 2]))).all()
         out = [member | {"reasons": sorted(reasons[member["id"]])} for member in _members(session, rows)]
-        view["related"] = sorted(out, key=lambda m: m["id"])[:limit]
+        members = sorted(out, key=lambda m: m["id"])[:limit]
+        view["related"] = _as_seen_by(viewer, members, _restrictions(session, rows, viewer))
     return view
+
+
+def _restrictions(
+    session: Session, postings: Sequence[Posting], viewer: Viewer
+) -> dict[int, Restriction | None]:
+    return posting_restrictions(session, postings=postings, category_cutoff=viewer.category_cutoff)
+
+
+def _as_seen_by(
+    viewer: Viewer, members: list[dict[str, Any]], restrictions: dict[int, Restriction | None]
+) -> list[dict[str, Any]]:
+    """Member rows with the restricted members ``viewer`` may not see reduced to their id and the reason."""
+    shown = []
+    for member in members:
+        restriction = restrictions.get(member["id"])
+        if restriction is None or viewer.sees(Data.NETWORK, restriction):
+            excerpt = member["excerpt"] if viewer.sees(Data.TEXT, restriction) else None
+            shown.append({**member, "excerpt": excerpt})
+        else:
+            shown.append({"id": member["id"], "restricted": str(restriction), "reason": restriction.reason})
+    return shown
+
+
+EXCERPT_CHARS = 160  # enough to recognise a posting in a list (a bulk decision's picker)
 
 
 def _members(session: Session, postings: Sequence[Posting]) -> list[dict[str, Any]]:
@@ -328,6 +396,7 @@ def _members(session: Session, postings: Sequence[Posting]) -> list[dict[str, An
                 "case_id": latest_case.id if latest_case else None,
                 "case_state": latest_case.state if latest_case else None,
                 "decision": latest_case.decision if latest_case else None,
+                "excerpt": posting.text[:EXCERPT_CHARS] if posting.text else None,
             }
         )
     return rows
@@ -336,8 +405,13 @@ def _members(session: Session, postings: Sequence[Posting]) -> list[dict[str, An
 MAX_MEMBERS = 500
 
 
-def cluster_view(session: Session, *, cluster_id: int) -> dict[str, Any]:
-    """Members, shared contacts, places, timeline and features of a cluster."""
+def cluster_view(session: Session, *, cluster_id: int, viewer: Viewer) -> dict[str, Any]:
+    """Members, shared contacts, places, timeline and features of a cluster.
+
+    The features are counts over every member; the member rows, shared contacts, places and timeline
+    come only from members ``viewer`` may see (the others are listed as withheld, with why).
+    """
+    viewer.require(Data.NETWORK, None, item=f"cluster {cluster_id}")
     cluster = session.get(Cluster, cluster_id)
     if cluster is None:
         raise ClusterNotFoundError(f"cluster {cluster_id} not found")
@@ -345,12 +419,15 @@ def cluster_view(session: Session, *, cluster_id: int) -> dict[str, Any]:
         select(Posting).where(Posting.cluster_id == cluster_id).order_by(Posting.id).limit(MAX_MEMBERS)
     ).all()
     member_rows = _members(session, members)
-    ids = [posting.id for posting in members]
-    contact_counts = Counter(
-        value
-        for value in session.scalars(select(PostingContact.value).where(PostingContact.posting_id.in_(ids)))
-    )
-    shared = {value: n for value, n in contact_counts.most_common() if n >= 2}
+    restrictions = _restrictions(session, members, viewer)
+    visible = [posting for posting in members if viewer.sees(Data.NETWORK, restrictions[posting.id])]
+    contacts = session.execute(
+        select(PostingContact.posting_id, PostingContact.value).where(
+            PostingContact.posting_id.in_([posting.id for posting in members])
+        )
+    ).all()
+    visible_ids = {posting.id for posting in visible}
+    visible_counts = Counter(value for posting_id, value in contacts if posting_id in visible_ids)
     times = sorted(_when(posting) for posting in members)
     span_days = max((times[-1] - times[0]).total_seconds() / 86400, 1.0) if times else 1.0
     decided = [m for m in member_rows if m["decision"] in ("confirm", "dismiss")]
@@ -361,24 +438,25 @@ def cluster_view(session: Session, *, cluster_id: int) -> dict[str, Any]:
         "features": {
             "size": cluster.size,
             "distinct_locations": len({p.location.strip().lower() for p in members if p.location}),
-            "distinct_contacts": len(contact_counts),
+            "distinct_contacts": len({value for _, value in contacts}),
             "postings_per_day": round(len(members) / span_days, 3),
             "confirmed_share": round(len(confirmed) / len(member_rows), 3) if member_rows else 0.0,
             "first_seen": times[0] if times else None,
             "last_seen": times[-1] if times else None,
         },
-        "shared_contacts": shared,
-        "locations": sorted({p.location for p in members if p.location}),
-        "members": member_rows,
-        "timeline": [{"posting_id": p.id, "at": _when(p), "location": p.location} for p in members],
+        "shared_contacts": {value: n for value, n in visible_counts.most_common() if n >= 2},
+        "locations": sorted({p.location for p in visible if p.location}),
+        "members": _as_seen_by(viewer, member_rows, restrictions),
+        "withheld_members": len(members) - len(visible),
+        "timeline": [{"posting_id": p.id, "at": _when(p), "location": p.location} for p in visible],
     }
 
 
-def open_cases_for_confirmed_cluster(session: Session, *, cluster_id: int, limit: int = 200) -> int:
-    """After a confirmation, members of the cluster that never got a case get one (source ``network``)."""
-    from moderation_api.cases.schemas import CaseSource
-    from moderation_api.cases.service import open_case
-
+def open_cases_for_confirmed_cluster(
+    session: Session, *, cluster_id: int, category_cutoff: float, limit: int = 200
+) -> int:
+    """After a confirmation, members of the cluster that never got a case get one (source ``network``);
+    a member with minor cues goes to the senior queue like any other minor's case."""
     without_case = session.scalars(
         select(Posting)
         .where(
@@ -392,55 +470,15 @@ def open_cases_for_confirmed_cluster(session: Session, *, cluster_id: int, limit
             "network.confirmed_member", "Linked by contact or template to a posting reviewers confirmed."
         )
         posting.network = {**(posting.network or {}), "signals": [signal.to_dict()]}
+        facts = case_facts(posting.score, category_cutoff=category_cutoff)
         open_case(
             session,
             posting=posting,
             source=CaseSource.NETWORK,
             actor="system:network",
             actor_kind="system",
-            minor=False,
-            categories=[],
+            minor=facts.minor,
+            categories=facts.categories,
             network_signals=[signal.id],
         )
     return len(without_case)
-
-
-def decide_cluster_cases(
-    session: Session,
-    *,
-    principal: Principal,
-    cluster_id: int,
-    case_ids: Sequence[int],
-    decision: Decision,
-    reason: DismissReason | None,
-    escalation_kind: EscalationKind | None,
-    notes: str | None,
-    lease_seconds: int,
-    hold_days: int,
-) -> list[dict[str, Any]]:
-    """One decision for several cases of a cluster: each is claimed if open and decided through the normal
-    workflow (so each is audited and checked on its own); a refusal is reported per case, not for all."""
-    results: list[dict[str, Any]] = []
-    for case_id in case_ids:
-        try:
-            case = cases.get_case(session, case_id=case_id)
-            posting = session.get(Posting, case.posting_id)
-            if posting is None or posting.cluster_id != cluster_id:
-                raise cases.CaseConflictError(f"case {case_id} is not in cluster {cluster_id}")
-            if case.state == "open":
-                cases.claim_case(session, principal=principal, case_id=case_id, lease_seconds=lease_seconds)
-            decided = cases.decide(
-                session,
-                principal=principal,
-                case_id=case_id,
-                decision=decision,
-                reason=reason,
-                escalation_kind=escalation_kind,
-                notes=notes,
-                hold_days=hold_days,
-            )
-            results.append({"case_id": case_id, "ok": True, "state": decided.state})
-        except cases.CaseError as exc:
-            session.rollback()
-            results.append({"case_id": case_id, "ok": False, "error": str(exc)})
-    return results

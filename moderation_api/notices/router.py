@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, status
 
-from moderation_api.deps import DbSession, NoticeSender, Scorer
+from moderation_api.deps import AppSettings, DbSession, NoticeSender, Scorer
 from moderation_api.notices.schemas import NoticeIn, NoticeOut
 from moderation_api.notices.service import NoticeError, submit_notice
 
@@ -10,9 +10,18 @@ router = APIRouter(prefix="/v1", tags=["notices"])
 
 
 @router.post("/notices", response_model=NoticeOut, status_code=status.HTTP_201_CREATED)
-def create_notice(body: NoticeIn, principal: NoticeSender, scorer: Scorer, session: DbSession) -> NoticeOut:
+def create_notice(
+    body: NoticeIn, principal: NoticeSender, scorer: Scorer, session: DbSession, settings: AppSettings
+) -> NoticeOut:
     """Forward a user's report of a posting; it opens a case (source ``notice``) or joins the open one."""
     try:
-        return submit_notice(session, scorer=scorer, notice=body, principal=principal)
+        return submit_notice(
+            session,
+            scorer=scorer,
+            notice=body,
+            principal=principal,
+            category_cutoff=settings.category_cutoff,
+            max_text_chars=settings.max_text_chars,
+        )
     except NoticeError as exc:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc

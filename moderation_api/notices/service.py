@@ -9,11 +9,13 @@ from classifier.results import TextScorer
 from moderation_api.auth.schemas import Principal
 from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseSource, CaseState
-from moderation_api.cases.service import open_case, transition
+from moderation_api.cases.service import case_facts, open_case, transition
+from moderation_api.db import AppLock, run_transaction, take_lock
 from moderation_api.notices.models import Notice
 from moderation_api.notices.schemas import NoticeIn, NoticeOut
+from moderation_api.postings.models import Posting
 from moderation_api.postings.schemas import PostingIn
-from moderation_api.postings.service import find_posting, ingest
+from moderation_api.postings.service import check_text_lengths, find_posting, get_posting, ingest
 
 
 class NoticeError(Exception):
@@ -21,33 +23,60 @@ class NoticeError(Exception):
 
 
 def submit_notice(
-    session: Session, *, scorer: TextScorer, notice: NoticeIn, principal: Principal
+    session: Session,
+    *,
+    scorer: TextScorer,
+    notice: NoticeIn,
+    principal: Principal,
+    category_cutoff: float,
+    max_text_chars: int | None = None,
 ) -> NoticeOut:
+    check_text_lengths([("text", notice.text)], max_chars=max_text_chars)
     posting = find_posting(session, source=notice.source, external_id=notice.external_id)
     if posting is None:
         if notice.text is None:
             raise NoticeError("this posting is not known to Vigil yet: include its 'text'")
         item = PostingIn(source=notice.source, external_id=notice.external_id, text=notice.text)
-        ingest(session, scorer=scorer, items=[item], actor=principal.actor)
-        posting = find_posting(session, source=notice.source, external_id=notice.external_id)
-        assert posting is not None
+        (result,) = ingest(
+            session, scorer=scorer, items=[item], actor=principal.actor, category_cutoff=category_cutoff
+        )
+        posting = get_posting(session, posting_id=result.posting_id)
+    found = posting
+    return run_transaction(
+        session,
+        lambda: _attach(
+            session, posting=found, notice=notice, principal=principal, category_cutoff=category_cutoff
+        ),
+    )
+
+
+def _attach(
+    session: Session, *, posting: Posting, notice: NoticeIn, principal: Principal, category_cutoff: float
+) -> NoticeOut:
+    """Join the posting's undecided case or open one: a unit of work that never opens a second case."""
+    # Every path that opens cases (ingest, a confirmation's cluster, notices) holds the network lock, so
+    # two of them never both find "no undecided case" for one posting; the case row is locked so a claim
+    # cannot bump its version between the read and the notice's transition.
+    take_lock(session, AppLock.NETWORK)
     case = session.scalar(
         select(Case)
         .where(Case.posting_id == posting.id, Case.state != str(CaseState.DECIDED))
         .order_by(Case.id)
         .limit(1)
+        .with_for_update()
+        .execution_options(populate_existing=True)
     )
     created = case is None
     if case is None:
-        facts = _facts_from_score(posting.score)
+        facts = case_facts(posting.score, category_cutoff=category_cutoff)
         case = open_case(
             session,
             posting=posting,
             source=CaseSource.NOTICE,
             actor=principal.actor,
             actor_kind="human",
-            minor=facts[0],
-            categories=facts[1],
+            minor=facts.minor,
+            categories=facts.categories,
             notes=notice.explanation,
         )
     else:
@@ -70,13 +99,6 @@ def submit_notice(
     session.add(record)
     session.commit()
     return NoticeOut(notice_id=record.id, posting_id=posting.id, case_id=case.id, case_created=created)
-
-
-def _facts_from_score(score: dict[str, object]) -> tuple[bool, list[str]]:
-    categories = score.get("category_scores") or {}
-    assert isinstance(categories, dict)
-    names = [name for name, value in categories.items() if float(value) >= 0.5]
-    return "minor_involved" in names, names
 
 
 def notices_of_case(session: Session, *, case_id: int) -> list[Notice]:

@@ -19,7 +19,8 @@ class Posting(Base):
     source: Mapped[str] = mapped_column(String(100))
     external_id: Mapped[str] = mapped_column(String(200))
     text: Mapped[str | None] = mapped_column(Text)  # None once deleted (no hold)
-    text_sha256: Mapped[str] = mapped_column(String(64))
+    # Dropped with the text: a plain hash of a short text can be matched against guesses.
+    text_sha256: Mapped[str | None] = mapped_column(String(64))
     location: Mapped[str | None] = mapped_column(String(200), default=None)
     posted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     ingested_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -45,7 +46,8 @@ class LegalHold(Base):
     posting_id: Mapped[int] = mapped_column(ForeignKey("postings.id"), index=True)
     case_id: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(String(50))
-    snapshot_text: Mapped[str] = mapped_column(Text)
-    snapshot_sha256: Mapped[str] = mapped_column(String(64))
+    # Cleared by the retention sweep once ``hold_until`` has passed.
+    snapshot_text: Mapped[str | None] = mapped_column(Text)
+    snapshot_sha256: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     hold_until: Mapped[datetime] = mapped_column(UTCDateTime)

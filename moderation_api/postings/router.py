@@ -4,6 +4,7 @@ from fastapi import APIRouter, HTTPException, status
 
 from moderation_api.deps import (
     AppSettings,
+    CurrentViewer,
     DbSession,
     Integrator,
     PostingDeleter,
@@ -42,7 +43,7 @@ def score(body: ScoreRequest, _: Scoring, scorer: Scorer, settings: AppSettings)
     texts = [body.text] if body.text is not None else [item.text for item in items]
     _check_batch(len(texts), settings)
     ids = [item.id for item in items] if items else [None]
-    results = service.score_texts(scorer, texts)
+    results = service.score_texts(scorer, texts, max_text_chars=settings.max_text_chars)
     return ScoreResponse(results=[ScoreOut(id=i, **r) for i, r in zip(ids, results, strict=True)])
 
 
@@ -52,45 +53,36 @@ def ingest(
 ) -> IngestResponse:
     """Store and score postings; flagged ones open cases. Retrying the same (source, external_id) is safe."""
     _check_batch(len(body.postings), settings)
-    results = service.ingest(session, scorer=scorer, items=body.postings, actor=principal.actor)
+    results = service.ingest(
+        session,
+        scorer=scorer,
+        items=body.postings,
+        actor=principal.actor,
+        category_cutoff=settings.category_cutoff,
+        max_text_chars=settings.max_text_chars,
+    )
     return IngestResponse(results=results)
 
 
-def _posting_out(session: DbSession, posting_id: int) -> PostingOut:
+@router.get("/postings/{posting_id}", response_model=PostingOut)
+def get_posting(posting_id: RowId, _: PostingReader, viewer: CurrentViewer, session: DbSession) -> PostingOut:
+    """The posting, its score and its cases' outcomes; on a restricted posting the caller's role may see
+    only part of, the rest is withheld and ``access`` says what and why."""
     try:
-        posting = service.get_posting(session, posting_id=posting_id)
+        return service.posting_view(session, posting_id=posting_id, viewer=viewer)
     except service.PostingNotFoundError as exc:
         raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
-    hold = service.active_hold(session, posting_id=posting.id)
-    return PostingOut(
-        id=posting.id,
-        source=posting.source,
-        external_id=posting.external_id,
-        text=posting.text,
-        location=posting.location,
-        posted_at=posting.posted_at,
-        ingested_at=posting.ingested_at,
-        deleted=posting.deleted_at is not None,
-        legal_hold_until=hold.hold_until if hold else None,
-        score=posting.score,
-        case_ids=service.case_ids(session, posting_id=posting.id),
-        cluster_id=posting.cluster_id,
-        network=posting.network,
-    )
-
-
-@router.get("/postings/{posting_id}", response_model=PostingOut)
-def get_posting(posting_id: RowId, _: PostingReader, session: DbSession) -> PostingOut:
-    return _posting_out(session, posting_id)
 
 
 @router.delete("/postings/{posting_id}", response_model=PostingOut)
-def delete_posting(posting_id: RowId, _: PostingDeleter, session: DbSession) -> PostingOut:
-    """Erase a posting's text; refused (409) while a legal hold preserves it."""
+def delete_posting(
+    posting_id: RowId, principal: PostingDeleter, viewer: CurrentViewer, session: DbSession
+) -> PostingOut:
+    """Erase a posting's text and all text-derived data (audited); refused (409) under a legal hold."""
     try:
-        service.delete_posting(session, posting_id=posting_id)
+        service.delete_posting(session, posting_id=posting_id, principal=principal)
+        return service.posting_view(session, posting_id=posting_id, viewer=viewer)
     except service.PostingNotFoundError as exc:
         raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
     except service.LegalHoldError as exc:
         raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
-    return _posting_out(session, posting_id)

@@ -5,11 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from moderation_api.request_model import RequestModel
+from moderation_api.auth.schemas import AccessNote
+from moderation_api.request_model import RequestModel, UtcDateTime
 
-MAX_TEXT_CHARS = 20_000
+# The hard ceiling of a posting text in the API schema; the deployment's limit is Settings.max_text_chars
+# (default 20 000), checked by the services.
+MAX_TEXT_CHARS = 100_000
 EARLIEST_POSTED_AT = datetime(1990, 1, 1, tzinfo=UTC)
 
 
@@ -50,18 +53,17 @@ class PostingIn(RequestModel):
     external_id: str = Field(min_length=1, max_length=200, description="the platform's id; idempotency key")
     text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS)
     location: str | None = Field(default=None, max_length=200, description="city / region, optional")
-    posted_at: datetime | None = Field(default=None, description="when the platform published it, optional")
+    posted_at: UtcDateTime | None = Field(
+        default=None, description="when the platform published it, with a time zone; optional"
+    )
 
     @field_validator("posted_at")
     @classmethod
     def _plausible_posted_at(cls, value: datetime | None) -> datetime | None:
         """A publication date outside 1990 .. tomorrow is a client bug, and would break date arithmetic."""
-        if value is None:
-            return None
-        aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-        if not EARLIEST_POSTED_AT <= aware <= datetime.now(UTC) + timedelta(days=1):
+        if value is not None and not EARLIEST_POSTED_AT <= value <= datetime.now(UTC) + timedelta(days=1):
             raise ValueError("posted_at must lie between 1990-01-01 and tomorrow")
-        return aware
+        return value
 
 
 class IngestRequest(RequestModel):
@@ -90,17 +92,34 @@ class IngestResponse(BaseModel):
     results: list[IngestResult]
 
 
+class CaseOutcome(BaseModel):
+    """A case about the posting as the platform needs it: where it stands and what was decided."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    state: str
+    decision: str | None
+    decision_reason: str | None
+    decided_at: datetime | None
+
+
 class PostingOut(BaseModel):
     id: int
     source: str
     external_id: str
-    text: str | None = Field(description="plain text; never render it as HTML/Markdown")
+    text: str | None = Field(
+        description="plain text; never render it as HTML/Markdown; None if deleted or withheld"
+    )
     location: str | None
     posted_at: datetime | None
     ingested_at: datetime
     deleted: bool
     legal_hold_until: datetime | None
-    score: dict[str, Any]
-    case_ids: list[int]
+    score: dict[str, Any] = Field(
+        description="the score; evidence spans and entities are emptied if withheld"
+    )
+    cases: list[CaseOutcome]
     cluster_id: int | None
     network: dict[str, Any] | None = Field(description="cluster id, size and the network signals that fired")
+    access: AccessNote = Field(description="what the caller's role does not see of this posting, and why")

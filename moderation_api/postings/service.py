@@ -1,28 +1,27 @@
-"""Scoring and idempotent ingest of postings; deletion that respects legal holds."""
+"""Scoring and idempotent ingest of postings; deletion (erasure) that respects legal holds."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import delete, select, tuple_
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from classifier.results import ScoreResult, TextScorer
+from moderation_api.audit import service as audit
+from moderation_api.audit.schemas import ActorKind, AuditAction
+from moderation_api.auth.policy import Data, Restriction, Viewer, redact_network, redact_score
+from moderation_api.auth.schemas import Principal
 from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseSource
-from moderation_api.cases.service import open_case
-from moderation_api.db import utcnow
+from moderation_api.cases.service import case_facts, open_case, posting_restrictions
+from moderation_api.db import AppLock, run_transaction, take_lock, utcnow
 from moderation_api.network.models import PostingBucket, PostingContact
 from moderation_api.network.service import boost_cluster_cases, link_posting
 from moderation_api.postings.models import LegalHold, Posting
-from moderation_api.postings.schemas import IngestResult, PostingIn
-
-# A category counts for routing and filtering when its calibrated score is at least this.
-CATEGORY_CUTOFF = 0.5
+from moderation_api.postings.schemas import CaseOutcome, IngestResult, PostingIn, PostingOut
 
 
 class PostingNotFoundError(Exception):
@@ -33,23 +32,23 @@ class LegalHoldError(Exception):
     """The posting is under a legal hold and cannot be deleted (HTTP 409)."""
 
 
-@dataclass(frozen=True)
-class CaseFacts:
-    minor: bool
-    categories: list[str]
+class TextTooLongError(ValueError):
+    """A text is longer than the deployment's limit, ``Settings.max_text_chars`` (HTTP 422)."""
 
 
-def case_facts(result: ScoreResult) -> CaseFacts:
-    """Categories and the minor flag a case gets from a score (minor cues route to senior review)."""
-    categories = [name for name, score in result.category_scores.items() if score >= CATEGORY_CUTOFF]
-    groups = {str(hit.group) for hit in result.indicators}
-    for group in ("sex_trafficking", "labor_trafficking", "minor_involved"):
-        if group in groups and group not in categories:
-            categories.append(group)
-    return CaseFacts(minor="minor_involved" in categories, categories=categories)
+def check_text_lengths(texts: Iterable[tuple[str, str | None]], *, max_chars: int | None) -> None:
+    """Refuse a request if a ``(where, text)`` is over ``max_chars``; the error names it, never quotes it."""
+    if max_chars is None:
+        return
+    for where, text in texts:
+        if text is not None and len(text) > max_chars:
+            raise TextTooLongError(f"{where} has {len(text)} characters; the limit is {max_chars}")
 
 
-def score_texts(scorer: TextScorer, texts: Sequence[str]) -> list[dict[str, Any]]:
+def score_texts(
+    scorer: TextScorer, texts: Sequence[str], *, max_text_chars: int | None = None
+) -> list[dict[str, Any]]:
+    check_text_lengths(((f"text {n}", text) for n, text in enumerate(texts)), max_chars=max_text_chars)
     return [result.to_dict() for result in scorer.score_texts(list(texts))]
 
 
@@ -72,35 +71,79 @@ def _first_case_id(session: Session, posting_id: int) -> int | None:
 
 
 def ingest(
-    session: Session, *, scorer: TextScorer, items: Sequence[PostingIn], actor: str
+    session: Session,
+    *,
+    scorer: TextScorer,
+    items: Sequence[PostingIn],
+    actor: str,
+    category_cutoff: float,
+    max_text_chars: int | None = None,
 ) -> list[IngestResult]:
     """Store and score postings; open a case for band review/urgent. Idempotent on (source, external_id).
 
-    The whole batch is one transaction: either every new posting (and its case) is stored or none is.
+    The whole batch is one transaction: either every new posting (and its case) is stored or none is;
+    one text over ``max_text_chars`` refuses the batch before anything is written. New postings are
+    scored first, outside any transaction, so SQLite's write lock and PostgreSQL's network lock are held
+    for database work only. The transaction starts over (bounded, jittered) when it deadlocks or a
+    concurrent request stored one of the keys first.
     """
-    for attempt in range(3):
-        try:
-            return _ingest_once(session, scorer=scorer, items=items, actor=actor)
-        except IntegrityError:
-            # A concurrent request ingested one of these keys first; retry sees it as existing.
-            session.rollback()
-            if attempt == 2:
-                raise
-    return []
+    check_text_lengths(
+        ((f"postings.{n}.text", item.text) for n, item in enumerate(items)), max_chars=max_text_chars
+    )
+    fresh = _fresh(_existing(session, items), items)
+    # End the read (committing, as ingest always did, whatever the caller had pending): no transaction,
+    # hence no lock, is held while the postings are scored.
+    session.commit()
+    scored = _score_fresh(scorer, fresh, {})
+    return run_transaction(
+        session,
+        lambda: _ingest_once(
+            session, scorer=scorer, items=items, scored=scored, actor=actor, category_cutoff=category_cutoff
+        ),
+        retry_unique=True,
+    )
 
 
-def _ingest_once(
-    session: Session, *, scorer: TextScorer, items: Sequence[PostingIn], actor: str
-) -> list[IngestResult]:
-    existing = _existing(session, items)
+def _fresh(
+    existing: dict[tuple[str, str], Posting], items: Sequence[PostingIn]
+) -> dict[tuple[str, str], PostingIn]:
+    """The first item of each key not stored yet."""
     fresh: dict[tuple[str, str], PostingIn] = {}
     for item in items:
         key = (item.source, item.external_id)
         if key not in existing:
             fresh.setdefault(key, item)
-    scores = scorer.score_texts([item.text for item in fresh.values()]) if fresh else []
+    return fresh
+
+
+def _score_fresh(
+    scorer: TextScorer, fresh: dict[tuple[str, str], PostingIn], scored: dict[tuple[str, str], ScoreResult]
+) -> dict[tuple[str, str], ScoreResult]:
+    """``scored`` completed with the scores of the ``fresh`` items it lacks."""
+    todo = [key for key in fresh if key not in scored]
+    results = scorer.score_texts([fresh[key].text for key in todo]) if todo else []
+    return {**scored, **dict(zip(todo, results, strict=True))}
+
+
+def _ingest_once(
+    session: Session,
+    *,
+    scorer: TextScorer,
+    items: Sequence[PostingIn],
+    scored: dict[tuple[str, str], ScoreResult],
+    actor: str,
+    category_cutoff: float,
+) -> list[IngestResult]:
+    take_lock(session, AppLock.NETWORK)
+    # Read again under the lock: keys a concurrent request stored meanwhile are existing now. (Scoring here
+    # only happens if a key vanished since the first read; deletion keeps the row, so not expected.)
+    existing = _existing(session, items)
+    fresh = _fresh(existing, items)
+    scored = _score_fresh(scorer, fresh, scored)
     created: dict[tuple[str, str], tuple[Posting, int | None]] = {}
-    for (key, item), result in zip(fresh.items(), scores, strict=True):
+    # In key order: concurrent transactions then wait on shared keys in one order, never in a cycle.
+    for key in sorted(fresh):
+        item, result = fresh[key], scored[key]
         posting = Posting(
             source=item.source,
             external_id=item.external_id,
@@ -120,30 +163,32 @@ def _ingest_once(
         session.flush()
         network = link_posting(session, posting=posting)
         case_id = None
-        facts = case_facts(result)
+        facts = case_facts(posting.score, category_cutoff=category_cutoff)
         if result.flagged or network.signals:
             # A network signal alone (e.g. a contact moving across cities) opens a case too.
             if result.flagged:
-                source, actor, actor_kind = (
+                source, opener, opener_kind = (
                     CaseSource.AUTOMATED,
                     f"model:{result.model_name}:{result.model_version}",
                     "model",
                 )
             else:
-                source, actor, actor_kind = CaseSource.NETWORK, "system:network", "system"
+                source, opener, opener_kind = CaseSource.NETWORK, "system:network", "system"
             case = open_case(
                 session,
                 posting=posting,
                 source=source,
-                actor=actor,
-                actor_kind=actor_kind,
+                actor=opener,
+                actor_kind=opener_kind,
                 minor=facts.minor,
                 categories=facts.categories,
                 network_signals=[signal.id for signal in network.signals],
+                ingested_by=actor,
             )
             case_id = case.id
         if network.signals:
-            boost_cluster_cases(session, cluster_id=network.cluster_id)
+            cause = {"posting_id": posting.id, "signals": [signal.id for signal in network.signals]}
+            boost_cluster_cases(session, cluster_id=network.cluster_id, cause=cause)
         created[key] = (posting, case_id)
     session.commit()
     results = []
@@ -168,7 +213,10 @@ def _ingest_once(
                 risk_score=posting.risk_score,
                 model_version=posting.model_version,
                 case_id=case_id,
-                text_changed=not is_new and posting.text_sha256 != _sha(item.text),
+                # An erased posting has no hash left to compare with.
+                text_changed=not is_new
+                and posting.text_sha256 is not None
+                and posting.text_sha256 != _sha(item.text),
                 cluster_id=posting.cluster_id,
                 network_signals=(posting.network or {}).get("signals", []),
             )
@@ -196,12 +244,49 @@ def active_hold(session: Session, *, posting_id: int) -> LegalHold | None:
     )
 
 
-def case_ids(session: Session, *, posting_id: int) -> list[int]:
-    return list(session.scalars(select(Case.id).where(Case.posting_id == posting_id).order_by(Case.id)))
+POSTING_CONTENT = (Data.TEXT, Data.EVIDENCE, Data.CONTACTS, Data.OUTCOME)
 
 
-def delete_posting(session: Session, *, posting_id: int) -> Posting:
-    """Erase the posting's text (e.g. the user deleted it) unless a legal hold preserves it."""
+def posting_view(session: Session, *, posting_id: int, viewer: Viewer) -> PostingOut:
+    """The posting as ``viewer`` may see it (see :func:`posting_out`)."""
+    posting = get_posting(session, posting_id=posting_id)
+    restrictions = posting_restrictions(session, postings=[posting], category_cutoff=viewer.category_cutoff)
+    viewer.require(Data.POSTING, restrictions[posting.id], item=f"posting {posting_id}")
+    return posting_out(session, posting=posting, restriction=restrictions[posting.id], viewer=viewer)
+
+
+def posting_out(
+    session: Session, *, posting: Posting, restriction: Restriction | None, viewer: Viewer
+) -> PostingOut:
+    """On a restricted posting, what ``viewer``'s role may not see (text, quoted evidence, contacts, case
+    outcomes) is withheld, and the response says which and why."""
+    access = viewer.note(restriction, POSTING_CONTENT)
+    withheld = set(access.withheld)
+    hold = cases = None
+    if Data.OUTCOME not in withheld:
+        hold = active_hold(session, posting_id=posting.id)
+        cases = session.scalars(select(Case).where(Case.posting_id == posting.id).order_by(Case.id))
+    return PostingOut(
+        id=posting.id,
+        source=posting.source,
+        external_id=posting.external_id,
+        text=posting.text if Data.TEXT not in withheld else None,
+        location=posting.location,
+        posted_at=posting.posted_at,
+        ingested_at=posting.ingested_at,
+        deleted=posting.deleted_at is not None,
+        legal_hold_until=hold.hold_until if hold else None,
+        score=redact_score(posting.score, withheld),
+        cases=[CaseOutcome.model_validate(case) for case in cases or ()],
+        cluster_id=posting.cluster_id,
+        network=redact_network(posting.network, withheld),
+        access=access,
+    )
+
+
+def delete_posting(session: Session, *, posting_id: int, principal: Principal) -> Posting:
+    """Erase the posting's text and everything derived from it (e.g. the user deleted it), audited with
+    the caller; refused while a legal hold preserves it."""
     posting = get_posting(session, posting_id=posting_id)
     hold = active_hold(session, posting_id=posting_id)
     if hold is not None:
@@ -209,21 +294,95 @@ def delete_posting(session: Session, *, posting_id: int) -> Posting:
             f"posting {posting_id} is under a legal hold ({hold.reason}) until {hold.hold_until.date()}; "
             "it cannot be deleted"
         )
-    posting.text = None
     posting.deleted_at = utcnow()
-    # The score quotes the text (evidence spans, contacts as written) and the network index keeps the
-    # contacts and a text fingerprint: all of it goes with the text. Scores and indicator ids stay, so
-    # the case and the reports remain explainable.
-    posting.score = scrubbed_score(posting.score)
-    posting.minhash = None
-    session.execute(delete(PostingContact).where(PostingContact.posting_id == posting_id))
-    session.execute(delete(PostingBucket).where(PostingBucket.posting_id == posting_id))
+    erase_posting(
+        session,
+        posting=posting,
+        action=AuditAction.POSTING_DELETED,
+        actor=principal.actor,
+        actor_kind=ActorKind.HUMAN,
+        details={"role": str(principal.role)},
+    )
     session.commit()
     return posting
 
 
+def erase_posting(
+    session: Session,
+    *,
+    posting: Posting,
+    action: AuditAction,
+    actor: str,
+    actor_kind: ActorKind,
+    details: dict[str, Any],
+) -> None:
+    """Remove the text and all text-derived data of ``posting`` and audit it (on each of its cases).
+
+    Gone: the text and its hash, evidence quotes and contacts in the score, the contacts and explanations
+    in the network summary, the contact and template index rows, the MinHash, and the snapshots of legal
+    holds that have ended. Kept: scores, bands, indicator ids, categories, the cluster membership and every
+    case — so cases stay explainable and reports keep their counts. Callers check legal holds first.
+    """
+    now = utcnow()
+    holds = session.scalars(
+        select(LegalHold)
+        .where(LegalHold.posting_id == posting.id, LegalHold.snapshot_text.is_not(None))
+        .order_by(LegalHold.id)
+    ).all()
+    for hold in holds:
+        if hold.hold_until <= now:
+            expire_hold(session, hold=hold, actor=actor, actor_kind=actor_kind)
+    posting.text = None
+    posting.text_sha256 = None
+    posting.score = scrubbed_score(posting.score)
+    # Signal explanations can quote a contact: they go with the contacts.
+    posting.network = redact_network(posting.network, (Data.CONTACTS,))
+    posting.minhash = None
+    session.execute(delete(PostingContact).where(PostingContact.posting_id == posting.id))
+    session.execute(delete(PostingBucket).where(PostingBucket.posting_id == posting.id))
+    cases: list[tuple[int | None, str | None]] = [
+        (case_id, state)
+        for case_id, state in session.execute(
+            select(Case.id, Case.state).where(Case.posting_id == posting.id).order_by(Case.id)
+        )
+    ]
+    for case_id, state in cases or [(None, None)]:
+        audit.record(
+            session,
+            case_id=case_id,
+            actor=actor,
+            actor_kind=actor_kind,
+            action=action,
+            from_state=state,
+            to_state=state,
+            details={"posting_id": posting.id, **details},
+        )
+    session.flush()
+
+
+def expire_hold(session: Session, *, hold: LegalHold, actor: str, actor_kind: ActorKind) -> None:
+    """Clear the snapshot (text and hash) of a hold whose period has ended, audited on its case."""
+    hold.snapshot_text = None
+    hold.snapshot_sha256 = None
+    state = session.scalar(select(Case.state).where(Case.id == hold.case_id))
+    audit.record(
+        session,
+        case_id=hold.case_id if state is not None else None,
+        actor=actor,
+        actor_kind=actor_kind,
+        action=AuditAction.LEGAL_HOLD_EXPIRED,
+        from_state=state,
+        to_state=state,
+        reason=hold.reason,
+        details={
+            "hold_id": hold.id,
+            "posting_id": hold.posting_id,
+            "hold_until": hold.hold_until.isoformat(),
+        },
+    )
+
+
 def scrubbed_score(score: dict[str, Any]) -> dict[str, Any]:
     """The stored score without anything quoted from the posting."""
-    indicators = [{**hit, "spans": []} for hit in score.get("indicators", [])]
     removed = len(score.get("entities", []))
-    return {**score, "indicators": indicators, "entities": [], "entities_removed": removed}
+    return redact_score(score, (Data.EVIDENCE, Data.CONTACTS)) | {"entities_removed": removed}

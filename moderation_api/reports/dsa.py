@@ -10,9 +10,10 @@ import hashlib
 import hmac
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from moderation_api.db import MAX_ROW_ID
 from moderation_api.reports.schemas import DsaStatement
 
 DECISION_FACTS_MAX = 5000
@@ -136,6 +137,9 @@ class InvalidCursorError(ValueError):
     """A pagination cursor that this service did not issue."""
 
 
+CURSOR_HINT = "invalid cursor: pass back the next_cursor of a previous page"
+
+
 def encode_cursor(decided_at: datetime, case_id: int) -> str:
     """Keyset position after (decided_at, case_id), opaque to clients."""
     raw = f"{decided_at.isoformat()}|{case_id}".encode()
@@ -143,9 +147,15 @@ def encode_cursor(decided_at: datetime, case_id: int) -> str:
 
 
 def decode_cursor(cursor: str) -> tuple[datetime, int]:
+    """The keyset position of a cursor; anything this service could not have issued is refused."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         stamp, case_id = raw.split("|", 1)
-        return datetime.fromisoformat(stamp), int(case_id)
+        decided_at, position = datetime.fromisoformat(stamp), int(case_id)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise InvalidCursorError("invalid cursor: pass back the next_cursor of a previous page") from exc
+        raise InvalidCursorError(CURSOR_HINT) from exc
+    # Issued cursors carry an aware UTC time and a real row id; a forged one must not reach the query
+    # (a naive time cannot be compared, an id beyond 64 bits overflows SQLite).
+    if decided_at.tzinfo is None or decided_at.utcoffset() != timedelta(0) or not 0 <= position <= MAX_ROW_ID:
+        raise InvalidCursorError(CURSOR_HINT)
+    return decided_at, position

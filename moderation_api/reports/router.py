@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response, status
@@ -10,20 +9,17 @@ from moderation_api.reports import service
 from moderation_api.reports.dsa import MAX_BATCH, InvalidCursorError
 from moderation_api.reports.export import report_csv, report_filename
 from moderation_api.reports.schemas import DsaStatementPage, ReportFormat, TransparencyReport
+from moderation_api.request_model import UtcDateTime
 
 router = APIRouter(prefix="/v1/reports", tags=["reports"])
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
 
 
 @router.get("/transparency", response_model=TransparencyReport)
 def transparency(
     _: ReportReader,
     session: DbSession,
-    start: datetime | None = None,
-    end: datetime | None = None,
+    start: UtcDateTime | None = None,
+    end: UtcDateTime | None = None,
     format: ReportFormat = ReportFormat.JSON,
     daily: bool = False,
 ) -> TransparencyReport | Response:
@@ -31,7 +27,7 @@ def transparency(
     default_start, default_end = service.default_period()
     try:
         report = service.transparency_report(
-            session, start=_aware(start) or default_start, end=_aware(end) or default_end, daily=daily
+            session, start=start or default_start, end=end or default_end, daily=daily
         )
     except service.ReportPeriodError as exc:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc

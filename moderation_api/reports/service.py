@@ -8,8 +8,10 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from moderation_api.cases.models import AuditEvent, Case
+from moderation_api.audit.models import AuditEvent
+from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseSource, CaseState, Decision, Queue
+from moderation_api.cases.service import DECISION_ACTIONS, REOPEN_ACTIONS
 from moderation_api.db import utcnow
 from moderation_api.notices.models import Notice
 from moderation_api.postings.models import Posting
@@ -23,11 +25,11 @@ from moderation_api.reports.schemas import (
     ModelPrecision,
     NoticeOutcomes,
     Period,
+    ReopenCounts,
     TimeToDecision,
     TransparencyReport,
 )
 
-DECISION_ACTIONS = ("decide", "escalate")
 MAX_PERIOD = timedelta(days=3660)
 
 
@@ -76,6 +78,16 @@ def transparency_report(
             escalations[event.reason or "unspecified"] += event.n
         elif outcome == Decision.DISMISS:
             dismissals[event.reason or "unspecified"] += event.n
+
+    reopens = session.execute(
+        select(AuditEvent.action, AuditEvent.details).where(
+            AuditEvent.action.in_(REOPEN_ACTIONS), AuditEvent.at >= start, AuditEvent.at < end
+        )
+    ).all()
+    reopened_by_action = Counter(str(row.action) for row in reopens)
+    undone = Counter(
+        str(((row.details or {}).get("undone") or {}).get("decision") or "unknown") for row in reopens
+    )
 
     decided_in_period = (
         Case.state == str(CaseState.DECIDED),
@@ -135,6 +147,11 @@ def transparency_report(
         ),
         escalations_by_kind=dict(sorted(escalations.items())),
         dismissals_by_reason=dict(sorted(dismissals.items())),
+        reopened=ReopenCounts(
+            total=len(reopens),
+            by_action={action: reopened_by_action.get(action, 0) for action in REOPEN_ACTIONS},
+            by_undone_outcome=dict(sorted(undone.items())),
+        ),
         time_to_decision=TimeToDecision(
             count=durations.count,
             mean_seconds=durations.mean,
@@ -164,12 +181,14 @@ def dsa_statements(
     query = (
         select(Case, Posting)
         .join(Posting, Posting.id == Case.posting_id)
-        .where(Case.state == str(CaseState.DECIDED), Case.decision == str(Decision.CONFIRM))
+        .where(
+            Case.state == str(CaseState.DECIDED),
+            Case.decision == str(Decision.CONFIRM),
+            Case.decided_at.is_not(None),
+        )
     )
     if cursor:
         after_at, after_id = decode_cursor(cursor)
-        if after_at.tzinfo is None:
-            after_at = after_at.replace(tzinfo=UTC)
         query = query.where(
             or_(Case.decided_at > after_at, and_(Case.decided_at == after_at, Case.id > after_id))
         )
@@ -177,7 +196,8 @@ def dsa_statements(
     page = rows[:limit]
     items = []
     for case, posting in page:
-        assert case.decided_at is not None
+        if case.decided_at is None:  # excluded by the query; narrows the type
+            continue
         indicator_names = [hit.get("name", "") for hit in (posting.score or {}).get("indicators", [])]
         items.append(
             build_statement(
@@ -197,8 +217,7 @@ def dsa_statements(
     next_cursor = None
     if len(rows) > limit and page:
         last = page[-1][0]
-        assert last.decided_at is not None
-        next_cursor = encode_cursor(last.decided_at, last.id)
+        next_cursor = encode_cursor(last.decided_at, last.id) if last.decided_at else None
     return DsaStatementPage(items=items, next_cursor=next_cursor)
 
 

@@ -69,3 +69,18 @@ def test_bench_clusters_tiny(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     rows = json.loads(out.read_text())
     assert [row["size"] for row in rows] == [300, 600] and all(row["tail_per_s"] > 0 for row in rows)
+
+
+def test_bench_ingest_load_tiny_on_sqlite(tmp_path: Path) -> None:
+    out = tmp_path / "load.json"
+    args = ["--database-url", f"sqlite:///{tmp_path / 'load.db'}", "--scorer", "keyword", "--clients", "3",
+            "--rounds", "2", "--batch", "3", "--json", str(out)]  # fmt: skip
+    done = _run(["benchmarks/bench_ingest_load.py", *args])
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(out.read_text())
+    baseline, load = result["phases"]
+    assert (baseline["clients"], load["clients"]) == (1, 3) and baseline["requests"] == load["requests"] == 6
+    assert baseline["errors"] == load["errors"] == 0 and result["problems"] == []
+    assert baseline["stored"] == load["stored"] == result["distinct_keys"] > 3  # overlapping keys, once each
+    assert all(phase["p99_ms"] >= phase["p50_ms"] > 0 for phase in (baseline, load))
+    assert "load vs baseline: x" in done.stdout

@@ -81,7 +81,10 @@ def start_api(tmp_path: Path) -> Iterator[Callable[..., LiveApi]]:
         engine = make_engine(database_url)
         upgrade(engine)
         with make_session_factory(engine)() as session:
-            keys = {name: create_key(session, name=f"ui-{name}", role=role) for name, role in ROLES.items()}
+            keys = {
+                name: create_key(session, name=f"ui-{name}", role=role, actor="test:fixture")
+                for name, role in ROLES.items()
+            }
             session.commit()
         engine.dispose()
         settings = Settings(database_url=database_url, scorer=scorer, run_migrations=False)

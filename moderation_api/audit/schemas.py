@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+
+class AuditAction(StrEnum):
+    """Audited actions besides the case transitions (whose names are the transition names)."""
+
+    POSTING_DELETED = "posting_deleted"
+    RETENTION_ERASED = "retention_erased"
+    LEGAL_HOLD_PLACED = "legal_hold_placed"
+    LEGAL_HOLD_EXPIRED = "legal_hold_expired"
+    PRIORITY_BOOST = "priority_boost"
+    KEY_CREATED = "key_created"
+    KEY_REVOKED = "key_revoked"
+
+
+class ActorKind(StrEnum):
+    HUMAN = "human"
+    MODEL = "model"
+    SYSTEM = "system"
+
+
+class ChainBreak(BaseModel):
+    """The first row at which the audit chain does not verify."""
+
+    seq: int
+    event_id: int | None
+    problem: str
+
+
+class ChainReport(BaseModel):
+    ok: bool
+    rows_checked: int
+    head_seq: int = Field(description="seq of the last row that verified (0: none)")
+    head_hash: str = Field(description="its hash: record it elsewhere and pass it back as an anchor")
+    broken: ChainBreak | None = None

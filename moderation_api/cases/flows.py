@@ -1,0 +1,189 @@
+"""Case operations that span domains (Netflix Dispatch's *flows*): deciding a case together with its network
+consequences, one decision for several cases of a cluster, and a case as one caller may see it.
+
+This module imports the cases, network, postings and notices services and none of them imports it, so
+the imports between services run one way (network → cases, postings → cases and network).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from moderation_api.auth.policy import Data, Viewer
+from moderation_api.auth.schemas import Principal
+from moderation_api.cases import service as cases
+from moderation_api.cases.models import Case
+from moderation_api.cases.schemas import (
+    AuditEventOut,
+    CaseDetail,
+    CaseState,
+    Decision,
+    DismissReason,
+    EscalationKind,
+    NoticeView,
+)
+from moderation_api.db import AppLock, run_transaction, take_lock
+from moderation_api.network import service as network
+from moderation_api.notices.service import notices_of_case
+from moderation_api.postings.models import Posting
+from moderation_api.postings.service import posting_out
+
+
+def decide(
+    session: Session,
+    *,
+    principal: Principal,
+    case_id: int,
+    decision: Decision,
+    reason: DismissReason | None,
+    escalation_kind: EscalationKind | None,
+    notes: str | None,
+    hold_days: int,
+    category_cutoff: float,
+) -> Case:
+    """Decide a case the caller holds. A confirmation also raises the priority of its cluster's cases and
+    opens cases for the cluster's unreviewed members, in the same transaction as the decision — one unit of
+    work, started over if it deadlocks."""
+    return run_transaction(
+        session,
+        lambda: _decide(
+            session,
+            principal=principal,
+            case_id=case_id,
+            decision=decision,
+            reason=reason,
+            escalation_kind=escalation_kind,
+            notes=notes,
+            hold_days=hold_days,
+            category_cutoff=category_cutoff,
+        ),
+    )
+
+
+def _decide(
+    session: Session,
+    *,
+    principal: Principal,
+    case_id: int,
+    decision: Decision,
+    reason: DismissReason | None,
+    escalation_kind: EscalationKind | None,
+    notes: str | None,
+    hold_days: int,
+    category_cutoff: float,
+) -> Case:
+    if decision is Decision.CONFIRM:
+        # A confirmation writes to its cluster's postings and cases: take the network lock before any row
+        # lock, as ingest does, so the two never wait on each other in a cycle (see db.AppLock).
+        take_lock(session, AppLock.NETWORK)
+    case = cases.record_decision(
+        session,
+        principal=principal,
+        case_id=case_id,
+        decision=decision,
+        reason=reason,
+        escalation_kind=escalation_kind,
+        notes=notes,
+        hold_days=hold_days,
+    )
+    if decision is Decision.CONFIRM:
+        posting = session.get(Posting, case.posting_id)
+        if posting is not None and posting.cluster_id is not None:
+            network.open_cases_for_confirmed_cluster(
+                session, cluster_id=posting.cluster_id, category_cutoff=category_cutoff
+            )
+            network.boost_cluster_cases(
+                session, cluster_id=posting.cluster_id, cause={"confirmed_case_id": case.id}
+            )
+    session.commit()
+    return case
+
+
+def decide_cluster_cases(
+    session: Session,
+    *,
+    principal: Principal,
+    cluster_id: int,
+    case_ids: Sequence[int],
+    decision: Decision,
+    reason: DismissReason | None,
+    escalation_kind: EscalationKind | None,
+    notes: str | None,
+    lease_seconds: int,
+    hold_days: int,
+    category_cutoff: float,
+) -> list[dict[str, Any]]:
+    """One decision for several cases of a cluster: each is claimed if open and decided through the normal
+    workflow (so each is audited and checked on its own); a refusal is reported per case, not for all."""
+    results: list[dict[str, Any]] = []
+    for case_id in case_ids:
+        claimed = False
+        try:
+            case = cases.get_case(session, case_id=case_id)
+            posting = session.get(Posting, case.posting_id)
+            if posting is None or posting.cluster_id != cluster_id:
+                raise cases.CaseConflictError(f"case {case_id} is not in cluster {cluster_id}")
+            if case.state == str(CaseState.OPEN):
+                cases.claim_case(session, principal=principal, case_id=case_id, lease_seconds=lease_seconds)
+                claimed = True
+            decided = decide(
+                session,
+                principal=principal,
+                case_id=case_id,
+                decision=decision,
+                reason=reason,
+                escalation_kind=escalation_kind,
+                notes=notes,
+                hold_days=hold_days,
+                category_cutoff=category_cutoff,
+            )
+            results.append({"case_id": case_id, "ok": True, "state": decided.state})
+        except cases.CaseError as exc:
+            session.rollback()
+            if claimed:
+                # Claimed only for this bulk decision, which was refused: back to the queue, not held.
+                _release_refused(session, principal=principal, case_id=case_id)
+            results.append({"case_id": case_id, "ok": False, "error": str(exc)})
+    return results
+
+
+def _release_refused(session: Session, *, principal: Principal, case_id: int) -> None:
+    try:
+        cases.release(session, principal=principal, case_id=case_id, notes="bulk decision refused")
+    except cases.CaseError:
+        session.rollback()  # someone else moved it meanwhile: it is not ours to release any more
+
+
+def case_detail(
+    session: Session, *, case_id: int, viewer: Viewer, principal: Principal, reopen_window_seconds: int
+) -> CaseDetail:
+    """The case with its posting, score and evidence, notices, audit history and the decisions it accepts,
+    as ``viewer`` may see it: a case of a restricted posting is refused to roles that may not see it, and
+    what else the role may not see is withheld (see :mod:`moderation_api.auth.policy`)."""
+    case = cases.get_case(session, case_id=case_id)
+    posting = session.get_one(Posting, case.posting_id)
+    restriction = cases.posting_restrictions(
+        session, postings=[posting], category_cutoff=viewer.category_cutoff
+    )[posting.id]
+    viewer.require(Data.CASE, restriction, item=f"case {case_id}")
+    access = viewer.note(restriction, (Data.HISTORY,))
+    history: list[AuditEventOut] = []
+    notices: list[NoticeView] = []
+    if Data.HISTORY not in access.withheld:
+        history = [AuditEventOut.model_validate(e) for e in cases.history(session, case_id=case.id)]
+        notices = [NoticeView.model_validate(n) for n in notices_of_case(session, case_id=case.id)]
+    (summary,) = cases.summaries(session, cases=[case], viewer=viewer)
+    return CaseDetail(
+        case=summary,
+        posting=posting_out(session, posting=posting, restriction=restriction, viewer=viewer),
+        history=history,
+        notices=notices,
+        decisions=cases.decision_options(case),
+        access=access,
+        reopen=cases.reopen_option(
+            session, principal=principal, case=case, window_seconds=reopen_window_seconds
+        ),
+    )
