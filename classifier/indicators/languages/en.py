@@ -64,6 +64,7 @@ LANGUAGE = Language(
             r"sexy (?:girls?|lady|ladies|latina|asian|woman|women|mami|babe|blonde|brunette|milf|chick|ebony)",
             r"(?:i am|i'm|im) (?:so )?sexy",
             r"donations? only", r"\d+ ?donation", r"hh", r"qv", r"companionship",
+            r"(?:looking for|need|want|seeking|find) (?:a |my |an? older )?(?:sugar )?daddy", r"daddy (?:wanted|needed)",
             r"hook ?ups? (?:tonight|now|today|only)",
             r"fetish", r"girls? available", r"new girls? (?:every|each|weekly|daily|always)", r"kiss mark", r"splashing sweat", r"aubergine",
             r"adult (?:fun|entertainment|services?|massage)", r"hobbyists?", r"nsa",
@@ -177,9 +178,11 @@ LANGUAGE = Language(
         "sex.third_party_control": terms(
             r"(?:daddy|manager|my driver|the driver|driver|booker|my man|boss|handler|front desk|reception|"
             r"receptionist|mama ?san|papa ?san|bf|boyfriend|mommy|mama|mom|auntie|aunt|coordinator|office|guy at the "
-            r"door|staff) ~2 (?:handles|will|takes|took|books|arranges|sets|set|available|collects|makes|does|manages|"
-            r"match) ~2 (?:all )?(?:the )?(?:bookings?|appointments?|appts|money|payments?|calls|everything|it|for her|"
-            r"you|\$)",
+            r"door|staff) ~1 (?:handles|books|arranges|collects|manages|screens|sets it up|set it up)",
+            r"(?:daddy|manager|my driver|the driver|driver|booker|my man|boss|handler|front desk|reception|"
+            r"receptionist|mama ?san|papa ?san|bf|boyfriend|mommy|mama|mom|auntie|aunt|coordinator|office|guy at the "
+            r"door|staff) ~2 (?:will|takes|took|sets|set|available|makes|does|match) ~2 (?:all )?(?:the )?(?:bookings?|"
+            r"appointments?|appts|money|payments?|calls|everything|it|for her|you|\$)",
             r"(?:text|call) (?:him|her (?:mom|mommy|boyfriend|man))", r"(?:she|they) (?:dont|don'?t|doesn'?t) work,? (?:she |they )?"
             r"(?:just|only) books?", r"payment (?:is )?(?:handled|taken|collected) (?:at the door|by (?:our|the) staff)",
             r"we manage (?:\d+|several|many) (?:'?independent'? )?(?:ladies|girls|women)",
@@ -187,7 +190,8 @@ LANGUAGE = Language(
             r"book (?:through|thru|with|via) (?:me|(?:the |our |my )?(?:manager|booker|boss|office|agent|driver|daddy))",
             r"call (?:the )?(?:manager|booker)", r"ask for (?:the )?(?:manager|daddy)", r"i set it up",
             r"takes the money", r"collects? (?:the )?money", r"we arrange everything",
-            r"her (?:cousin|uncle|friend|boyfriend) (?:arranges|will set up|handles)",
+            r"(?:her )?(?:cousin|uncle|aunt|auntie|brother|friend|boyfriend|bf|mom|mommy) (?:arranges|will set up|handles|"
+            r"books|sets it up)",
             r"(?:talk|speak|deal) (?:to|with) me,? not (?:her|them|the girls)",
             negative=(
                 r"(?:she|they|the girls|girls|ladies) (?:doesn'?t|does not|don'?t|do not|can'?t|cannot) "
