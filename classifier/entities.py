@@ -115,9 +115,12 @@ PRICE_RE = re.compile(
     re.IGNORECASE,
 )
 AGE_RE = re.compile(
-    r"\b(?:(?:i'?m|im|age|aged|edad|idade|âge|age:|tengo|tenho|j'ai|just turned|acabo de cumplir|"
+    r"\b(?:(?:i'?m|im|she'?s|she is|he'?s|age|aged|edad|idade|âge|age:|tengo|tenho|tiene|tem|j'ai|elle a|"
+    r"just turned|acabo de cumplir|"
     r"acabei de fazer|only|solo|apenas|seulement)\s*:?\s*(?P<a1>\d{2})\b(?!\s?(?:%|\$|€|/|roses|min))"
-    r"|(?P<a2>\d{2})\s?(?:yo|y/o|yrs?|years?(?:\s+old)?|anos|años|ans|ans\b)\b)",
+    r"|(?P<a2>\d{2})\s?(?:yo|y/o|yrs?|years?(?:\s+old)?|anos|años|ans|ans\b)\b"
+    # "10 years of experience", "15 ans d'expérience", "20 años en el negocio" are not ages.
+    r"(?!\s*(?:of\b|d'|de\b|in\b|at\b|on\b|en\b|na\b|no\b|experience|exp\b|warranty|ago|plus|\+)))",
     re.IGNORECASE,
 )
 

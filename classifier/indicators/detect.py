@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from classifier.indicators.catalog import (
     ADULT,
@@ -30,21 +29,17 @@ from classifier.indicators.catalog import (
     IndicatorSpec,
     compiled_catalog,
 )
-from classifier.indicators.languages import LANGUAGES
-from classifier.indicators.lexicon import CLAUSE_END, Compiled, Terms, scripts_in, source
+from classifier.indicators.lexicon import Compiled, scripts_in
+from classifier.indicators.negation import negation_scope
 from classifier.normalize import NormalizedText
 from classifier.results import Entity, EntityKind, IndicatorHit, Severity, Span
 
 MAX_SPANS = 8
-NEGATION_WORDS = 4  # how far back a negation word reaches, in words
-UNSPACED_NEGATION_CHARS = 8  # the same for Thai and Chinese, in characters
 UNLESS_CHARS = 48  # how far around a match its clause is searched for ``unless`` terms
 AWARENESS_CUES = 2  # distinct awareness / news cues that make a text read as one
 AWARENESS_NOTE = " Read as an awareness or news text here, so not counted as high severity."
 # A quoted phrase: awareness posts and news quote ad wording ('no LE', "new girls weekly") to warn of it.
 _QUOTED_RE = re.compile(r"""(?:^|(?<=[\s(:,]))['"“‘«]([^'"”’»\n]{1,80})['"”’»](?=[\s.,;:!?)]|$)""")
-_TOKEN_RE = re.compile(r"\w+")
-_UNSPACED_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,69 +52,12 @@ class Detection:
     reads_as_awareness: bool
 
 
-@dataclass(frozen=True, slots=True)
-class _Scope:
-    """Compiled negation scope for every lexicon language."""
-
-    negation: re.Pattern[str]
-    post_negation: re.Pattern[str]
-    clause_end: re.Pattern[str]
-    # A negation's reach also ends at a comma or colon: "no experience, salary $5,000" negates nothing
-    # after the comma.
-    negation_end: re.Pattern[str]
-
-
-@cache
-def _scope() -> _Scope:
-    negation = [(language, Terms(phrases=language.negation)) for language in LANGUAGES]
-    post = [
-        (language, Terms(phrases=language.post_negation)) for language in LANGUAGES if language.post_negation
-    ]
-    contrast = [(language, Terms(phrases=language.contrast)) for language in LANGUAGES if language.contrast]
-    contrast_source = source(contrast, clitics=False)
-    clause = "[" + re.escape(CLAUSE_END) + "]" + (f"|{contrast_source}" if contrast_source else "")
-    return _Scope(
-        negation=re.compile(source(negation, clitics=False)),
-        post_negation=re.compile(r"[\s:=\-]{0,3}(?:" + (source(post, clitics=False) or "(?!)") + ")"),
-        clause_end=re.compile(clause),
-        negation_end=re.compile(f"[,，、:]|{clause}"),
-    )
-
-
-def _clause_start(text: str, start: int, reach: int, boundary: re.Pattern[str] | None = None) -> int:
-    """Where the clause holding ``start`` begins, looking back at most ``reach`` characters."""
-    floor = max(0, start - reach)
-    cut = floor
-    for match in (boundary or _scope().clause_end).finditer(text, floor, start):
-        cut = match.end()
-    return cut
-
-
-def _clause_end(text: str, end: int, reach: int) -> int:
-    match = _scope().clause_end.search(text, end, min(len(text), end + reach))
-    return match.start() if match else min(len(text), end + reach)
-
-
-def negated(text: str, start: int, end: int, *, denied_after: bool = True) -> bool:
-    """Whether a negation governs the match ``text[start:end]`` (see the module docstring)."""
-    scope = _scope()
-    window_start = _clause_start(text, start, 80, scope.negation_end)
-    left = text[window_start:start]
-    tokens = [match.start() for match in _TOKEN_RE.finditer(left)]
-    if len(tokens) > NEGATION_WORDS:
-        left = left[tokens[-NEGATION_WORDS] :]
-    if _UNSPACED_RE.search(left):
-        left = left[-UNSPACED_NEGATION_CHARS:]
-    if scope.negation.search(left) or scope.negation.search(text, start, end):
-        return True
-    return denied_after and scope.post_negation.match(text, end) is not None
-
-
 def _excluded(unless: re.Pattern[str] | None, text: str, start: int, end: int) -> bool:
     if unless is None:
         return False
-    left = _clause_start(text, start, UNLESS_CHARS)
-    right = _clause_end(text, end, UNLESS_CHARS)
+    scope = negation_scope()
+    left = scope.clause_start(text, start, UNLESS_CHARS)
+    right = scope.clause_stop(text, end, UNLESS_CHARS)
     return unless.search(text, left, right) is not None
 
 
@@ -156,13 +94,15 @@ class _Posting:
     catalog: CompiledCatalog
     starts: dict[str, list[int]]  # index key -> word starts
     scripts: frozenset[str]
+    languages: frozenset[str]  # whose negation words count
     quoted: list[tuple[int, int]]
 
     @classmethod
     def read(cls, normalized: NormalizedText) -> _Posting:
         catalog = compiled_catalog()
         text = normalized.text
-        return cls(normalized, catalog, catalog.index.starts(text), scripts_in(text), [])
+        languages = negation_scope().languages_in(text)
+        return cls(normalized, catalog, catalog.index.starts(text), scripts_in(text), languages, [])
 
     def raw_matches(self, compiled: Compiled | None) -> Iterator[re.Match[str]]:
         if compiled is None:
@@ -178,7 +118,7 @@ class _Posting:
                 start, end = match.span()
                 if any(q_start <= start and end <= q_end for q_start, q_end in self.quoted):
                     continue  # a warning quoting the phrase, not an ad using it
-                if checked and negated(text, start, end, denied_after=denied_after):
+                if checked and negation_scope().negated(match, self.languages, denied_after=denied_after):
                     continue
                 if _excluded(matcher.unless, text, start, end):
                     continue

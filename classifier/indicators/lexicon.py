@@ -78,7 +78,9 @@ class Language:
 
     ``negation`` words before a match (in its clause, a few words back) deny it; ``post_negation``
     phrases right after it do too ("placement fee: none"); ``contrast`` words ("but") end the
-    negation's scope. ``indicators``, ``contexts`` and ``mitigators`` map catalog names to wording.
+    negation's scope. ``markers`` are frequent function words: a Latin-script language's negation words
+    only count in postings that show its markers. ``indicators``, ``contexts`` and ``mitigators`` map
+    catalog names to wording.
     """
 
     code: str
@@ -86,6 +88,7 @@ class Language:
     negation: tuple[str, ...]
     post_negation: tuple[str, ...] = ()
     contrast: tuple[str, ...] = ()
+    markers: tuple[str, ...] = ()
     indicators: Mapping[str, Terms] = field(default_factory=dict)
     contexts: Mapping[str, Terms] = field(default_factory=dict)
     mitigators: Mapping[str, Terms] = field(default_factory=dict)
@@ -95,10 +98,11 @@ class Language:
     script: str | None = None  # a key of SCRIPTS: entries only run on postings in that script
 
     def gap(self, words: int) -> str:
-        """Regex for up to ``words`` words between two terms, within one clause."""
+        """Regex for up to ``words`` words between two terms, within one clause. The gap is a capturing
+        group: a negation inside it ("passports are never kept") negates the match."""
         if not self.spaced:
-            return rf"[^{re.escape(CLAUSE_END)}]{{0,{words * self.gap_chars}}}?"
-        return rf"{_GAP_WORD}{{0,{words}}}{_GAP_SEP}"
+            return rf"([^{re.escape(CLAUSE_END)}]{{0,{words * self.gap_chars}}}?)"
+        return rf"({_GAP_WORD}{{0,{words}}}{_GAP_SEP})"
 
     def prepare(self, pattern: str) -> str:
         """A lexicon entry as regex source: folded, ``~N`` gaps expanded, spaces as word separators."""

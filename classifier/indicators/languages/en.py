@@ -48,26 +48,31 @@ LANGUAGE = Language(
     negation=(
         r"no", r"not", r"never", r"without", r"zero", r"nor", r"neither", r"none", r"nobody", r"don't", r"dont",
         r"doesn't", r"doesnt", r"won't", r"wont", r"didn't", r"isn't", r"aren't", r"cannot", r"can't",
-        r"free of", r"no one", r"stop", r"avoid", r"beware of", r"illegal to", r"refuse",
+        r"free of", r"no one", r"nothing", r"stop", r"avoid", r"beware of", r"illegal to", r"refuse",
     ),
     post_negation=(
         r"none", r"waived", r"not (?:required|needed|charged|necessary|applicable)", r"free", r"\$ ?0\b", r"0 ?\$",
-        r"n/?a", r"covered by (?:the )?(?:employer|company|us)", r"paid by (?:the )?(?:employer|company|us)",
+        r"n/a", r"covered by (?:the )?(?:employer|company|us)", r"paid by (?:the )?(?:employer|company|us)",
         r"never", r"is illegal", r"are illegal",
     ),
     contrast=(r"but", r"however", r"except", r"although", r"though", r"yet"),
+    markers=(r"the", r"and", r"of", r"to", r"you", r"your", r"we", r"is", r"are", r"for", r"with", r"will", r"this", r"our", r"be", r"have", r"not"),
     contexts={
         "adult": terms(
-            ESCORT, r"incall", r"in call", r"outcall", r"out call", r"gfe", r"pse", r"bbb?j", r"bbfs",
+            ESCORT, r"incall", r"outcall", r"gfe", r"pse", r"bbb?j", r"bbfs",
             r"happy ending", r"body ?rub\w*", r"nuru", r"erotic\w*", r"sensual", r"\d+ ?roses",
-            r"sexy (?:girls?|lady|ladies|latina|asian|woman|women|mami|babe|blonde|brunette|milf|chick|ebony|body)",
+            r"sexy (?:girls?|lady|ladies|latina|asian|woman|women|mami|babe|blonde|brunette|milf|chick|ebony)",
             r"(?:i am|i'm|im) (?:so )?sexy",
-            r"donations? only", r"\d+ ?donation", r"hh", r"qv", r"companionship", r"daddy",
-            r"hook ?ups? (?:tonight|now|today|with|only)",
-            r"fetish", r"girls? available", r"new girls?", r"kiss mark", r"splashing sweat", r"aubergine",
-            r"adult (?:fun|entertainment|services?|massage)", r"playmates?", r"hobbyists?", r"nsa",
+            r"donations? only", r"\d+ ?donation", r"hh", r"qv", r"companionship",
+            r"(?:looking for|need|want|seeking|find) (?:a |my |an? older )?(?:sugar )?daddy", r"daddy (?:wanted|needed)",
+            r"hook ?ups? (?:tonight|now|today|only)",
+            r"fetish", r"girls? available", r"new girls? (?:every|each|weekly|daily|always)", r"kiss mark", r"splashing sweat", r"aubergine",
+            r"adult (?:fun|entertainment|services?|massage)", r"hobbyists?", r"nsa",
             r"no strings attached", r"discreet (?:fun|encounters?|meetings?|gentlem[ae]n)", r"upscale (?:companion|lady)",
-            r"strip (?:club|tease)", r"strippers?", r"lap dances?", r"fwb", r"sugar (?:daddy|baby|babies)",
+            r"strip (?:club|tease)", r"lap dances?", r"fwb", r"sugar (?:daddy|baby|babies)",
+            r"independent (?:provider|escort|companion)", r"(?:executive|elite|vip|upscale|classy) companions?",
+            r"(?:small |generous )?gifts? "
+            r"(?:required|expected|appreciated)", r"new (?:spot|girls?) (?:on|at|in)",
         ),
         "job": terms(
             r"jobs?", r"hiring", r"we hire", r"workers?", r"work (?:in|abroad|permit|visa)", r"vacanc\w+", r"salary",
@@ -75,11 +80,16 @@ LANGUAGE = Language(
             r"caregivers?", r"modell?ing", r"models? (?:wanted|needed)", r"casting", r"visa", r"contract",
             r"positions? (?:available|open)", r"staff (?:wanted|needed)", r"help wanted", r"now hiring", r"labou?rers?",
             r"pickers?", r"cleaners? (?:wanted|needed)", r"apply (?:now|today)",
-            r"seasonal work", r"farm ?work", r"paycheck", r"employees?", r"dancers? (?:wanted|needed)",
+            r"seasonal work", r"farm ?work", r"field ?work", r"paycheck", r"employees?", r"dancers? (?:wanted|needed)",
             r"(?:work|night|day|12.hour|8.hour) shifts?",
+            r"housekeepers?", r"maids?", r"nann(?:y|ies)", r"farm ?hands?", r"farm ?workers?", r"labou?rers?", r"pickers?",
+            r"packers?", r"welders?", r"masons?", r"bricklayers?", r"roofers?", r"deckhands?", r"fishermen", r"seafarers?",
+            r"caregivers?", r"(?:line|prep) cooks?", r"kitchen (?:helpers?|hands?|porters?|staff)", r"waitress(?:es)?",
+            r"domestic (?:workers?|helpers?)", r"(?:construction|cleaning|kitchen|farm|warehouse) (?:workers?|helpers?|crew)",
+            r"crew members?",
             r"(?:helpers?|staff|workers?|cooks?|cleaners?|drivers?|nannies|labou?rers?|housekeepers?|dishwashers?|"
             r"waiters?|waitresses|servers?|bartenders?|packers?|pickers?|girls|ladies|hostesses|dancers|models|"
-            r"caregivers?|carers?|maids?|welders?|painters?|roofers?|hands) (?:wanted|needed|required|wanted urgently)",
+            r"caregivers?|carers?|maids?|welders?|painters?|roofers?|hands|crew) (?:wanted|needed|required|wanted urgently)",
             r"kitchen (?:helpers?|staff|porters?)", r"housekeeping", r"(?:warehouse|factory|construction|farm|hotel|"
             r"restaurant|cleaning) (?:jobs?|workers?|helpers?|staff|positions?)",
         ),
@@ -87,12 +97,13 @@ LANGUAGE = Language(
             r"massages?(?! (?:seats?|chairs?|functions?|jets?|tubs?|shower ?heads?|guns?|modes?|settings?|cushions?|"
             r"pads?|beds? for sale|features?))",
             r"(?:day|massage|asian|thai|chinese|korean|oriental|foot|health|beauty|body|relaxation|wellness|vip) spa",
-            r"spa (?:services|treatments?|massage|day|package)", r"masseuses?", r"massage parlou?r", r"reflexology",
-            r"foot (?:rub|massage)", r"bodywork", r"acupressure", r"shiatsu",
+            r"spa (?:services|treatments?|massage|day|package)", r"(?:at|visit|come to|welcome to) (?:our|the) spa",
+            r"masseuses?", r"massage parlou?r", r"reflexology",
+            r"foot (?:rub|massage)", r"(?:asian|thai|korean|chinese|full) body ?work", r"acupressure", r"shiatsu",
         ),
         "abroad": terms(
             r"abroad", r"overseas", r"dubai", r"qatar", r"japan", r"malaysia", r"saudi", r"kuwait", r"europe",
-            r"no experience", r"canada", r"germany", r"poland", r"italy", r"uk", r"korea", r"taiwan", r"singapore",
+            r"no experience", r"no exp", r"out of state", r"canada", r"macau", r"hong kong", r"germany", r"poland", r"italy", r"uk", r"korea", r"taiwan", r"singapore",
             r"israel", r"cyprus", r"turkey", r"russia", r"usa", r"america", r"australia", r"bahrain", r"oman",
             r"lebanon", r"jordan", r"thailand", r"china", r"work visa", r"relocat\w+", r"foreign",
         ),
@@ -111,7 +122,14 @@ LANGUAGE = Language(
             r"charged with", r"sentenced", r"prosecutors?", r"indictment", r"according to", r"investigators?",
             r"awareness", r"know the signs", r"learn (?:the|how)", r"victims?", r"survivors?", r"court (?:heard|ruled)",
             r"authorities (?:said|say)", r"rescued", r"raid\w*", r"ngo", r"advocates?", r"psa", r"stay safe",
-            r"protect yourself", r"be careful", r"scam alert", r"(?:the )?ilo", r"un(?:odc)?", r"iom",
+            r"protect yourself", r"be careful", r"scam alert", r"(?:the )?ilo", r"unodc", r"iom",
+            r"(?:announced|said|reported|told reporters) (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+            r"sunday|today|yesterday|this week)", r"officials?", r"years in prison", r"(?:could|would|may|will) face",
+            r"faces? (?:\w+ )?charges", r"pleaded guilty", r"convicted", r"labou?r department", r"department of labou?r",
+            r"investigation", r"accused", r"allegedly", r"authorities", r"arrest(?:ed|s)?", r"prosecut\w+",
+            r"traffickers?", r"trafficking", r"anti-trafficking", r"exploit(?:ed|ation|ing)", r"researchers?", r"study",
+            r"new report", r"nonprofit", r"please share", r"is a crime", r"(?:no )?legitimate (?:recruiter|employer)s?",
+            r"questions to ask", r"before you accept", r"fined", r"deportation", r"shouldn'?t be",
         ),
         "licensed_professional": terms(
             r"licensed", r"license ?#?\s?(?:no\.?)?\s?\d+", r"lic\.? ?#? ?\d+", r"lmt", r"rmt", r"ncbtmb",
@@ -159,14 +177,21 @@ LANGUAGE = Language(
         ),
         "sex.third_party_control": terms(
             r"(?:daddy|manager|my driver|the driver|driver|booker|my man|boss|handler|front desk|reception|"
-            r"receptionist|mama ?san|papa ?san) ~2 (?:handles|will|takes|books|arranges|sets|set|available|collects|"
-            r"makes|does|manages) ~2 (?:all )?(?:the )?(?:bookings?|appointments?|appts|money|payments?|calls|"
-            r"everything|it)",
+            r"receptionist|mama ?san|papa ?san|bf|boyfriend|mommy|mama|mom|auntie|aunt|coordinator|office|guy at the "
+            r"door|staff) ~1 (?:handles|books|arranges|collects|manages|screens|sets it up|set it up)",
+            r"(?:daddy|manager|my driver|the driver|driver|booker|my man|boss|handler|front desk|reception|"
+            r"receptionist|mama ?san|papa ?san|bf|boyfriend|mommy|mama|mom|auntie|aunt|coordinator|office|guy at the "
+            r"door|staff) ~2 (?:will|takes|took|sets|set|available|makes|does|match) ~2 (?:all )?(?:the )?(?:bookings?|"
+            r"appointments?|appts|money|payments?|calls|everything|it|for her|you|\$)",
+            r"(?:text|call) (?:him|her (?:mom|mommy|boyfriend|man))", r"(?:she|they) (?:dont|don'?t|doesn'?t) work,? (?:she |they )?"
+            r"(?:just|only) books?", r"payment (?:is )?(?:handled|taken|collected) (?:at the door|by (?:our|the) staff)",
+            r"we manage (?:\d+|several|many) (?:'?independent'? )?(?:ladies|girls|women)",
             r"text me (?:to book her|not her|for her|and i set it up)",
             r"book (?:through|thru|with|via) (?:me|(?:the |our |my )?(?:manager|booker|boss|office|agent|driver|daddy))",
             r"call (?:the )?(?:manager|booker)", r"ask for (?:the )?(?:manager|daddy)", r"i set it up",
             r"takes the money", r"collects? (?:the )?money", r"we arrange everything",
-            r"her (?:cousin|uncle|friend|boyfriend) (?:arranges|will set up|handles)",
+            r"(?:her )?(?:cousin|uncle|aunt|auntie|brother|friend|boyfriend|bf|mom|mommy) (?:arranges|will set up|handles|"
+            r"books|sets it up)",
             r"(?:talk|speak|deal) (?:to|with) me,? not (?:her|them|the girls)",
             negative=(
                 r"(?:she|they|the girls|girls|ladies) (?:doesn'?t|does not|don'?t|do not|can'?t|cannot) "
@@ -175,8 +200,8 @@ LANGUAGE = Language(
             ),
         ),
         "sex.price_codes": terms(
-            r"roses", r"donations?", r"hh", r"qv", r"hhr", r"\d+ ?/ ?(?:hr|h|hh|qv)", r"cash only", r"full (?:hour|hr)",
-            r"half (?:hour|hr)",
+            r"roses", r"donations?", r"hh", r"qv", r"hhr", r"\d+ ?/ ?\d? ?(?:hr|h|hh|qv)", r"cash only", r"full (?:hour|hr)",
+            r"half (?:hour|hr)", r"\d+ (?:for )?(?:half|hh|qv)", r"cash upfront",
         ),
         "sex.law_enforcement_evasion": terms(
             r"le (?:not welcome|stay away)", r"law enforcement not welcome",
@@ -205,12 +230,13 @@ LANGUAGE = Language(
         "sex.parlour_cues/staff": terms(
             r"new (?:young |pretty |beautiful |asian |hot |sexy |cute )*(?:staff|girls?|ladies|therapists|masseuses|faces|"
             r"hires|arrivals)",
-            r"(?:young|beautiful|pretty|sexy|gorgeous|hot|cute|lovely|attractive) (?:and \w+ )?(?:asian |oriental )?"
-            r"(?:staff|therapists|masseuses|girls|ladies)",
+            r"(?:young|beautiful|pretty|sexy|gorgeous|hot|cute|lovely|attractive|sweet) (?:and \w+ )?(?:asian |oriental )?"
+            r"(?:staff|therapists|masseuses|girls|ladies)", r"always new (?:girls|ladies|faces|staff)?",
             r"(?:asian|oriental|korean|thai|chinese|japanese) (?:girls|ladies|staff|therapists|masseuses)",
         ),
         "sex.parlour_cues/clientele": terms(
             r"men only", r"male clients? only", r"gentlemen only", r"for (?:men|gentlemen)", r"male clientele",
+            r"(?:gentle)?men welcome",
             negative=(r"no (?:women|ladies|female clients|couples)",),
         ),
         "sex.parlour_cues/rooms": terms(
@@ -248,6 +274,8 @@ LANGUAGE = Language(
             ),
         ),
         "sex.venue_rental": terms(
+            r"(?:rooms?|apartments?|apts?|condos?|studios?|place|space|suites?|units?|beds?) for (?:girls|ladies|women) only ~6 "
+            r"(?:no lease|no id|no questions|by the night|\$ ?\d+ ?/ ?night|per night|nightly)",
             r"(?:rooms?|apartments?|apts?|condos?|studios?|place|space|suites?|units?|incall) ~4 (?:for|to) "
             r"(?:travel(?:l)?ing|touring|visiting|working|independent|business) (?:ladies|girls|women|providers|"
             r"companions|models|masseuses)",
@@ -274,6 +302,7 @@ LANGUAGE = Language(
         ),
         "minor.school_family": terms(
             r"after school", r"high school", r"middle school", r"still in school", r"school uniform",
+            r"(?:junior|sophomore|freshman|senior) year",
             r"lives with her (?:uncle|parents|mom|aunt)", r"her (?:mom|parents|uncle|aunt) (?:arranges|knows|works)",
             r"weekends only", r"(?:hs|high school) (?:student|senior|junior|graduate)s?",
         ),
@@ -292,6 +321,7 @@ LANGUAGE = Language(
             r"(?:leave|fly|travel|depart) (?:this|next) week", r"depart (?:immediately|asap)", r"start immediately",
             r"limited (?:places|spots|seats|vacancies)", r"only \d+ (?:places|spots|seats|vacancies) left",
             r"urgent(?:ly)?", r"last chance", r"(?:fly|leave|travel) (?:in|within) \d+ days",
+            r"(?:we )?leave (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)",
         ),
         "general.phone_confiscation": terms(
             r"(?:hand|give|turn) (?:in|over) (?:your |their |all )?" + PHONES[0],
@@ -359,11 +389,17 @@ LANGUAGE = Language(
             r"work off (?:the|your|a) debt", r"(?:model|modelling|modeling|contract|travel) debt",
             r"(?:you|models?|workers?|girls) ~2 (?:owe|repay|pay back) (?:the agency|us|the company|the boss)",
             near=(
+                Near((r"tickets?", r"flights?", r"visas?", r"airfare", r"travel(?: costs?)?", r"fees?", r"costs?"),
+                     (r"repay\w*", r"pay (?:it |us |them |the agency )?back", r"paid back", r"work (?:it )?off",
+                      r"worked off"), window=6),
                 Near((r"debts?", r"loans?", r"advanced", r"advance", r"fronted", r"owe", r"owed", r"paid in advance"),
                      (r"repay\w*", r"pay (?:it )?back", r"paid back", r"work (?:it )?off", r"worked off", r"deducted",
                       r"from (?:your )?(?:salary|wages|pay|earnings|first)"), window=5),
+                Near((r"(?:processing|consultation|consultancy|sponsorship|visa processing|fast-track processing)",),
+                     (r"[$£€] ?\d[\d,.]*", r"\d[\d,.]* ?(?:usd|eur|gbp|dollars|euros|pounds)"), window=2),
                 Near((r"(?:registration|processing|application|training|medical|visa|documentation|orientation|joining|"
-                      r"portfolio|casting|enrollment|membership|booking|deposit|security deposit) (?:fee|fees|charge)s?",),
+                      r"portfolio|casting|enrollment|membership|booking|deposit|security deposit|consultation|"
+                      r"consultancy|sponsorship) (?:fee|fees|charge)s?",),
                      (r"jobs?", r"work", r"positions?", r"placement", r"employment", r"hiring", r"recruit\w*", r"agency",
                       r"candidates?", r"workers?", r"models?", r"talent", r"roster", r"abroad", r"overseas", r"contract",
                       r"start (?:work|working)"), window=6),
@@ -380,11 +416,13 @@ LANGUAGE = Language(
             r"visa and (?:ticket|flight|travel)", r"(?:ticket|flight|travel),? (?:and )?visa", r"all (?:arranged|taken care of)",
             r"everything (?:arranged|is arranged|is taken care of)", r"free (?:flight|ticket|visa)",
             r"pick you up at the airport", r"(?:travel|flight|ticket)s? (?:\w+ ){0,2}(?:paid|covered) by (?:us|the agency)",
+            r"guaranteed (?:visas?|work visas?|job offers?|placements?)", r"visas? guaranteed", r"(?:flights?|travel) arranged",
         ),
         "labor.document_retention": terms(
             r"(?:we|employer|company|agency|boss|manager|management|they|agent|recruiter|office|owner|supervisor|"
             r"sponsor)(?:'ll| will| shall| must| may| would)? ~1 (?:keep|hold|retain|collect|take|confiscate|store|"
             r"look after|take care of|safeguard|lock (?:up|away))s? ~3 (?:" + "|".join(DOCUMENTS) + ")",
+            r"i(?:'ll| will)? (?:keep|hold|take) (?:your|their|the workers'?|everyone'?s) (?:" + "|".join(DOCUMENTS) + ")",
             r"(?:hand|turn|give) (?:over|in) (?:your |all |their )?(?:original )?(?:" + "|".join(DOCUMENTS) + ")",
             r"(?:surrender|deposit|leave) (?:your |their )?(?:original )?(?:" + "|".join(DOCUMENTS) + ")",
             r"(?:give|hand|send) (?:us|the (?:agent|office|manager|boss|employer|agency)) (?:your )?(?:original )?"
@@ -393,7 +431,9 @@ LANGUAGE = Language(
                 Near(DOCUMENTS, (r"kept", r"held", r"retained", r"collected", r"confiscated", r"taken (?:away|from)",
                                  r"stored", r"locked (?:up|away|in)", r"surrendered", r"handed (?:over|in)", r"deposited",
                                  r"safe ?keeping", r"in (?:the |our |a )?(?:office )?safe",
-                                 r"(?:stays?|remains?) with (?:the )?(?:employer|agency|company|office|manager|boss|us)"),
+                                 r"(?:stays?|remains?) with (?:the )?(?:employer|agency|company|office|manager|boss|us)",
+                                 r"(?:keep|keeps|kept|hold|holds|held|stay|stays) (?:by|with) (?:the |our )?(?:boss|"
+                                 r"employer|company|agency|agent|manager|owner|sponsor|office|supervisor)"),
                      window=4),
             ),
             unless=(
@@ -412,8 +452,11 @@ LANGUAGE = Language(
             r"(?:needed|required) (?:to|before) (?:leave|leaving|go out|going out|go into town)",
             r"(?:must|need to) ask (?:for )?(?:permission|the (?:boss|manager|owner|supervisor)) (?:to|before) (?:leave|"
             r"leaving|go out|going out)",
-            r"strict curfew", r"curfew (?:for|on) (?:the )?(?:workers|staff|girls|employees)", r"restricted movement", r"movement (?:is )?restricted", r"(?:always|only) (?:go out|leave) "
+            r"strict curfew", r"curfew (?:for|on) (?:the )?(?:workers|staff|girls|employees)", r"restricted movement",
+            r"(?:trips?|transport|rides?|outings?|shopping|going out|days? off) ~4 (?:only )?(?:with|accompanied by|escorted by) "
+            r"(?:a |the |our )?(?:supervisor|manager|boss|guard|security)", r"movement (?:is )?restricted", r"(?:always|only) (?:go out|leave) "
             r"(?:with|accompanied by) (?:a |the )?(?:supervisor|manager|boss|driver|guard|staff)",
+            r"so (?:nobody|no one) runs? (?:off|away)",
             near=(
                 Near((r"escorted", r"chaperoned", r"guarded"), OUTINGS, window=3),
                 Near((r"gates?", r"doors", r"compound", r"dorm\w*", r"hostel", r"barracks", r"living quarters",
@@ -428,6 +471,8 @@ LANGUAGE = Language(
                 r"no (?:going|leaving|walking) (?:out|outside|alone|" + PLACES + r")",
                 r"(?:not|never) (?:allowed|permitted) (?:out|outside|off (?:the )?(?:site|premises|farm|compound|boat))",
                 r"(?:not|never) (?:allowed|permitted) to go out alone",
+                r"never (?:leave|leaves|left|go out|goes out) (?:the )?(?:place|house|building|premises|spa|shop)",
+                r"(?:hasn'?t|haven'?t|has not|have not) been outside",
             ),
             unless=(
                 r"pets?", r"dogs?", r"cats?", r"smoking", r"children", r"kids", r"guests? (?:are )?not", r"residents?",
@@ -436,8 +481,8 @@ LANGUAGE = Language(
         ),
         "labor.withheld_wages": terms(
             r"(?:" + "|".join(WAGES) + r") ~4 (?:only )?(?:at|after|upon|on) (?:the )?(?:end|completion|finish) of "
-            r"(?:the |your |our )?(?:season|contract|tour|trip|harvest|job|project|year|term|stay|placement|"
-            r"probation(?: period)?|\d+ months)",
+            r"(?:the |your |our |a |an )?(?:\w+[- ]?\w* )?(?:season|contract|tour|trip|harvest|job|project|year|term|"
+            r"stay|placement|probation(?: period)?|\d+ months)",
             r"(?:" + "|".join(WAGES) + r") ~3 (?:after|when|once) (?:the |your )?(?:season|contract|trip|tour|harvest|"
             r"job|project|cruise|work)s? (?:ends|is over|finishes|is (?:completed|finished|done))",
             r"(?:paid|pay|payment) ~2 after (?:the |your )?(?:trip|tour|season|contract|cruise|event|harvest)",
@@ -461,12 +506,14 @@ LANGUAGE = Language(
             r"(?:we|employer|company|agency) ~1 deduct\w* ~3 (?:" + "|".join(LIVING_COSTS) + ")",
             r"deductions? (?:for|of) (?:" + "|".join(LIVING_COSTS) + ")",
             near=(
-                Near(LIVING_COSTS, (r"deducted", r"taken out of", r"subtracted", r"comes? out of (?:your )?(?:pay|wages|"
-                                    r"salary|paycheck)"), window=4),
+                Near(LIVING_COSTS, (r"deducted", r"taken (?:out )?(?:of|from) (?:your |the )?(?:pay|wages|salary|paycheck|check)",
+                                    r"taken out of", r"subtracted",
+                                    r"comes? out of (?:your )?(?:pay|wages|salary|paycheck|check)"),
+                     window=4),
             ),
         ),
         "labor.excessive_hours": terms(
-            r"(?:work|working|shifts?|job) ~3 (?:7|seven) days (?:a|per|/|each) ?week",
+            r"(?:work|working|shifts?|job) ~3 (?<!open )(?<!opened )(?:7|seven) days (?:a|per|/|each) ?week",
             r"(?:7|seven) days (?:a|per|/|each) ?week ~3 (?:work|working|shifts?|no (?:days? )?off)",
             r"(?:work|working|shifts?|duty|job) ~2 (?:1[4-9]|2[0-4]|fourteen|fifteen|sixteen|eighteen)[ -]?(?:hours?|hrs?|"
             r"h)(?: of work)? (?:a|per|each|/) ?(?:day|shift)",
@@ -483,8 +530,12 @@ LANGUAGE = Language(
         ),
         "labor.appearance_restrictions": terms(
             r"(?:girls|women|ladies|females?) (?:aged? |from )?\d{2} ?(?:-|to) ?\d{2}",
-            r"(?:pretty|attractive|beautiful|good.?looking|slim|sexy) (?:girls|women|ladies|appearance)",
-            r"good (?:appearance|figure)", r"(?:females?|girls|women) only",
+            r"(?:pretty|attractive|beautiful|good.?looking|slim|sexy)(?:,? \w+)? (?:girls|women|ladies|appearance)",
+            r"good (?:appearance|figure)", r"(?:females?|girls|women) only", r"\d{2} ?- ?\d{2} only",
+            r"(?:must be )?open[- ]minded (?:girls|ladies|women)?", r"(?:send|with) (?:your |a |\d+ )?(?:full[- ]?body|"
+            r"bikini|swimsuit|body|full[- ]length) (?:pics|photos?|pictures?|shots?)",
+            r"send (?:your |a )?(?:photo|picture|pic|headshot|selfie)s? (?:and|with|\+|&) (?:your )?age",
+            r"(?:girls|ladies|women) (?:for|to work (?:in|at)) (?:a |our )?(?:bar|club|karaoke|nightclub|lounge|disco)",
         ),
         "labor.work_abroad": terms(
             r"(?:work|jobs?|employment|positions?|opportunit(?:y|ies)|vacanc(?:y|ies)) (?:in|abroad) (?:dubai|qatar|"

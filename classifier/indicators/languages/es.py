@@ -35,15 +35,18 @@ LANGUAGE = Language(
         r"(?:cubiert[oa]s?|pagad[oa]s?) por (?:el empleador|la empresa|nosotros)", r"es ilegal", r"nunca",
     ),
     contrast=(r"pero", r"sino", r"aunque", r"sin embargo", r"excepto"),
+    markers=(r"el", r"los", r"las", r"del", r"y", r"con", r"muy", r"hay", r"usted", r"nosotros", r"ella", r"pero", r"tambien", r"sus", r"una", r"es"),
     contexts={
         "adult": terms(
             r"acompa[nñ]antes?", ESCORT, r"masajes? (?:er[oó]tic|t[aá]ntric|sensual)\w*", r"final feliz",
-            r"servicio completo", r"chicas (?:nuevas|disponibles|calientes|complacientes|de compa[nñ][ií]a)",
-            r"citas? discretas?", r"donativos?", r"\d+ ?rosas", r"reservarla", r"atiendo", r"sexo", r"sexy",
+            r"servicio completo", r"chicas (?:calientes|complacientes|de compa[nñ][ií]a)",
+            r"citas? discretas?", r"donativos?", r"\d+ ?rosas", r"reservarla", r"sexo (?:oral|anal|completo|sin cond[oó]n|casual|rico)",
             r"calientes?", r"complacientes?", r"trato de novia", r"prepagos?", r"damas? de compa[nñ][ií]a",
             r"se[nñ]oritas? de compa[nñ][ií]a", r"casas? de citas", r"puticlub", r"nenas",
             r"servicios? sexuales", r"sin tab[uú]es", r"encuentros? (?:discretos?|casuales)", r"mami(?:ta)?s?",
-            r"besos? negros?", r"griego", r"hago de todo",
+            r"besos? negros?", r"griego", r"hago de todo", r"agencia vip", r"hotel de paso", r"nuevitas?", r"morritas?",
+            r"atiendo (?:solo )?en (?:departamento|depto|hotel|lugar) propio", r"solo hoteles", r"\d+ ?(?:€|\$)? ?(?:la|por) "
+            r"(?:media hora|hora)",
         ),
         "job": terms(
             r"trabajos?", r"empleos?", r"vacantes?", r"sueldos?", r"salarios?", r"contratamos", r"se busca\w*",
@@ -52,6 +55,10 @@ LANGUAGE = Language(
             r"camareras?", r"ni[nñ]eras?", r"au pair", r"cuidadoras?", r"empleadas? dom[eé]sticas?", r"cosecha",
             r"temporada de trabajo", r"pago semanal", r"visas? de trabajo", r"modelos?", r"edecanes?", r"anfitrionas?",
             r"bailarinas?", r"azafatas?", r"mano de obra", r"laborales?",
+            r"camarer[oa]s?", r"meser[oa]s?", r"cociner[oa]s?", r"ayudantes? de cocina", r"lavaplatos", r"friegaplatos",
+            r"alba[nñ]il(?:es)?", r"peones?", r"recolector(?:es|as?)?", r"temporer[oa]s?", r"empacador(?:es|as?)?",
+            r"limpiador(?:es|as?)?", r"personal de limpieza", r"limpieza (?:de|en) (?:hotel(?:es)?|casas|oficinas)",
+            r"internas?", r"chofer(?:es)?", r"soldador(?:es)?", r"operari[oa]s?", r"ayudantes? de (?:obra|cocina|almac[eé]n)"
         ),
         "massage": terms(
             r"masajes?(?! (?:sill[oó]n|asiento|butaca))", r"masajistas?", r"centros? de masajes?", r"salas? de masajes?",
@@ -74,7 +81,9 @@ LANGUAGE = Language(
             r"se[nñ]ales de alerta", r"banderas rojas", r"si ves", r"denuncia\w*", r"l[ií]nea (?:de ayuda|directa|nacional)",
             r"fueron detenid[oa]s", r"detenid[oa]s", r"la polic[ií]a", r"seg[uú]n", r"fiscal[ií]a", r"condenad[oa]s?",
             r"sentencia", r"investigaci[oó]n", r"rescatad[oa]s", r"operativo", r"ong", r"campa[nñ]a", r"prevenci[oó]n",
-            r"concientizaci[oó]n", r"prot[eé]gete", r"alerta", r"tribunal", r"prisi[oó]n",
+            r"concientizaci[oó]n", r"prot[eé]gete", r"alerta", r"tribunal", r"prisi[oó]n", r"desarticulad[oa]",
+            r"red (?:criminal|de trata)", r"captaba", r"autoridades", r"acusad[oa]s?", r"imputad[oa]s?", r"explot\w+",
+            r"tratantes", r"juez", r"proces[oó]", r"pide ayuda", r"l[ií]nea gratuita", r"multad[oa]", r"investigador\w*",
         ),
         "licensed_professional": terms(
             r"fisioterapeutas?", r"colegiad[oa]", r"c[eé]dula profesional", r"masajista (?:titulad[oa]|certificad[oa]|"
@@ -107,7 +116,8 @@ LANGUAGE = Language(
         "sex.multiple_workers": terms(
             r"chicas (?:nuevas|disponibles)", r"(?:variedad|selecci[oó]n) de chicas", r"chicas nuevas cada",
             r"nuevas (?:chicas|masajistas|se[nñ]oritas) (?:cada|todas|todos)", r"(?:dos|2|tres|3|varias|muchas) chicas",
-            r"chicas de (?:todas|varias) (?:las )?(?:nacionalidades|edades)", r"nuevas masajistas",
+            r"chicas de (?:todas|varias) (?:las )?(?:nacionalidades|edades)", r"nuevas masajistas", r"rotamos chicas",
+            r"todas nuevitas", r"\d+ chicas disponibles",
         ),
         "sex.restricted_incall": terms(
             r"solo (?:en )?(?:hotel|departamento propio|lugar propio|mi departamento|depto propio)",
@@ -120,6 +130,8 @@ LANGUAGE = Language(
             r"recibe|arregla|coordina|reserva)",
             r"(?:reservas|citas) (?:con|a trav[eé]s de|por) (?:el|la) (?:encargad[oa]|jefe|jefa|recepci[oó]n|manager)",
             r"escr[ií]beme a m[ií] (?:para reservarla|no a ella)", r"hablar conmigo,? no con ella",
+            r"(?:el|la) (?:ch[oó]fer|encargad[oa]|t[ií]a|patr[oó]n|jefe|jefa|due[nñ][oa]) ~4 (?:cobra|agenda|recibe|las? lleva|"
+            r"reserva)", r"reservas? con (?:nuestro|el|mi) ch[oó]fer",
             r"habla poco (?:espa[nñ]ol|castellano)",
             negative=(r"no habla (?:espa[nñ]ol|castellano)",),
         ),
@@ -128,7 +140,7 @@ LANGUAGE = Language(
             r"\d+ ?/ ?(?:hr|h|hora)",
         ),
         "sex.law_enforcement_evasion": terms(
-            negative=(r"(?:sin|nada de|no) polic[ií]as?", r"no (?:tiras|cana|federales|judiciales)"),
+            negative=(r"(?:sin|nada de|no|cero) polic[ií]as?", r"(?:sin|nada de|no|cero) polis", r"no (?:tiras|cana|federales|judiciales)"),
         ),
         "sex.client_screening": terms(
             r"verificaci[oó]n (?:previa|requerida)",
@@ -171,7 +183,7 @@ LANGUAGE = Language(
             near=(Near((r"especial(?:es)?", r"promoci[oó]n(?:es)?", r"promos?", r"ofertas?"), (DURATION_PRICE,), window=6),),
         ),
         "sex.venue_rental": terms(
-            r"(?:habitaciones?|cuartos?|departamentos?|deptos?|pisos?|plazas?) ~4 (?:para )?(?:chicas|se[nñ]oritas|"
+            r"(?:habitaciones?|cuartos?|departamentos?|deptos?|pisos?|plazas?) ~3 para (?:chicas|se[nñ]oritas|"
             r"masajistas|independientes|trabajadoras|escorts)",
             r"(?:renta|alquiler|se rentan?|se alquilan?) (?:por|x) (?:hora|horas|ratos?)",
             r"plazas? (?:libres )?(?:para|de) chicas",
@@ -180,7 +192,7 @@ LANGUAGE = Language(
             r"(?:hotel|motel|cuarto) ~3 a tu nombre",
         ),
         "minor.youth_language": terms(
-            r"jovencitas?", r"chiquillas?", r"colegialas?", r"reci[eé]n cumplidos", r"acabo de cumplir (?:los )?18",
+            r"jovencitas?", r"chiquillas?", r"colegialas?", r"morritas?", r"nuevitas?", r"me estoy iniciando", r"reci[eé]n cumplidos", r"acabo de cumplir (?:los )?18",
             r"apenas 18", r"solo 18", r"muy joven(?:cita)?", r"ni[nñ]as?", r"adolescentes?", r"inocentes?",
             r"primera vez", r"carita de ni[nñ]a", r"virgen(?:cita)?", r"lolitas?", r"menores? de edad",
         ),
@@ -237,6 +249,7 @@ LANGUAGE = Language(
             ),
         ),
         "labor.recruitment_fees_debt": terms(
+            r"(?:tr[aá]mites?|visas?|asesor[ií]a) ~6 (?:costo|cuesta|pago de) (?:de )?\$? ?\d",
             r"(?:cuota|costo|pago|tarifa|comisi[oó]n) (?:de |por )?(?:inscripci[oó]n|colocaci[oó]n|reclutamiento|"
             r"tr[aá]mites?|gesti[oó]n|agencia|registro|capacitaci[oó]n|procesamiento)",
             r"(?:pagar|pagas|paga|pague) (?:una )?(?:cuota|comisi[oó]n|tarifa) (?:para|por|de)",
@@ -244,7 +257,11 @@ LANGUAGE = Language(
             r"(?:sueldo|salario|pago|n[oó]mina)",
             r"deudas?", r"(?:adelanto|anticipo) (?:del |de )?(?:pasaje|boleto|vuelo|viaje)",
             r"(?:pasaje|boleto|vuelo|viaje|visa)s? ~2 adelantad[oa]s?",
-            near=(Near((r"deudas?", r"pr[eé]stamos?", r"adelantos?", r"anticipos?", r"adelantamos", r"prestamos"),
+            near=(Near((r"viajes?", r"pasajes?", r"boletos?", r"vuelos?", r"visas?", r"billetes?", r"gastos de viaje"),
+                       (r"(?:lo |los |la |me lo |nos lo )?(?:devuelves|devuelve|devolver[aá]s|devolver|pagas|pagar[aá]s|"
+                        r"reembolsas) (?:con tu trabajo|trabajando|del sueldo|de tu sueldo)", r"se descuenta\w*",
+                        r"descontad\w+"), window=8),
+                  Near((r"deudas?", r"pr[eé]stamos?", r"adelantos?", r"anticipos?", r"adelantamos", r"prestamos"),
                        (r"descuenta\w*", r"descontad\w*", r"pagas? (?:con|trabajando)", r"devuelve\w*", r"devolver",
                         r"reembols\w*", r"(?:del|de tu) sueldo", r"del salario"), window=5),),
             unless=(r"(?:pagad[oa]|cubiert[oa]|asumid[oa]) por (?:el empleador|la empresa)",
@@ -256,11 +273,14 @@ LANGUAGE = Language(
             r"los tr[aá]mites|el boleto|el vuelo)",
             r"(?:pasaje|boleto|visa|vuelo)s? y (?:visa|pasaje|boleto|alojamiento|hospedaje|vivienda)",
             r"todo (?:incluido|arreglado|pagado)", r"te (?:recogemos|esperamos) en el aeropuerto",
+            r"transporte y (?:cuarter[ií]a|vivienda|alojamiento|hospedaje) incluid[oa]s", r"te ayudamos con el viaje",
+            r"visa (?:de trabajo )?garantizada",
         ),
         "labor.document_retention": terms(
             EMPLOYER + r" ~2 (?:guarda|guardan|guardar[aá]n?|retiene|retienen|retendr[aá]n?|se queda con|se quedan con|"
             r"tiene|tendr[aá]|mantiene|custodia) ~2 (?:" + "|".join(DOCUMENTS) + ")",
             r"(?:guardamos|retenemos|nos quedamos con|custodiamos|recogemos|confiscamos) ~2 (?:" + "|".join(DOCUMENTS) + ")",
+            r"(?:" + "|".join(DOCUMENTS) + r") ~3 (?:guarda|guardan|retiene|retienen|custodia|tiene|tienen) " + EMPLOYER,
             r"(?:entregar|entregas|entregan|entregue|entreguen|dejar|dejas|dejan) (?:tu|su|sus|el|los) (?:" + "|".join(DOCUMENTS)
             + r") (?:al|a la) (?:llegar|patr[oó]n|jefe|empresa|agencia|empleador|encargad[oa]|oficina)",
             near=(Near(DOCUMENTS, (r"retenid[oa]s?", r"guardad[oa]s?", r"confiscad[oa]s?", r"recogid[oa]s?",
@@ -301,8 +321,10 @@ LANGUAGE = Language(
         "labor.wage_deductions": terms(
             r"(?:descontamos|descuentan|descuenta|cobramos) ~2 (?:la renta|el alquiler|la comida|el transporte|el cuarto|"
             r"el hospedaje|la vivienda)",
+            r"se descuenta(?:n)? del (?:cheque|sueldo|pago|salario)",
             near=(Near(LIVING_COSTS, (r"se descuenta\w*", r"descontad[oa]s?", r"rebajad[oa]s?", r"se resta\w*",
-                                      r"sale de tu (?:sueldo|pago)", r"del sueldo", r"de tu sueldo"), window=4),),
+                                      r"sale de tu (?:sueldo|pago|cheque)", r"del sueldo", r"de tu sueldo", r"del cheque"),
+                       window=4),),
         ),
         "labor.excessive_hours": terms(
             r"(?:7|siete) d[ií]as (?:a la|por|de la) semana", r"de lunes a domingo",
@@ -320,6 +342,8 @@ LANGUAGE = Language(
             r"(?:chicas|mujeres|se[nñ]oritas|j[oó]venes|muchachas) (?:de |entre )?\d{2} (?:a|y|-) \d{2}(?: a[nñ]os)?",
             r"(?:chicas|mujeres|se[nñ]oritas|muchachas) (?:bonitas|guapas|atractivas|delgadas|lindas|hermosas)",
             r"buena presencia", r"buen f[ií]sico", r"excelente presentaci[oó]n", r"solo (?:mujeres|chicas|se[nñ]oritas)",
+            r"(?:chicas|se[nñ]oritas|muchachas) para (?:trabajar (?:en|de) )?(?:bar(?:es)?|club|discoteca|karaoke|cantina|"
+            r"night ?club)", r"env[ií]a (?:tu )?fotos? y (?:tu )?edad", r"fotos? de cuerpo (?:completo|entero)",
         ),
         "labor.work_abroad": terms(
             r"(?:trabajo|trabajar|empleo) en (?:el )?(?:extranjero|exterior|espa[nñ]a|europa|jap[oó]n|dubai|estados unidos|"

@@ -26,7 +26,7 @@ LANGUAGE = Language(
     code="fr",
     name="French",
     negation=(
-        r"ne", r"n'\w*", r"pas", r"jamais", r"sans", r"aucun", r"aucune", r"ni", r"non", r"z[eé]ro",
+        r"ne", r"n'\w*", r"pas", r"jamais", r"sans", r"aucun[es]*", r"ni", r"non", r"z[eé]ro",
         r"m[eé]fiez-vous", r"attention aux?", r"est ill[eé]gal",
     ),
     post_negation=(
@@ -34,13 +34,16 @@ LANGUAGE = Language(
         r"l'entreprise|nous)", r"est ill[eé]gal", r"jamais",
     ),
     contrast=(r"mais", r"cependant", r"toutefois", r"sauf", r"par contre", r"pourtant"),
+    markers=(r"le", r"les", r"des", r"et", r"est", r"une", r"vous", r"nous", r"pour", r"avec", r"dans", r"sur", r"du", r"au", r"aux", r"sont"),
     contexts={
         "adult": terms(
             r"massages? (?:[eé]rotiques?|naturistes?|tantriques?|sensuels?)", r"coquines?", ESCORT, r"escort girls?",
-            r"salon de massage", r"finitions?", r"massages? (?:chinois|thai|asiatiques?)", r"nouvelles filles",
-            r"rencontres? discr[eè]tes?", r"filles? dispo", r"\d+ ?cadeaux?", r"\d+ ?roses", r"sexy",
+            r"finitions?", r"nouvelles filles (?:chaque|toutes les)",
+            r"rencontres? discr[eè]tes?", r"filles? dispo", r"\d+ ?cadeaux?", r"\d+ ?roses",
             r"call[- ]?girls?", r"plan cul", r"gfe", r"domination", r"libertins?", r"prestations? (?:intimes|sexuelles)",
-            r"sugar (?:daddy|baby)", r"happy ending",
+            r"sugar (?:daddy|baby)", r"happy ending", r"(?:re[cç]oi[st]|h[oô]tel) uniquement",
+            r"uniquement (?:en |[aà] l')h[oô]tel", r"dispo (?:ce soir|maintenant|24 ?h)",
+            r"je me d[eé]place (?:uniquement )?(?:[aà] l')?h[oô]tel", r"pas de num[eé]ros? masqu[eé]s?",
         ),
         "job": terms(
             r"travail", r"emplois?", r"postes?", r"recrute\w*", r"recrutement", r"salaires?", r"embauche\w*",
@@ -48,6 +51,9 @@ LANGUAGE = Language(
             r"travailleur\w*", r"serveuses?", r"h[oô]tesses?", r"nounou", r"au pair", r"aides? m[eé]nag[eè]res?",
             r"vendanges", r"saisonniers?", r"mannequins?", r"danseuses?", r"visa de travail", r"contrat",
             r"main[- ]d'[oœ]uvre", r"job",
+            r"femmes? de chambre", r"plongeurs?", r"serveurs?", r"cuisini(?:er|[eè]re)s?", r"commis de cuisine",
+            r"ma[cç]ons?", r"man[oœ]uvres?", r"cueilleu(?:r|se)s?", r"vendangeu(?:r|se)s?", r"aides? [aà] domicile",
+            r"nounous?", r"gouvernantes?", r"chauffeurs?", r"soudeurs?", r"agents? d'entretien", r"femmes? de m[eé]nage",
         ),
         "massage": terms(r"massages?(?! (?:fauteuil|si[eè]ge))", r"masseuses?", r"salon de massage", r"institut de massage",
                          r"spa (?:asiatique|tha[iï]|chinois)"),
@@ -66,7 +72,9 @@ LANGUAGE = Language(
             r"signes d'alerte", r"si vous voyez", r"signalez", r"signaler", r"ont [eé]t[eé] arr[eê]t[eé]s?",
             r"interpell[eé]s?", r"la police", r"la gendarmerie", r"selon (?:la|le|les)", r"parquet", r"proc[eè]s",
             r"condamn[eé]s?", r"enqu[eê]te", r"sensibilisation", r"association", r"ong", r"pr[eé]vention",
-            r"prot[eé]gez-vous", r"num[eé]ro vert", r"tribunal",
+            r"prot[eé]gez-vous", r"num[eé]ro vert", r"tribunal", r"d[eé]mantel[eé]", r"mis(?:es?)? en examen",
+            r"r[eé]seau", r"autorit[eé]s", r"signal d'alerte", r"proxén[eé]tisme", r"exploitation", r"trafiquants",
+            r"juge", r"parlez-en",
         ),
         "licensed_professional": terms(
             r"masseur[- ]kin[eé]sith[eé]rapeute", r"kin[eé]sith[eé]rapeute", r"kin[eé]", r"dipl[oô]m[eé]e? d'[eé]tat",
@@ -187,11 +195,14 @@ LANGUAGE = Language(
                       r"sans diplome"),
         ),
         "labor.recruitment_fees_debt": terms(
-            r"frais (?:d'inscription|de dossier|de placement|de visa|d'agence|de recrutement|de formation|de gestion)",
+            r"frais (?:d'inscription|de dossier|de placement|de visa|d'agence|de recrutement|de formation|de gestion|"
+            r"de proc[eé]dure|de traitement|de consultation)",
             r"(?:payer|payez|verser|versez) (?:des |les )?frais", r"rembours\w* ~3 (?:sur|avec|par) (?:votre|le|ton|vos) "
             r"(?:salaire|paie|travail)", r"dettes?", r"avance (?:du|de|sur le) (?:billet|voyage|visa)",
             r"(?:billet|voyage|visa)s? ~2 avanc[eé]s?", r"retenus? sur (?:votre|le|ton) salaire",
-            near=(Near((r"dettes?", r"pr[eê]ts?", r"avances?", r"avanc[eé]s?"), (r"rembours\w+", r"retenus?",
+            near=(Near((r"billets?", r"voyages?", r"visas?", r"vols?"), (r"rembours\w+ ~2 (?:en travaillant|sur (?:votre|le|ton) "
+                                                                       r"salaire)",), window=8),
+                  Near((r"dettes?", r"pr[eê]ts?", r"avances?", r"avanc[eé]s?"), (r"rembours\w+", r"retenus?",
                                                                              r"(?:sur|du) (?:votre |le )?salaire",
                                                                              r"en travaillant"), window=5),),
             unless=(r"(?:pay[eé]s|pris en charge) par l'(?:employeur|entreprise)", r"l'(?:employeur|entreprise) (?:paie|prend en "
@@ -200,7 +211,8 @@ LANGUAGE = Language(
         "labor.travel_arranged": terms(
             r"(?:billet|visa|voyage)s? et (?:visa|billet|logement|h[eé]bergement)", r"tout (?:est )?(?:inclus|organis[eé]|"
             r"pris en charge)", r"voyage organis[eé] par nous", r"(?:nous nous occupons|on s'occupe) (?:de )?(?:tout|du visa|"
-            r"du billet|des papiers)", r"accueil [aà] l'a[eé]roport",
+            r"du billet|des papiers)", r"accueil [aà] l'a[eé]roport", r"organis[eé]e? par nos soins", r"logement assur[eé]",
+            r"visa (?:de travail )?garanti",
         ),
         "labor.document_retention": terms(
             EMPLOYER + r" ~2 (?:garde|gardent|gardera|conserve|conservent|retient|retiennent|confisque|confisquent|prend|"
@@ -251,7 +263,8 @@ LANGUAGE = Language(
             r"client (?:important|[eé]tranger)",
         ),
         "labor.appearance_restrictions": terms(
-            r"(?:filles|femmes|jeunes femmes|demoiselles) (?:de |entre )?\d{2} (?:[aà]|et|-) \d{2}(?: ans)?",
+            r"(?:filles|femmes|jeunes femmes|demoiselles|mod[eè]les f[eé]minines)(?: \w+)? (?:de |entre )?\d{2} ?(?:[aà]|et|-) ?"
+            r"\d{2}(?: ans)?", r"photos? en (?:maillot|pied|bikini)", r"pour (?:un )?bar [aà] champagne",
             r"jolies (?:filles|femmes)", r"belle pr[eé]sentation", r"physique agr[eé]able", r"femmes uniquement",
         ),
         "labor.work_abroad": terms(

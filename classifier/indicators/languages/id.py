@@ -17,8 +17,9 @@ LANGUAGE = Language(
               r"waspada(?:i)?"),
     post_negation=(r"gratis", r"tidak dipungut biaya", r"bebas biaya", r"rp ?0\b", r"ditanggung (?:majikan|perusahaan)"),
     contrast=(r"tapi", r"tetapi", r"namun", r"kecuali"),
+    markers=(r"yang", r"dan", r"di", r"ke", r"dari", r"untuk", r"dengan", r"ini", r"itu", r"akan", r"ada", r"kami", r"anda", r"tidak"),
     contexts={
-        "adult": terms(r"open bo", r"pijat plus", r"plus plus", r"cewek panggilan", r"esek-esek", r"vcs",
+        "adult": terms(r"open bo", r"pijat plus", r"plus plus", r"cewek panggilan", r"esek-esek",
                        r"bispak", r"jablay", r"(?:short|long) time \d+ ?(?:k|rb|ribu|jt)", r"booking out"),
         "job": terms(r"lowongan", r"loker", r"kerja", r"pekerjaan", r"dibutuhkan", r"dicari", r"gaji", r"upah",
                      r"karyawan", r"pekerja", r"tenaga kerja", r"pmi", r"tki", r"tkw", r"majikan", r"kontrak",

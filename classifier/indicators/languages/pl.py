@@ -20,16 +20,20 @@ LANGUAGE = Language(
     negation=(r"nie", r"nigdy", r"bez", r"żadn\w+", r"ani", r"nikt", r"uwaga na", r"strzeż się"),
     post_negation=(r"brak", r"bezpłatn\w+", r"za darmo", r"0 ?zł", r"nie pobieramy", r"pokrywa pracodawca"),
     contrast=(r"ale", r"lecz", r"jednak", r"oprócz", r"z wyjątkiem"),
+    markers=(r"i", r"w", r"z", r"na", r"nie", r"sie", r"jest", r"ze", r"dla", r"przez", r"oraz", r"od", r"po", r"nas", r"pracy", r"praca"),
     contexts={
         "adult": terms(
-            r"agencj\w+ towarzysk\w+", r"towarzyszk\w+", ESCORT, r"masaż erotyczny", r"seks\w*", r"sex", r"intymn\w+",
+            r"agencj\w+ towarzysk\w+", r"towarzyszk\w+", ESCORT, r"masaż erotyczny", r"seks (?:oralny|analny|bez|za)",
+            r"usługi intymne",
             r"dyskretne spotkania", r"szukam sponsora", r"panie do towarzystwa", r"happy end", r"roksa",
         ),
         "job": terms(
             r"praca", r"pracy", r"pracę", r"ofert\w+ pracy", r"zatrudni\w+", r"pracownik\w*", r"pracownic\w+",
             r"wynagrodzeni\w+", r"pensj\w+", r"zarobki", r"stawk\w+", r"szukamy", r"poszukujemy", r"umow\w+",
             r"pracodawc\w+", r"rekrutacj\w+", r"kelnerk\w+", r"sprzątaczk\w+", r"opiekunk\w+", r"niani\w*",
-            r"sezonow\w+", r"zbiór", r"zbiory", r"magazyn\w*",
+            r"sezonow\w+", r"zbiór", r"zbiory", r"magazyn\w*", r"pokojówk\w+", r"pomoc\w* kuchenn\w+", r"kucharz\w*",
+            r"kelner\w*", r"budowlań\w+", r"murarz\w*", r"spawacz\w*", r"kierowc\w+", r"zbieracz\w*", r"pakowacz\w*",
+            r"robotnik\w*",
         ),
         "massage": terms(r"masaż\w*", r"masażystk\w+", r"salon\w* masażu"),
         "abroad": terms(
@@ -85,7 +89,7 @@ LANGUAGE = Language(
         "general.urgency_pressure": terms(r"pilnie", r"od zaraz", r"liczba miejsc ograniczona",
                                           r"wyjazd w (?:tym|przyszłym) tygodniu"),
         "general.phone_confiscation": terms(
-            near=(Near(PHONES, (r"zabiera(?:my|ją)?", r"zabran\w+", r"odbiera\w+", r"w sejfie", r"w biurze", r"u szefa",
+            near=(Near(PHONES, (r"zabiera\w*", r"zabran\w+", r"odbiera\w+", r"w sejfie", r"w biurze", r"u szefa",
                                 r"oddajecie", r"oddać", r"przechowywan\w+", r"skonfiskowan\w+"), window=4),),
             negative=(r"(?:dziewczyny|pracownicy|pracownice) nie (?:mają|maja) telefon\w*",),
             unless=(r"szafk\w+", r"podczas (?:zmiany|pracy)", r"ekran\w*", r"etui", r"ładowark\w+", r"sprzedam"),
@@ -104,7 +108,9 @@ LANGUAGE = Language(
             r"opłat\w+ (?:rekrutacyjn\w+|za (?:pośrednictwo|rekrutację|wyjazd|załatwienie pracy|wizę))",
             r"prowizj\w+ (?:za|agencji)", r"dług(?:i|u|ów)?", r"zadłużeni\w+", r"odpracowa\w+",
             r"(?:bilet|przejazd|wiz|podróż)\w* ~3 (?:potrąca\w+|z pierwszej wypłaty|z wypłaty|do odpracowania)",
-            near=(Near((r"dług(?:i|u|ów)?", r"pożyczk\w+", r"zaliczk\w+"), (r"odpraco\w+", r"potrąc\w+", r"z wypłaty",
+            near=(Near((r"bilet\w*", r"przelot\w*", r"podróż\w*", r"wiz\w+"), (r"odpraco\w+", r"potrąc\w+", r"oddasz"),
+                       window=6),
+                  Near((r"dług(?:i|u|ów)?", r"pożyczk\w+", r"zaliczk\w+"), (r"odpraco\w+", r"potrąc\w+", r"z wypłaty",
                                                                        r"z pensji", r"spłac\w+"), window=5),),
             unless=(r"(?:płaci|pokrywa) pracodawca", r"na koszt pracodawcy", r"czynsz\w*", r"mieszkani\w+"),
         ),

@@ -23,15 +23,18 @@ LANGUAGE = Language(
     post_negation=(r"niciuna", r"niciunul", r"gratuit\w*", r"nu se percepe", r"0 ?(?:lei|euro|ron)",
                    r"suportat\w* de angajator"),
     contrast=(r"dar", r"însă", r"totuși", r"cu excepția"),
+    markers=(r"si", r"pentru", r"este", r"sunt", r"care", r"din", r"mai", r"pe", r"cu", r"va", r"fara", r"sau", r"acest", r"aceasta"),
     contexts={
         "adult": terms(
-            ESCORT, r"escort[ăe]", r"masaj (?:erotic|tantric|senzual)", r"sex\w*", r"intim\w*", r"dame de companie",
+            ESCORT, r"escort[ăe]", r"masaj (?:erotic|tantric|senzual)", r"sex (?:oral|anal|protejat|la domiciliu)",
+            r"servicii sexuale", r"dame de companie",
             r"final fericit", r"companie plătită", r"matroan\w+",
         ),
         "job": terms(
             r"loc(?:uri)? de muncă", r"munc[aă]", r"angaj\w+", r"căutăm", r"salari\w+", r"ofert[aă] de (?:muncă|angajare)",
             r"muncitor\w*", r"lucrător\w*", r"ospătar\w*", r"menajer\w+", r"îngrijitoare\w*", r"bon[aă]", r"contract\w*",
-            r"recrutare", r"culegător\w*",
+            r"recrutare", r"culegător\w*", r"cameriste?", r"bucătar\w*", r"ajutor de bucătar", r"zidar\w*",
+            r"femei de serviciu", r"șofer\w*", r"sudor\w*", r"zugrav\w*", r"bone",
         ),
         "massage": terms(r"masaj\w*", r"maseuz\w+", r"salon de masaj"),
         "abroad": terms(
@@ -103,7 +106,8 @@ LANGUAGE = Language(
             r"(?:taxă|taxa|comision\w*) (?:de )?(?:înscriere|plasare|recrutare|intermediere|dosar|procesare|agenție)",
             r"plătiți (?:o )?(?:taxă|comision)", r"datori\w+", r"se (?:scade|reține|oprește) din (?:primul )?salariu",
             r"(?:bilet|drum|transport|viz)\w* ~3 (?:se scade|se reține|se oprește|din salariu|avansat\w*)",
-            near=(Near((r"datori\w+", r"împrumut\w*", r"avans\w*"), (r"din salariu", r"muncind", r"se scade", r"se reține",
+            near=(Near((r"bilet\w*", r"drum\w*", r"viz\w+"), (r"returna\w+", r"dai înapoi", r"muncind"), window=6),
+                  Near((r"datori\w+", r"împrumut\w*", r"avans\w*"), (r"din salariu", r"muncind", r"se scade", r"se reține",
                                                                   r"returna\w+", r"achita\w+"), window=5),),
             unless=(r"(?:plătit|suportat)\w* de (?:angajator|firmă)", r"angajatorul (?:plătește|suportă)", r"chiri\w+",
                     r"apartament\w*"),

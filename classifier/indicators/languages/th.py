@@ -67,7 +67,7 @@ LANGUAGE = Language(
         "minor.stated_age_under_18": terms(r"(?:น้อง|เด็ก|นักเรียน)(?:อายุ)? ?1[0-7] ?(?:-|ถึง) ?1[0-7]",
                                            r"อายุ ?1[2-7] ?ปี"),
         "general.off_platform_contact": terms(r"ติดต่อ(?:ทาง)?ไลน์(?:เท่านั้น)?", r"แอดไลน์", r"ทักไลน์", r"ไลน์เท่านั้น"),
-        "general.urgency_pressure": terms(r"ด่วน", r"รับจำนวนจำกัด", r"บินได้เลย", r"เดินทางทันที"),
+        "general.urgency_pressure": terms(r"(?<!สาย)ด่วน", r"รับจำนวนจำกัด", r"บินได้เลย", r"เดินทางทันที"),
         "general.phone_confiscation": terms(
             near=(Near(PHONES, (r"ยึด", r"เก็บไว้", r"ริบ", r"ฝากไว้", r"ส่งมอบ", r"เก็บรักษา"), window=4),),
             negative=(r"(?:น้องๆ|น้อง|พนักงาน|สาวๆ) ~1 ไม่มี(?:มือถือ|โทรศัพท์)",),

@@ -16,6 +16,7 @@ LANGUAGE = Language(
     negation=(r"hindi", r"wala", r"walang", r"huwag", r"kailanman", r"mag-ingat sa"),
     post_negation=(r"libre", r"walang bayad", r"sagot ng (?:employer|amo)"),
     contrast=(r"pero", r"ngunit", r"subalit", r"maliban"),
+    markers=(r"ang", r"ng", r"mga", r"ay", r"at", r"kung", r"ko", r"mo", r"namin", r"lang", r"sa", r"na"),
     contexts={
         "adult": terms(r"bayaran", r"pokpok", r"extra service", r"sideline girls?", r"may extra", r"bugaw"),
         "job": terms(r"trabaho", r"naghahanap ng", r"aplikante", r"sahod", r"sweldo", r"suweldo", r"empleyado",

@@ -17,6 +17,7 @@ LANGUAGE = Language(
     negation=(r"không", r"chưa", r"chẳng", r"miễn", r"cảnh giác với"),
     post_negation=(r"miễn phí", r"không (?:thu|mất) phí", r"0 ?(?:đ|đồng|vnd)"),
     contrast=(r"nhưng", r"tuy nhiên", r"ngoại trừ"),
+    markers=(r"va", r"cua", r"co", r"duoc", r"cho", r"voi", r"cac", r"nhung", r"nguoi", r"nay", r"tai", r"viec", r"lam", r"khong"),
     contexts={
         "adult": terms(
             r"gái gọi", r"gái bao", r"đi khách", r"bán dâm", r"mua dâm", r"massage (?:kích dục|nóng|kín|happy)",
