@@ -120,6 +120,12 @@ class ModelConfig:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ModelConfig:
+        schema = data.get("schema")
+        if schema is not None and schema != CONFIG_SCHEMA:
+            raise ArtifactError(
+                f"model {data.get('name')} {data.get('version')} has config schema {schema}; this version "
+                f"of Vigil reads schema {CONFIG_SCHEMA} (train a new version with `vigil train`)"
+            )
         try:
             return cls(
                 name=str(data["name"]),
@@ -185,11 +191,6 @@ def load_model(
     """
     sio = _skops_io()
     config = load_config(model_dir)
-    if config.schema != CONFIG_SCHEMA:
-        raise ArtifactError(
-            f"model {config.name} {config.version} in {model_dir} has config schema {config.schema}; this "
-            f"version of Vigil reads schema {CONFIG_SCHEMA} (train a new version with `vigil train`)"
-        )
     problems = version_mismatches(config.library_versions)
     if expected_feature_names is not None and tuple(expected_feature_names) != config.feature_names:
         problems.append(
