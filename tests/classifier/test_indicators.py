@@ -1530,3 +1530,16 @@ def test_evidence_spans_point_into_the_original_text_in_every_script(text: str) 
     for hit in hits:
         for span in hit.spans:
             assert original[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Farm workers wanted. No worries, we keep your passport safe.",
+        "Farm workers wanted. No worries we keep your passport safe.",
+        "Trabajo en el campo. No te preocupes, guardamos tu pasaporte.",
+        "Trabalho na fazenda. Não se preocupe, ficamos com o seu passaporte.",
+    ],
+)
+def test_reassuring_idioms_are_not_negations(text: str) -> None:
+    assert "labor.document_retention" in _ids(text)
