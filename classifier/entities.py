@@ -132,8 +132,9 @@ _DIGIT_TOKEN_RE = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR_RE = re.compile(r"[\s\-.*_/()\[\]+~–—•|,:]*")
-# Invisible characters posters slip into a number or address so that scrapers miss it.
-_OBFUSCATION_MARKS_RE = re.compile(r"\d\s+\d\s+\d|[*_~•|]|\d\.\d\.\d|\d - \d")
+# Spacing and symbols that break a number up for scrapers ("5 5 5", "713*555", "5.5.5"); national
+# formats such as "+33 6 12 34 56 78" are not among them.
+_OBFUSCATION_MARKS_RE = re.compile(r"(?<!\d)\d\s+\d\s+\d(?!\d)|[*_~•|]|\d\.\d\.\d|\d - \d")
 
 
 @dataclass(frozen=True, slots=True)

@@ -249,7 +249,7 @@ def normalize(text: str) -> NormalizedText:
             continue
         pair = text[index : index + 2]
         code: str | None
-        if pair in EMOJI_WORDS:  # two-character sequences with a meaning of their own ("🚫👮")
+        if len(pair) == 2 and pair in EMOJI_WORDS:  # two-character sequences with a meaning ("🚫👮")
             code, width = EMOJI_WORDS[pair], 2
         else:
             code, width = EMOJI_WORDS.get(text[index]), 1

@@ -141,16 +141,6 @@ def _mitigators(posting: _Posting) -> dict[str, list[str]]:
     }
 
 
-def contexts(normalized: NormalizedText) -> frozenset[str]:
-    """Which posting contexts the wording shows (before detectors that open the adult context)."""
-    return frozenset(_contexts(_Posting.read(normalized)))
-
-
-def mitigators(normalized: NormalizedText) -> dict[str, int]:
-    """Counts of mitigating wording (awareness/news, licensed professional, transparent employer)."""
-    return {name: len(found) for name, found in _mitigators(_Posting.read(normalized)).items()}
-
-
 def _lexicon_spans(spec: IndicatorSpec, posting: _Posting, licensed: bool) -> list[Span]:
     """Evidence from a detector's wording; cue-class detectors need one strong or several classes."""
     by_class: dict[str, list[Span]] = {}
@@ -236,8 +226,3 @@ def detect(normalized: NormalizedText, entities: Sequence[Entity]) -> Detection:
 def detect_indicators(normalized: NormalizedText, entities: Sequence[Entity]) -> list[IndicatorHit]:
     """The indicator hits of :func:`detect`."""
     return list(detect(normalized, entities).indicators)
-
-
-def indicator_spec(indicator_id: str) -> IndicatorSpec:
-    """The catalog entry for an id (KeyError if unknown)."""
-    return INDICATORS_BY_ID[indicator_id]

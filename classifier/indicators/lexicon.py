@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from classifier.normalize import fold_pattern
 
 # A clause ends at sentence punctuation or a line break; gaps never cross it.
-CLAUSE_END = ".;!?\n。！？；"
+CLAUSE_END = ".;!?\n。！？；؛؟"
 _GAP_WORD = r"(?:[^\w" + re.escape(CLAUSE_END) + r"]+\w+)"
 _GAP_SEP = r"[^\w" + re.escape(CLAUSE_END) + r"]+"
 _GAP_RE = re.compile(r"\s*~(\d)\s*")

@@ -46,7 +46,7 @@ class NegationScope:
         contrast_source = source(contrast, clitics=False)
         clause = "[" + re.escape(CLAUSE_END) + "]" + (f"|{contrast_source}" if contrast_source else "")
         self.clause_end = re.compile(clause)
-        self.reach_end = re.compile(f"[,，、:]|{clause}")
+        self.reach_end = re.compile(f"[,，、:،]|{clause}")
         self._cues: dict[frozenset[str], tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
     def languages_in(self, text: str) -> frozenset[str]:

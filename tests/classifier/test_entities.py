@@ -22,6 +22,7 @@ def _by_kind(text: str, kind: EntityKind) -> list[tuple[str, str, bool]]:
         ("text seven one three 555 o1 4 2 now", "seven one three 555 o1 4 2", "+17135550142", True),
         ("WhatsApp: +34 612 34 56 78", "+34 612 34 56 78", "+34612345678", False),
         ("Tel 06 12 34 56 78 Paris", "06 12 34 56 78", "+33612345678", False),
+        ("Tel +33 6 12 34 56 78", "+33 6 12 34 56 78", "+33612345678", False),
         ("zap (11) 91234-5678", "(11) 91234-5678", "+5511912345678", False),
         ("five 5 5 – o1 2 3", "five 5 5 – o1 2 3", "5550123", True),
         # Hidden from scrapers with zero-width characters, emoji or full-width digits.

@@ -60,6 +60,11 @@ def test_thai_marks_are_letters_and_are_kept() -> None:
     assert normalize("ยึดพาสปอร์ต ไม่มีวันหยุด").text == "ยึดพาสปอร์ต ไม่มีวันหยุด"
 
 
+def test_a_lone_trade_emoji_maps_to_itself() -> None:
+    norm = normalize("🌹")
+    assert norm.emoji[0].end == 1 and all(end <= 1 for end in norm.ends)
+
+
 def test_typographic_apostrophes_fold() -> None:
     assert normalize("don’t").text == "don't"
 

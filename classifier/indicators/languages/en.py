@@ -46,7 +46,8 @@ LANGUAGE = Language(
     code="en",
     name="English",
     negation=(
-        r"no", r"not", r"never", r"without", r"zero", r"nor", r"neither", r"none", r"nobody", r"don't", r"dont",
+        # "no worries, we keep your passport" denies nothing.
+        r"no(?! (?:worries|problem|problems|stress|doubt|matter|wonder|joke))", r"not", r"never", r"without", r"zero", r"nor", r"neither", r"none", r"nobody", r"don't", r"dont",
         r"doesn't", r"doesnt", r"won't", r"wont", r"didn't", r"isn't", r"aren't", r"cannot", r"can't",
         r"free of", r"no one", r"nothing", r"stop", r"avoid", r"beware of", r"illegal to", r"refuse",
     ),

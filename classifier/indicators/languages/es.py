@@ -27,7 +27,7 @@ LANGUAGE = Language(
     code="es",
     name="Spanish",
     negation=(
-        r"no", r"nunca", r"jam[aá]s", r"sin", r"ni", r"ning[uú]n", r"ninguna", r"ninguno", r"tampoco", r"nadie",
+        r"no(?! (?:te preocupes|se preocupe|hay problema|problema))", r"nunca", r"jam[aá]s", r"sin", r"ni", r"ning[uú]n", r"ninguna", r"ninguno", r"tampoco", r"nadie",
         r"cero", r"libre de", r"evite", r"evita", r"cuidado con", r"es ilegal",
     ),
     post_negation=(

@@ -122,7 +122,7 @@ LANGUAGE = Language(
             EMPLOYER + r" ~2 (?:zabiera|zabierają|zatrzymuje|zatrzymują|przechowuje|przechowują|trzyma|trzymają) ~2 (?:"
             + "|".join(DOCUMENTS) + ")",
             near=(Near(DOCUMENTS, (r"zabiera(?:my|ją)?", r"zabran\w+", r"odbiera\w+", r"odebran\w+", r"przechowu\w+",
-                                   r"przechowywan\w+", r"zatrzymu\w+", r"zatrzyman\w+", r"trzymamy", r"oddajecie",
+                                   r"przechowywan\w+", r"zatrzymu\w+", r"zatrzyman\w+", r"trzyma\w*", r"oddajecie",
                                    r"w sejfie", r"u pracodawcy", r"u szefa", r"w biurze", r"skonfiskowan\w+",
                                    r"w depozycie"), window=4),),
             unless=(r"kopi\w+", r"skan\w*", r"ważn\w+", r"przedłuż\w+", r"ambasad\w+", r"konsulat\w*", r"ze sobą",

@@ -26,7 +26,7 @@ LANGUAGE = Language(
     code="pt",
     name="Portuguese",
     negation=(
-        r"n[aã]o", r"nunca", r"jamais", r"sem", r"nem", r"nada de", r"nenhum", r"nenhuma", r"ningu[eé]m", r"zero", r"livre de",
+        r"n[aã]o(?! se preocupe| tem problema)", r"nunca", r"jamais", r"sem", r"nem", r"nada de", r"nenhum", r"nenhuma", r"ningu[eé]m", r"zero", r"livre de",
         r"evite", r"cuidado com", r"[eé] crime",
     ),
     post_negation=(
