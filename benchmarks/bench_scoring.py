@@ -148,6 +148,14 @@ def report(results: list[dict[str, Any]]) -> str:
             rss = r["peak_rss_mb"] / base["peak_rss_mb"]
             line += f"   {batch:>13.2f}x {single:>6.2f}x {p50:>4.2f}x {rss:>4.2f}x"
         lines.append(line)
+    by_name = {r["contender"]: r for r in results}
+    if "onnx-scorer" in by_name and "onnx-encoder" in by_name:
+        scorer, encoder = by_name["onnx-scorer"], by_name["onnx-encoder"]
+        lines.append(
+            f"full scorer vs bare int8 encoder (same run): batch "
+            f"{scorer['batch_per_s'] / encoder['batch_per_s']:.2f}x, single "
+            f"{scorer['single_per_s'] / encoder['single_per_s']:.2f}x (target >= 0.75x batch)"
+        )
     first = results[0]
     lines.append(
         f"batch = one call over {first['batch_postings']} distinct postings; "

@@ -25,7 +25,9 @@ MIN_SHINGLES = 8  # shorter texts ("bike for sale") are too generic to call a sh
 SIMILARITY = 0.5
 SEED = 1
 
-_WORD_RE = re.compile(r"[a-z#]+")
+# Words of any script (normalization keeps Cyrillic, Arabic, Vietnamese … in their own letters); Thai,
+# Chinese and Japanese are written without spaces, so their runs are cut into two-character pieces.
+_WORD_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{1,2}|(?:[^\W\d_]|#)+")
 
 
 def shingles(text: str) -> set[bytes]:

@@ -175,3 +175,11 @@ def test_rescoring_the_heldout_set_reproduces_metrics_json(scorer: ModelScorer) 
     assert measured["risk"]["average_precision"] == pytest.approx(recorded_ap, abs=2e-3)
     for key in ("precision", "recall"):
         assert measured["flagged"][key] == pytest.approx(recorded["flagged"][key], abs=2e-3)
+
+
+def test_readme_model_table_is_generated_from_the_shipped_metrics() -> None:
+    from classifier.training.card import readme_table
+
+    metrics = json.loads((default_model_dir() / "metrics.json").read_text())
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert readme_table(metrics) in readme

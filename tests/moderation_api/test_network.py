@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+import pytest
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
@@ -62,6 +63,36 @@ def test_template_variants_with_changed_city_and_phone_link(session: Session) ->
     )
     assert similarity(signature(a.text or ""), signature(b.text or "")) >= 0.5  # type: ignore[arg-type]
     assert a.cluster_id == b.cluster_id
+
+
+@pytest.mark.parametrize(
+    ("template", "cities", "other"),
+    [
+        (
+            "Новые девочки в {city}, молодые и послушные, приезжают каждую неделю. Только у нас в апартаментах, "
+            "оплата наличными, звони менеджеру {phone}, он всё организует.",
+            ("Москве", "Казани"),
+            "Продаю велосипед, почти новый, катался одно лето, самовывоз из центра. Торг уместен.",
+        ),
+        (
+            "新来的妹妹在{city}，年轻漂亮，每周换人。只在酒店服务，现金付款，请联系经理{phone}预约，全部由他安排。",
+            ("上海", "广州"),
+            "出售二手自行车，几乎全新，只骑了一个夏天，市中心自提，价格可以商量，欢迎来看车。",
+        ),
+    ],
+    ids=["cyrillic", "chinese"],
+)
+def test_template_variants_link_in_scripts_other_than_latin(
+    session: Session, template: str, cities: tuple[str, str], other: str
+) -> None:
+    a, b, c = _ingest(
+        session,
+        template.format(city=cities[0], phone="900 000 0142"),
+        template.format(city=cities[1], phone="900 000 0177"),
+        other,
+    )
+    assert a.cluster_id == b.cluster_id
+    assert c.cluster_id != a.cluster_id
 
 
 def test_unrelated_postings_do_not_link(session: Session) -> None:
