@@ -148,12 +148,12 @@ def test_language_and_coverage_are_reported(scorer: ModelScorer) -> None:
 
 def test_high_severity_indicator_floors_the_score_at_review(scorer: ModelScorer) -> None:
     text = "Farm work, free housing. The boss keeps your passport until the debt for the trip is repaid."
-    # A review threshold no model score reaches: only the floor can put the posting in review.
-    strict = scorer.with_thresholds(Thresholds(review=0.999, urgent=1.0))
+    # A review threshold no probability reaches: only the floor can put the posting in review.
+    strict = scorer.with_thresholds(Thresholds(review=1.0, urgent=1.0))
     (result,) = strict.score_texts([text])
     assert result.floor and all(hit_id.startswith("labor.") for hit_id in result.floor)
-    assert result.band is Band.REVIEW and result.risk_score == 0.999
-    assert result.model_risk_score is not None and result.model_risk_score < 0.999
+    assert result.band is Band.REVIEW and result.risk_score == 1.0
+    assert result.model_risk_score is not None and result.model_risk_score < 1.0
     denied_text = "Farm work, free housing. We never keep your passport and charge no fees."
     (denied,) = strict.score_texts([denied_text])
     assert not denied.floor and denied.band is Band.LOW
