@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
+from scipy.special import expit
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.linear_model import LogisticRegression
@@ -71,15 +72,50 @@ class StackedHead:
         self.bounds = bounds
         self.sparse = sparse
 
-    def view_scores(self, X: sp.csr_matrix) -> np.ndarray:
-        columns = [
-            model.decision_function(_block(X, start, stop, sparse=sparse))
-            for model, (start, stop), sparse in zip(self.views, self.bounds, self.sparse, strict=True)
+    def blocks(self, X: sp.csr_matrix) -> list[Any]:
+        """``X`` cut into the views' column blocks (dense views as arrays)."""
+        return [
+            _block(X, start, stop, sparse=sparse)
+            for (start, stop), sparse in zip(self.bounds, self.sparse, strict=True)
         ]
+
+    def view_scores(self, X: sp.csr_matrix, blocks: list[Any] | None = None) -> np.ndarray:
+        """Each view's decision value, computed straight from the fitted parameters.
+
+        Every view pipeline is linear (standardize or TF-IDF, then a logistic regression), so applying
+        the fitted parameters directly gives scikit-learn's numbers without its per-call input checks,
+        which cost ~60 ms a posting over the 15 view models of a stacked classifier. ``blocks`` lets
+        the heads share one cut of ``X``.
+        """
+        columns = []
+        for model, block, sparse in zip(self.views, blocks or self.blocks(X), self.sparse, strict=True):
+            logreg = model.named_steps["logreg"]
+            weights, bias = logreg.coef_[0], float(logreg.intercept_[0])
+            if sparse:
+                columns.append(_tfidf_dot(block, model.named_steps["tfidf"], weights) + bias)
+            else:
+                scaler = model.named_steps["scale"]
+                columns.append(((block - scaler.mean_) / scaler.scale_) @ weights + bias)
         return np.column_stack(columns)
 
-    def predict_proba(self, X: sp.csr_matrix) -> np.ndarray:
-        return np.asarray(self.combiner.predict_proba(self.view_scores(X))[:, 1], dtype=np.float64)
+    def predict_proba(self, X: sp.csr_matrix, blocks: list[Any] | None = None) -> np.ndarray:
+        logits = self.view_scores(X, blocks) @ self.combiner.coef_[0] + self.combiner.intercept_[0]
+        return np.asarray(expit(logits), dtype=np.float64)
+
+
+def _tfidf_dot(counts: sp.csr_matrix, transformer: TfidfTransformer, weights: np.ndarray) -> np.ndarray:
+    """Rows of ``counts`` through ``TfidfTransformer`` (sublinear tf, idf, l2 norm), dotted with
+    ``weights``: the same numbers as scikit-learn, straight on the CSR arrays (no matrix rebuilt)."""
+    counts = sp.csr_matrix(counts)
+    counts.sum_duplicates()
+    data = counts.data.astype(np.float64)
+    if transformer.sublinear_tf:
+        data = np.log(data) + 1.0
+    data *= transformer.idf_[counts.indices]
+    rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=counts.shape[0]))
+    norms[norms == 0.0] = 1.0
+    return np.bincount(rows, weights=data * weights[counts.indices], minlength=counts.shape[0]) / norms
 
 
 def _block(X: sp.csr_matrix, start: int, stop: int, *, sparse: bool) -> Any:
@@ -236,17 +272,16 @@ class RiskClassifier(ClassifierMixin, BaseEstimator):
         )
         return self
 
-    def _head_proba(self, name: str, X: sp.csr_matrix) -> np.ndarray:
-        head = self.heads_[name]
-        if isinstance(head, float):
-            return np.full(X.shape[0], head)
-        return head.predict_proba(X)
-
     def predict_scores(self, X: Any) -> dict[str, np.ndarray]:
         """Every head's calibrated probability: ``risk``, ``urgent`` and one per category."""
         check_is_fitted(self, "heads_")
         X = sp.csr_matrix(validate_data(self, X, accept_sparse="csr", dtype=np.float64, reset=False))
-        scores = {name: self._head_proba(name, X) for name in self.heads_}
+        fitted = [head for head in self.heads_.values() if isinstance(head, StackedHead)]
+        blocks = fitted[0].blocks(X) if fitted else None  # every head cuts X the same way
+        scores = {
+            name: np.full(X.shape[0], head) if isinstance(head, float) else head.predict_proba(X, blocks)
+            for name, head in self.heads_.items()
+        }
         # urgent ⊂ review: keep P(label = 2) <= P(label >= 1) after separate calibration.
         scores[URGENT_HEAD] = np.minimum(scores[URGENT_HEAD], scores[RISK_HEAD])
         return scores

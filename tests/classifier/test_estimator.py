@@ -161,3 +161,19 @@ def test_sample_weight_changes_the_fit() -> None:
     plain = RiskClassifier(view_sizes=(8, 4, 65)).fit(X, y, groups=groups).predict_scores(X)["risk"]
     weighted = RiskClassifier(view_sizes=(8, 4, 65)).fit(X, y, groups=groups, sample_weight=weights)
     assert not np.allclose(plain, weighted.predict_scores(X)["risk"])
+
+
+def test_direct_view_scores_equal_the_fitted_pipelines() -> None:
+    X, y, groups = three_views()
+    model = RiskClassifier(view_sizes=(8, 4, 65)).fit(X, y, groups=groups)
+    head = model.heads_["risk"]
+    pipeline_scores = np.column_stack(
+        [
+            view.decision_function(X[:, start:stop] if sparse else X[:, start:stop].toarray())
+            for view, (start, stop), sparse in zip(head.views, head.bounds, head.sparse, strict=True)
+        ]
+    )
+    np.testing.assert_allclose(head.view_scores(X), pipeline_scores, rtol=1e-9, atol=1e-9)
+    np.testing.assert_allclose(
+        head.predict_proba(X), head.combiner.predict_proba(pipeline_scores)[:, 1], rtol=1e-9, atol=1e-12
+    )
