@@ -19,6 +19,7 @@ from moderation_api import http_errors, observability
 from moderation_api.auth.router import router as auth_router
 from moderation_api.cases import service as cases_service
 from moderation_api.cases.router import router as cases_router
+from moderation_api.datasets.router import router as datasets_router
 from moderation_api.db import make_engine, make_session_factory
 from moderation_api.model_info.router import router as model_router
 from moderation_api.network.router import router as network_router
@@ -37,6 +38,7 @@ ROUTERS = (
     notices_router,
     reports_router,
     model_router,
+    datasets_router,
 )
 
 

@@ -154,6 +154,37 @@ def _cmd_retention_sweep(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_dataset_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from moderation_api.audit.schemas import ActorKind
+    from moderation_api.datasets.service import NothingToExportError, export_reviewed
+    from moderation_api.db import make_session_factory
+
+    output = Path(args.output)
+    partial = output.with_name(output.name + ".partial")  # renamed only once the export is audited
+    try:
+        with make_session_factory(_engine(args))() as session, partial.open("w", encoding="utf-8") as out:
+            summary = export_reviewed(
+                session,
+                actor=_operator(args),
+                actor_kind=ActorKind.HUMAN,
+                sink=lambda row: out.write(row.model_dump_json() + "\n"),
+            )
+    except NothingToExportError as exc:
+        partial.unlink(missing_ok=True)
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    partial.replace(output)
+    labels = ", ".join(f"label {label}: {count}" for label, count in summary.labels.items())
+    left_out = ", ".join(f"{reason} {count}" for reason, count in summary.excluded.items())
+    print(f"exported {summary.rows} rows to {output} ({labels}); left out: {left_out}")
+    return 0
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from moderation_api.demo import run_demo
 
@@ -227,6 +258,16 @@ def build_parser() -> argparse.ArgumentParser:
     sweep.add_argument("--actor", default=None, help="who to record in the audit trail (default cli:<user>)")
     sweep.add_argument("--database-url", default=None)
     sweep.set_defaults(handler=_cmd_retention_sweep)
+
+    dataset = sub.add_parser("dataset", help="training data from reviewers' decisions")
+    dataset_sub = dataset.add_subparsers(dest="dataset_command", required=True)
+    export = dataset_sub.add_parser(
+        "export", help="write decided cases as labeled JSONL rows (posting text included; audited)"
+    )
+    export.add_argument("--output", required=True, help="JSONL file to write")
+    export.add_argument("--actor", default=None, help="who to record in the audit trail (default cli:<user>)")
+    export.add_argument("--database-url", default=None)
+    export.set_defaults(handler=_cmd_dataset_export)
 
     register_classifier(sub)
     return parser
