@@ -185,6 +185,40 @@ def _cmd_dataset_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_model(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from moderation_api.audit.schemas import ActorKind
+    from moderation_api.db import make_session_factory
+    from moderation_api.migrations import upgrade
+    from moderation_api.model_versions import service
+
+    engine = _engine(args)
+    upgrade(engine)
+    who = {"actor": _operator(args), "actor_kind": ActorKind.HUMAN}
+    with make_session_factory(engine)() as session:
+        try:
+            if args.model_command == "list":
+                for model in service.list_versions(session):
+                    print(
+                        f"{model.version:<16} {model.status:<10} {model.name:<24} {model.status_changed_by}"
+                    )
+                return 0
+            if args.model_command == "register":
+                model = service.register(session, model_dir=Path(args.dir), **who)
+            elif args.model_command == "shadow":
+                model = service.shadow(session, version=args.version, **who)
+            elif args.model_command == "promote":
+                model = service.promote(session, version=args.version, **who)
+            else:
+                model = service.rollback(session, **who)
+        except service.ModelRegistryError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    print(f"{model.name} {model.version} is {model.status}")
+    return 0
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from moderation_api.demo import run_demo
 
@@ -268,6 +302,29 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--actor", default=None, help="who to record in the audit trail (default cli:<user>)")
     export.add_argument("--database-url", default=None)
     export.set_defaults(handler=_cmd_dataset_export)
+
+    model = sub.add_parser("model", help="the model registry: which versions exist and which one serves")
+    model_sub = model.add_subparsers(dest="model_command", required=True)
+    model_list = model_sub.add_parser("list", help="every registered version and its status")
+    model_register = model_sub.add_parser(
+        "register", help="register a trained model directory as a candidate"
+    )
+    model_register.add_argument("dir")
+    model_shadow = model_sub.add_parser("shadow", help="score alongside the active model, routing nothing")
+    model_promote = model_sub.add_parser(
+        "promote", help="make a version active (running APIs switch without a restart)"
+    )
+    for command in (model_shadow, model_promote):
+        command.add_argument("version")
+    model_rollback = model_sub.add_parser(
+        "rollback", help="reactivate the version active before the current one"
+    )
+    for command in (model_list, model_register, model_shadow, model_promote, model_rollback):
+        command.add_argument(
+            "--actor", default=None, help="who to record in the audit trail (default cli:<user>)"
+        )
+        command.add_argument("--database-url", default=None)
+        command.set_defaults(handler=_cmd_model)
 
     register_classifier(sub)
     return parser
