@@ -195,7 +195,7 @@ def _cmd_model(args: argparse.Namespace) -> int:
 
     engine = _engine(args)
     upgrade(engine)
-    who = {"actor": _operator(args), "actor_kind": ActorKind.HUMAN}
+    actor, human = _operator(args), ActorKind.HUMAN
     with make_session_factory(engine)() as session:
         try:
             if args.model_command == "list":
@@ -205,13 +205,13 @@ def _cmd_model(args: argparse.Namespace) -> int:
                     )
                 return 0
             if args.model_command == "register":
-                model = service.register(session, model_dir=Path(args.dir), **who)
+                model = service.register(session, model_dir=Path(args.dir), actor=actor, actor_kind=human)
             elif args.model_command == "shadow":
-                model = service.shadow(session, version=args.version, **who)
+                model = service.shadow(session, version=args.version, actor=actor, actor_kind=human)
             elif args.model_command == "promote":
-                model = service.promote(session, version=args.version, **who)
+                model = service.promote(session, version=args.version, actor=actor, actor_kind=human)
             else:
-                model = service.rollback(session, **who)
+                model = service.rollback(session, actor=actor, actor_kind=human)
         except service.ModelRegistryError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
