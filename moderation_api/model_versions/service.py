@@ -8,6 +8,8 @@ same transaction, and a partial unique index refuses a second active row whateve
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -174,26 +176,33 @@ def register(session: Session, *, model_dir: Path, actor: str, actor_kind: Actor
         status_changed_at=now,
         status_changed_by=actor,
     )
-    session.add(model)
-    audit.record(
-        session,
-        action=AuditAction.MODEL_REGISTERED,
-        actor=actor,
-        actor_kind=actor_kind,
-        to_state=str(CANDIDATE),
-        details={"version": version, "name": name, "model_dir": str(model_dir)},
-        at=now,
-    )
-    _commit(session, f"version {version} is registered already")
+    with _unit_of_work(session, f"version {version} is registered already"):
+        session.add(model)
+        audit.record(
+            session,
+            action=AuditAction.MODEL_REGISTERED,
+            actor=actor,
+            actor_kind=actor_kind,
+            to_state=str(CANDIDATE),
+            details={"version": version, "name": name, "model_dir": str(model_dir)},
+            at=now,
+        )
     return model
 
 
-def _commit(session: Session, conflict: str) -> None:
+@contextmanager
+def _unit_of_work(session: Session, conflict: str) -> Iterator[None]:
+    """Commit the writes of the block, or roll all of them back; a lost race (a concurrent writer took the
+    version name or the one active row first) becomes :class:`ModelConflictError`."""
     try:
+        yield
         session.commit()
-    except IntegrityError as exc:  # a concurrent writer won the unique version / the one active row
+    except IntegrityError as exc:
         session.rollback()
         raise ModelConflictError(conflict) from exc
+    except BaseException:
+        session.rollback()
+        raise
 
 
 def list_versions(session: Session) -> list[ModelVersion]:
@@ -212,9 +221,9 @@ def active_version(session: Session) -> ModelVersion | None:
 
 
 def shadow(session: Session, *, version: str, actor: str, actor_kind: ActorKind) -> ModelVersion:
-    model = get_version(session, version=version)
-    transition(session, model=model, action="shadow", actor=actor, actor_kind=actor_kind)
-    _commit(session, "the registry was changed by someone else; reload it")
+    with _unit_of_work(session, "the registry was changed by someone else; reload it"):
+        model = get_version(session, version=version)
+        transition(session, model=model, action="shadow", actor=actor, actor_kind=actor_kind)
     return model
 
 
@@ -228,48 +237,44 @@ def _check_encoder(*, current: ModelVersion, target: ModelVersion) -> None:
 
 
 def promote(session: Session, *, version: str, actor: str, actor_kind: ActorKind) -> ModelVersion:
-    """Make ``version`` the active model; the current one is retired in the same transaction."""
-    model = get_version(session, version=version)
-    current = active_version(session)
-    if current is not None and current.id == model.id:
-        raise InvalidModelTransitionError(f"version {version} is active already")
-    if not (Path(model.model_dir) / "config.json").is_file():
-        raise InvalidModelDirError(f"version {version}'s directory {model.model_dir} is gone")
-    if current is not None:
-        _check_encoder(current=current, target=model)
-    if current is not None:
-        transition(
-            session, model=current, action="retire", actor=actor, actor_kind=actor_kind, reason="promote"
-        )
-        session.flush()  # the old row leaves 'active' before the new one enters it (partial unique index)
-    transition(session, model=model, action="promote", actor=actor, actor_kind=actor_kind)
-    _commit(session, "another version was promoted at the same time; reload and try again")
+    """Make ``version`` the active model; the current one is retired in the same transaction (first: the
+    partial unique index admits one active row at a time)."""
+    with _unit_of_work(session, "another version was promoted at the same time; reload and try again"):
+        model = get_version(session, version=version)
+        current = active_version(session)
+        if current is not None and current.id == model.id:
+            raise InvalidModelTransitionError(f"version {version} is active already")
+        if not (Path(model.model_dir) / "config.json").is_file():
+            raise InvalidModelDirError(f"version {version}'s directory {model.model_dir} is gone")
+        if current is not None:
+            _check_encoder(current=current, target=model)
+            transition(
+                session, model=current, action="retire", actor=actor, actor_kind=actor_kind, reason="promote"
+            )
+        transition(session, model=model, action="promote", actor=actor, actor_kind=actor_kind)
     return model
 
 
 def rollback(session: Session, *, actor: str, actor_kind: ActorKind) -> ModelVersion:
     """Retire the active version and make the one active before it active again; returns that one."""
-    current = active_version(session)
-    if current is None:
-        raise InvalidModelTransitionError("no version is active: nothing to roll back")
-    previous = session.scalar(
-        select(ModelVersion)
-        .where(
-            ModelVersion.status == str(RETIRED),
-            ModelVersion.activated_at.is_not(None),
-            ModelVersion.activated_at < current.activated_at,
+    with _unit_of_work(session, "the registry was changed by someone else; reload and try again"):
+        current = active_version(session)
+        if current is None or current.activated_at is None:
+            raise InvalidModelTransitionError("no version is active: nothing to roll back")
+        previous = session.scalar(
+            select(ModelVersion)
+            .where(ModelVersion.status == str(RETIRED), ModelVersion.activated_at < current.activated_at)
+            .order_by(ModelVersion.activated_at.desc())
+            .limit(1)
         )
-        .order_by(ModelVersion.activated_at.desc())
-        .limit(1)
-    )
-    if previous is None:
-        raise InvalidModelTransitionError(
-            f"no version was active before {current.version}: nothing to roll back to"
+        if previous is None:
+            raise InvalidModelTransitionError(
+                f"no version was active before {current.version}: nothing to roll back to"
+            )
+        transition(
+            session, model=current, action="retire", actor=actor, actor_kind=actor_kind, reason="rollback"
         )
-    transition(session, model=current, action="retire", actor=actor, actor_kind=actor_kind, reason="rollback")
-    session.flush()
-    transition(
-        session, model=previous, action="promote", actor=actor, actor_kind=actor_kind, reason="rollback"
-    )
-    _commit(session, "the registry was changed by someone else; reload and try again")
+        transition(
+            session, model=previous, action="promote", actor=actor, actor_kind=actor_kind, reason="rollback"
+        )
     return previous

@@ -152,6 +152,7 @@ def test_concurrent_promotions_leave_exactly_one_active_version(
         thread.join()
     with committed_factory() as session:
         final = statuses(session)
+        assert set(outcomes) == set(versions)  # every thread ended in success or a clear conflict
         active = [version for version, status in final.items() if status == "active"]
         assert len(active) == 1 and outcomes[active[0]] == "promoted"
         # Every promotion that reported success retired the one before it: the audit trail is a chain.
