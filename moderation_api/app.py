@@ -9,6 +9,8 @@ import logging
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
+from pathlib import Path
 
 from fastapi import FastAPI
 from sqlalchemy.orm import Session, sessionmaker
@@ -19,8 +21,11 @@ from moderation_api import http_errors, observability
 from moderation_api.auth.router import router as auth_router
 from moderation_api.cases import service as cases_service
 from moderation_api.cases.router import router as cases_router
+from moderation_api.datasets.router import router as datasets_router
 from moderation_api.db import make_engine, make_session_factory
 from moderation_api.model_info.router import router as model_router
+from moderation_api.model_versions.router import router as model_versions_router
+from moderation_api.model_versions.serving import ModelFollower, ScorerLoader, read_active
 from moderation_api.network.router import router as network_router
 from moderation_api.notices.router import router as notices_router
 from moderation_api.postings.router import router as postings_router
@@ -37,13 +42,16 @@ ROUTERS = (
     notices_router,
     reports_router,
     model_router,
+    model_versions_router,
+    datasets_router,
 )
 
 
-def load_scorer_for(settings: Settings) -> TextScorer:
-    """The configured scorer (imports the model stack only when asked for)."""
+def load_scorer_for(settings: Settings, model_dir: Path | None = None) -> TextScorer:
+    """The scorer of a registered model directory, or else the configured one (imports the model stack
+    only when asked for); the settings' threshold overrides apply to either."""
     scorer: TextScorer
-    if settings.scorer == "keyword":
+    if model_dir is None and settings.scorer == "keyword":
         from classifier.baseline import KeywordScorer
 
         scorer = KeywordScorer()
@@ -51,7 +59,9 @@ def load_scorer_for(settings: Settings) -> TextScorer:
         from classifier.scoring import load_scorer
 
         scorer = load_scorer(
-            settings.model_dir, encoder_dir=settings.encoder_dir, encoder_threads=settings.encoder_threads
+            model_dir or settings.model_dir,
+            encoder_dir=settings.encoder_dir,
+            encoder_threads=settings.encoder_threads,
         )
     if settings.threshold_review is not None or settings.threshold_urgent is not None:
         base = scorer.thresholds
@@ -86,13 +96,29 @@ async def _sweep_leases(session_factory: sessionmaker[Session], interval: float)
         await asyncio.sleep(interval)
 
 
+def _startup_scorer(
+    settings: Settings, session_factory: sessionmaker[Session], loader: ScorerLoader
+) -> tuple[TextScorer, str | None]:
+    """The registry's active version if there is one and it loads, else the configured model."""
+    try:
+        stamp = read_active(session_factory)
+        if stamp is not None:
+            return loader(Path(stamp.model_dir)), stamp.version
+    except Exception as exc:  # serve the configured model; the follower tries the active one again
+        log.error("active_model_unavailable", extra={"error": type(exc).__name__})
+    return load_scorer_for(settings), None
+
+
 def create_app(
     settings: Settings,
     *,
     scorer: TextScorer | None = None,
     session_factory: sessionmaker[Session] | None = None,
+    scorer_loader: ScorerLoader | None = None,
 ) -> FastAPI:
-    """Build the API. ``scorer`` / ``session_factory`` are injected by tests; otherwise built in lifespan."""
+    """Build the API. ``scorer`` / ``session_factory`` / ``scorer_loader`` (how a registered model
+    directory becomes a scorer) are injected by tests; otherwise built in lifespan. The process follows
+    the registry's active model when it owns its engine or is given a loader."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -104,8 +130,26 @@ def create_app(
 
                 upgrade(engine)
             app.state.session_factory = make_session_factory(engine)
-        app.state.scorer = scorer if scorer is not None else load_scorer_for(settings)
+        loader = scorer_loader or partial(load_scorer_for, settings)
+        served = None
+        if scorer is not None:
+            app.state.scorer = scorer
+        else:
+            app.state.scorer, served = await run_in_threadpool(
+                _startup_scorer, settings, app.state.session_factory, loader
+            )
         log.info("startup", extra={"model": app.state.scorer.model_version})
+        follower = None
+        if settings.model_check_seconds > 0 and (engine is not None or scorer_loader is not None):
+            follower = ModelFollower(
+                app.state,
+                session_factory=app.state.session_factory,
+                loader=loader,
+                interval=settings.model_check_seconds,
+                served=served,
+            )
+            follower.start()
+        app.state.model_follower = follower
         # Only when the app owns its engine: an injected session factory may be one test connection.
         sweeper = None
         if engine is not None and settings.lease_sweep_seconds > 0:
@@ -113,6 +157,8 @@ def create_app(
                 _sweep_leases(app.state.session_factory, settings.lease_sweep_seconds)
             )
         yield
+        if follower is not None:
+            await follower.stop()
         if sweeper is not None:
             sweeper.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -131,6 +177,7 @@ def create_app(
     app.state.settings = settings
     app.state.session_factory = session_factory
     app.state.scorer = scorer
+    app.state.model_follower = None
     secret = (
         settings.puid_secret.get_secret_value().encode() if settings.puid_secret else secrets.token_bytes(32)
     )

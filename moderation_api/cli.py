@@ -154,6 +154,71 @@ def _cmd_retention_sweep(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_dataset_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from moderation_api.audit.schemas import ActorKind
+    from moderation_api.datasets.service import NothingToExportError, export_reviewed
+    from moderation_api.db import make_session_factory
+
+    output = Path(args.output)
+    partial = output.with_name(output.name + ".partial")  # renamed only once the export is audited
+    try:
+        with make_session_factory(_engine(args))() as session, partial.open("w", encoding="utf-8") as out:
+            summary = export_reviewed(
+                session,
+                actor=_operator(args),
+                actor_kind=ActorKind.HUMAN,
+                sink=lambda row: out.write(row.model_dump_json() + "\n"),
+            )
+    except NothingToExportError as exc:
+        partial.unlink(missing_ok=True)
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    partial.replace(output)
+    labels = ", ".join(f"label {label}: {count}" for label, count in summary.labels.items())
+    left_out = ", ".join(f"{reason} {count}" for reason, count in summary.excluded.items())
+    print(f"exported {summary.rows} rows to {output} ({labels}); left out: {left_out}")
+    return 0
+
+
+def _cmd_model(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from moderation_api.audit.schemas import ActorKind
+    from moderation_api.db import make_session_factory
+    from moderation_api.migrations import upgrade
+    from moderation_api.model_versions import service
+
+    engine = _engine(args)
+    upgrade(engine)
+    actor, human = _operator(args), ActorKind.HUMAN
+    with make_session_factory(engine)() as session:
+        try:
+            if args.model_command == "list":
+                for model in service.list_versions(session):
+                    print(
+                        f"{model.version:<16} {model.status:<10} {model.name:<24} {model.status_changed_by}"
+                    )
+                return 0
+            if args.model_command == "register":
+                model = service.register(session, model_dir=Path(args.dir), actor=actor, actor_kind=human)
+            elif args.model_command == "shadow":
+                model = service.shadow(session, version=args.version, actor=actor, actor_kind=human)
+            elif args.model_command == "promote":
+                model = service.promote(session, version=args.version, actor=actor, actor_kind=human)
+            else:
+                model = service.rollback(session, actor=actor, actor_kind=human)
+        except service.ModelRegistryError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    print(f"{model.name} {model.version} is {model.status}")
+    return 0
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from moderation_api.demo import run_demo
 
@@ -227,6 +292,39 @@ def build_parser() -> argparse.ArgumentParser:
     sweep.add_argument("--actor", default=None, help="who to record in the audit trail (default cli:<user>)")
     sweep.add_argument("--database-url", default=None)
     sweep.set_defaults(handler=_cmd_retention_sweep)
+
+    dataset = sub.add_parser("dataset", help="training data from reviewers' decisions")
+    dataset_sub = dataset.add_subparsers(dest="dataset_command", required=True)
+    export = dataset_sub.add_parser(
+        "export", help="write decided cases as labeled JSONL rows (posting text included; audited)"
+    )
+    export.add_argument("--output", required=True, help="JSONL file to write")
+    export.add_argument("--actor", default=None, help="who to record in the audit trail (default cli:<user>)")
+    export.add_argument("--database-url", default=None)
+    export.set_defaults(handler=_cmd_dataset_export)
+
+    model = sub.add_parser("model", help="the model registry: which versions exist and which one serves")
+    model_sub = model.add_subparsers(dest="model_command", required=True)
+    model_list = model_sub.add_parser("list", help="every registered version and its status")
+    model_register = model_sub.add_parser(
+        "register", help="register a trained model directory as a candidate"
+    )
+    model_register.add_argument("dir")
+    model_shadow = model_sub.add_parser("shadow", help="score alongside the active model, routing nothing")
+    model_promote = model_sub.add_parser(
+        "promote", help="make a version active (running APIs switch without a restart)"
+    )
+    for command in (model_shadow, model_promote):
+        command.add_argument("version")
+    model_rollback = model_sub.add_parser(
+        "rollback", help="reactivate the version active before the current one"
+    )
+    for command in (model_list, model_register, model_shadow, model_promote, model_rollback):
+        command.add_argument(
+            "--actor", default=None, help="who to record in the audit trail (default cli:<user>)"
+        )
+        command.add_argument("--database-url", default=None)
+        command.set_defaults(handler=_cmd_model)
 
     register_classifier(sub)
     return parser

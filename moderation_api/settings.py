@@ -19,6 +19,12 @@ class Settings(BaseSettings):
     model_dir: Path | None = None  # default: the directory models/LATEST names
     encoder_dir: Path | None = None  # default: the shipped int8 ONNX MiniLM encoder
     encoder_threads: int = Field(default=0, ge=0, le=256)  # ONNX intra-op threads; 0 = one per core
+    # Where `POST /v1/model/versions` looks for the directory it registers (API callers name a directory
+    # inside it, never a path).
+    models_root: Path = Path("models")
+    # How often each API process re-reads which model version is active and, when it changed, loads that
+    # one in the background and swaps it in between requests (0 = serve the start-up model for good).
+    model_check_seconds: float = Field(default=10.0, ge=0, le=3600)
     threshold_review: float | None = Field(default=None, ge=0, le=1)
     threshold_urgent: float | None = Field(default=None, ge=0, le=1)
     # A category counts for routing and filtering when its calibrated score is at least this; a posting

@@ -15,6 +15,9 @@ class AuditAction(StrEnum):
     PRIORITY_BOOST = "priority_boost"
     KEY_CREATED = "key_created"
     KEY_REVOKED = "key_revoked"
+    DATASET_EXPORTED = "dataset_exported"
+    MODEL_REGISTERED = "model_registered"
+    MODEL_STATUS_CHANGED = "model_status_changed"
 
 
 class ActorKind(StrEnum):

@@ -39,6 +39,8 @@ class Permission(StrEnum):
     POSTINGS_DELETE = "postings:delete"
     REPORTS = "reports"
     MODEL = "model"
+    MODEL_ADMIN = "model:admin"
+    DATASETS_EXPORT = "datasets:export"
 
 
 PERMISSION_TEXT: dict[Permission, str] = {
@@ -52,6 +54,8 @@ PERMISSION_TEXT: dict[Permission, str] = {
     Permission.POSTINGS_DELETE: "delete postings",
     Permission.REPORTS: "transparency reports and DSA statements (counts and indicator names only)",
     Permission.MODEL: "the model card and thresholds",
+    Permission.MODEL_ADMIN: "register model versions and change which one serves (shadow, promote, rollback)",
+    Permission.DATASETS_EXPORT: "export decided cases as labeled training rows (posting text included)",
 }
 
 _I, _R, _S, _A, _U = Role.INTEGRATOR, Role.REVIEWER, Role.SENIOR, Role.ADMIN, Role.AUDITOR
@@ -66,6 +70,8 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.POSTINGS_DELETE: frozenset({_I, _A}),
     Permission.REPORTS: frozenset({_S, _A, _U}),
     Permission.MODEL: frozenset(Role),
+    Permission.MODEL_ADMIN: frozenset({_A}),
+    Permission.DATASETS_EXPORT: frozenset({_A}),
 }
 
 

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Request, status
+
+from moderation_api.audit.schemas import ActorKind
+from moderation_api.auth.policy import Permission
+from moderation_api.deps import AppSettings, DbSession, ModelAdmin, require
+from moderation_api.model_versions import service
+from moderation_api.model_versions.schemas import ModelVersionOut, RegisterRequest
+
+router = APIRouter(prefix="/v1/model", tags=["model"])
+
+VersionPath = Annotated[str, Path(min_length=1, max_length=50, pattern=r"^[A-Za-z0-9._+-]+$")]
+
+_STATUS = {
+    service.ModelNotFoundError: status.HTTP_404_NOT_FOUND,
+    service.ModelExistsError: status.HTTP_409_CONFLICT,
+    service.ModelConflictError: status.HTTP_409_CONFLICT,
+    service.InvalidModelTransitionError: status.HTTP_409_CONFLICT,
+    service.EncoderMismatchError: status.HTTP_409_CONFLICT,
+    service.InvalidModelDirError: status.HTTP_422_UNPROCESSABLE_CONTENT,
+}
+
+
+@contextmanager
+def _http_errors() -> Iterator[None]:
+    try:
+        yield
+    except service.ModelRegistryError as exc:
+        raise HTTPException(_STATUS[type(exc)], str(exc)) from exc
+
+
+def _changed(request: Request) -> None:
+    """This process changed the registry: its follower loads the active version now, not in N seconds."""
+    follower = request.app.state.model_follower
+    if follower is not None:
+        follower.nudge()
+
+
+@router.get(
+    "/versions", response_model=list[ModelVersionOut], dependencies=[Depends(require(Permission.MODEL))]
+)
+def list_versions(session: DbSession) -> list[ModelVersionOut]:
+    """Every registered model version with its status, headline metrics and who changed it last."""
+    return [ModelVersionOut.model_validate(model) for model in service.list_versions(session)]
+
+
+@router.post("/versions", response_model=ModelVersionOut, status_code=status.HTTP_201_CREATED)
+def register(
+    body: RegisterRequest, principal: ModelAdmin, session: DbSession, settings: AppSettings
+) -> ModelVersionOut:
+    """Register a trained model directory (by its name inside the models directory) as a candidate."""
+    with _http_errors():
+        model = service.register(
+            session,
+            model_dir=settings.models_root / body.directory,
+            actor=principal.actor,
+            actor_kind=ActorKind.HUMAN,
+        )
+    return ModelVersionOut.model_validate(model)
+
+
+@router.post("/versions/{version}/shadow", response_model=ModelVersionOut)
+def shadow(version: VersionPath, principal: ModelAdmin, session: DbSession) -> ModelVersionOut:
+    """Put a version in shadow: it scores alongside the active model and routes nothing."""
+    with _http_errors():
+        model = service.shadow(session, version=version, actor=principal.actor, actor_kind=ActorKind.HUMAN)
+    return ModelVersionOut.model_validate(model)
+
+
+@router.post("/versions/{version}/promote", response_model=ModelVersionOut)
+def promote(
+    version: VersionPath, principal: ModelAdmin, session: DbSession, request: Request
+) -> ModelVersionOut:
+    """Make a version the active model (the current one is retired); API processes switch within
+    ``VIGIL_MODEL_CHECK_SECONDS`` without a restart."""
+    with _http_errors():
+        model = service.promote(session, version=version, actor=principal.actor, actor_kind=ActorKind.HUMAN)
+    _changed(request)
+    return ModelVersionOut.model_validate(model)
+
+
+@router.post("/rollback", response_model=ModelVersionOut)
+def rollback(principal: ModelAdmin, session: DbSession, request: Request) -> ModelVersionOut:
+    """Retire the active version and reactivate the one active before it (returned)."""
+    with _http_errors():
+        model = service.rollback(session, actor=principal.actor, actor_kind=ActorKind.HUMAN)
+    _changed(request)
+    return ModelVersionOut.model_validate(model)
