@@ -7,6 +7,7 @@ from moderation_api.db import Base
 from moderation_api.network.models import Cluster, PostingBucket, PostingContact
 from moderation_api.notices.models import Notice
 from moderation_api.postings.models import LegalHold, Posting
+from moderation_api.webhooks.models import DeliveryAttempt, OutboxEvent, WebhookDelivery, WebhookEndpoint
 
 __all__ = [
     "ApiKey",
@@ -14,9 +15,13 @@ __all__ = [
     "Base",
     "Case",
     "Cluster",
+    "DeliveryAttempt",
     "LegalHold",
     "Notice",
+    "OutboxEvent",
     "Posting",
     "PostingBucket",
     "PostingContact",
+    "WebhookDelivery",
+    "WebhookEndpoint",
 ]
