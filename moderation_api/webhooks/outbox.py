@@ -72,11 +72,9 @@ def write_events(session: Session, audit_events: Sequence[AuditEvent]) -> int:
         return 0
     with session.no_autoflush:
         case_ids = sorted({e.case_id for e, _ in relevant if e.case_id is not None})
-        cases = {
-            row.id: row for row in session.execute(select(*_CASE_COLUMNS).where(Case.id.in_(case_ids)))
-        }
+        cases = {row.id: row for row in session.execute(select(*_CASE_COLUMNS).where(Case.id.in_(case_ids)))}
         posting_ids = {row.posting_id for row in cases.values()}
-        posting_ids |= {_detail_int(e, "posting_id") for e, _ in relevant} - {None}  # type: ignore[arg-type]
+        posting_ids |= {_detail_int(e, "posting_id") for e, _ in relevant} - {None}
         postings = {
             row.id: {"id": row.id, "source": row.source, "external_id": row.external_id}
             for row in session.execute(
@@ -91,10 +89,9 @@ def write_events(session: Session, audit_events: Sequence[AuditEvent]) -> int:
                 .where(Notice.case_id.in_(feedback_cases), Notice.notice_ref.is_not(None))
                 .order_by(Notice.id)
             ):
-                notice_refs[case_id].append(ref)
-        endpoints = session.execute(
-            select(WebhookEndpoint.id, WebhookEndpoint.event_types).where(WebhookEndpoint.removed_at.is_(None))
-        ).all()
+                notice_refs[case_id].append(str(ref))
+        subscriptions = select(WebhookEndpoint.id, WebhookEndpoint.event_types)
+        endpoints = session.execute(subscriptions.where(WebhookEndpoint.removed_at.is_(None))).all()
     now = utcnow()
     deleted: set[int] = set()
     written = 0

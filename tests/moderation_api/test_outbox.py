@@ -54,7 +54,8 @@ def test_every_transition_a_platform_acts_on_writes_one_event(
     assert data["case"]["decision"] == "confirm" and data["case"]["minor_involved"] is True
     assert data["case"]["model_version"] == flagged["model_version"]
     assert data["posting"] == {"id": flagged["posting_id"], "source": "site", "external_id": "o1"}
-    assert data["dsa_statement"] == {"status": "issued", "category": "STATEMENT_CATEGORY_PROTECTION_OF_MINORS"}
+    minors = "STATEMENT_CATEGORY_PROTECTION_OF_MINORS"
+    assert data["dsa_statement"] == {"status": "issued", "category": minors}
     assert data["automated"] is False and "sex_trafficking" in data["case"]["categories"]
 
     gone = client.delete(f"/v1/postings/{benign['posting_id']}", headers=keys["integrator"])
