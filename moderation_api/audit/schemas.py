@@ -15,6 +15,9 @@ class AuditAction(StrEnum):
     PRIORITY_BOOST = "priority_boost"
     KEY_CREATED = "key_created"
     KEY_REVOKED = "key_revoked"
+    WEBHOOK_ADDED = "webhook_added"
+    WEBHOOK_REMOVED = "webhook_removed"
+    WEBHOOK_REPLAYED = "webhook_replayed"
 
 
 class ActorKind(StrEnum):

@@ -39,6 +39,9 @@ class Permission(StrEnum):
     POSTINGS_DELETE = "postings:delete"
     REPORTS = "reports"
     MODEL = "model"
+    APPEALS_SUBMIT = "appeals:submit"
+    APPEALS_WORK = "appeals:work"
+    WEBHOOKS = "webhooks"
 
 
 PERMISSION_TEXT: dict[Permission, str] = {
@@ -52,6 +55,9 @@ PERMISSION_TEXT: dict[Permission, str] = {
     Permission.POSTINGS_DELETE: "delete postings",
     Permission.REPORTS: "transparency reports and DSA statements (counts and indicator names only)",
     Permission.MODEL: "the model card and thresholds",
+    Permission.APPEALS_SUBMIT: "file appeals of decisions for affected users (DSA Art. 20)",
+    Permission.APPEALS_WORK: "claim and decide appeals of cases they did not decide (restricted: senior)",
+    Permission.WEBHOOKS: "register webhook endpoints, read delivery logs, replay deliveries",
 }
 
 _I, _R, _S, _A, _U = Role.INTEGRATOR, Role.REVIEWER, Role.SENIOR, Role.ADMIN, Role.AUDITOR
@@ -66,6 +72,9 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.POSTINGS_DELETE: frozenset({_I, _A}),
     Permission.REPORTS: frozenset({_S, _A, _U}),
     Permission.MODEL: frozenset(Role),
+    Permission.APPEALS_SUBMIT: frozenset({_I, _A}),
+    Permission.APPEALS_WORK: frozenset({_R, _S, _A}),
+    Permission.WEBHOOKS: frozenset({_A}),
 }
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from moderation_api.db import MAX_ROW_ID
 from moderation_api.request_model import RequestModel
 
 
@@ -107,10 +108,15 @@ class DeliveryPage(BaseModel):
     total: int
 
 
+DeliveryId = Annotated[int, Field(ge=1, le=MAX_ROW_ID)]
+
+
 class ReplayRequest(RequestModel):
     """Which deliveries of an endpoint to send again: given ids, or every dead one."""
 
-    delivery_ids: list[int] | None = Field(default=None, max_length=1000)
+    delivery_ids: list[Annotated[int, Field(ge=1, le=MAX_ROW_ID)]] | None = Field(
+        default=None, max_length=1000
+    )
     dead: bool = Field(default=False, description="replay every dead-lettered delivery of the endpoint")
 
 
