@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 
 from classifier.results import TextScorer, Thresholds
 from moderation_api import http_errors, observability
+from moderation_api.appeals.router import router as appeals_router
 from moderation_api.auth.router import router as auth_router
 from moderation_api.cases import service as cases_service
 from moderation_api.cases.router import router as cases_router
@@ -38,6 +39,7 @@ ROUTERS = (
     network_router,
     cases_router,
     notices_router,
+    appeals_router,
     reports_router,
     model_router,
     webhooks_router,

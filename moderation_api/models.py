@@ -1,5 +1,6 @@
 """All ORM models in one import, for Alembic and ``create_all`` in tests."""
 
+from moderation_api.appeals.models import Appeal
 from moderation_api.audit.models import AuditEvent
 from moderation_api.auth.models import ApiKey
 from moderation_api.cases.models import Case
@@ -11,6 +12,7 @@ from moderation_api.webhooks.models import DeliveryAttempt, OutboxEvent, Webhook
 
 __all__ = [
     "ApiKey",
+    "Appeal",
     "AuditEvent",
     "Base",
     "Case",

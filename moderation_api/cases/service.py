@@ -88,6 +88,7 @@ TRANSITIONS: dict[str, Rule] = {
     "decide": Rule(frozenset({ASSIGNED}), DECIDED),
     "escalate": Rule(frozenset({ASSIGNED}), OPEN),
     "notice_added": Rule(frozenset({OPEN, ASSIGNED}), OPEN),  # target ignored: a notice keeps the state
+    "overturn": Rule(frozenset({DECIDED}), DECIDED),  # an appeal reversed the decision
 }
 
 
@@ -607,6 +608,45 @@ def record_decision(
             },
         )
     return case
+
+
+OVERTURNED_ON_APPEAL = "overturned_on_appeal"
+
+
+def overturn_decision(session: Session, *, case: Case, actor: str, appeal_id: int) -> Decision:
+    """Reverse a case's final decision after a successful appeal; returns the new decision.
+
+    A confirmation becomes a dismissal (the platform restores the posting; its DSA statement is withdrawn),
+    a dismissal becomes a confirmation (the platform takes it down; a statement is issued). Legal holds are
+    left as they are: an appeal never releases preserved content. The caller commits.
+    """
+    previous = Decision(case.decision) if case.decision else None
+    if previous not in (Decision.CONFIRM, Decision.DISMISS):
+        raise InvalidTransitionError(f"case {case.id} has no confirm or dismiss decision to overturn")
+    new = Decision.DISMISS if previous is Decision.CONFIRM else Decision.CONFIRM
+    reason = OVERTURNED_ON_APPEAL if new is Decision.DISMISS else None
+    transition(
+        session,
+        case=case,
+        action="overturn",
+        actor=actor,
+        decision=str(new),
+        reason=OVERTURNED_ON_APPEAL,
+        details={"appeal_id": appeal_id, "previous_decision": str(previous)},
+        changes={"decision": str(new), "decision_reason": reason},
+    )
+    return new
+
+
+def deciders_of(session: Session, *, case_id: int) -> list[str]:
+    """Everyone who decided or escalated the case: none of them may handle an appeal of it."""
+    return list(
+        session.scalars(
+            select(AuditEvent.actor)
+            .where(AuditEvent.case_id == case_id, AuditEvent.action.in_(("decide", "escalate")))
+            .distinct()
+        )
+    )
 
 
 def place_legal_hold(

@@ -1,4 +1,4 @@
-"""transactional outbox, webhook endpoints, deliveries and their attempt log
+"""transactional outbox, webhook endpoints, deliveries and their attempt log; appeals (DSA Art. 20)
 
 Revision ID: 0009_outbox_webhooks
 Revises: 0005_audit_chain
@@ -90,7 +90,38 @@ def upgrade() -> None:
         batch_op.create_index('ix_webhook_attempts_endpoint_id', ['endpoint_id'], unique=False)
 
 
+    op.create_table(
+        'appeals',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('case_id', sa.Integer(), nullable=False),
+        sa.Column('state', sa.String(length=20), nullable=False),
+        sa.Column('appellant', sa.String(length=20), nullable=False),
+        sa.Column('appellant_ref', sa.String(length=200), nullable=True),
+        sa.Column('statement', sa.Text(), nullable=False),
+        sa.Column('received_at', sa.DateTime(timezone=True), nullable=False),
+        sa.Column('original_decision', sa.String(length=20), nullable=False),
+        sa.Column('deciders', sa.String(length=1000), nullable=False),
+        sa.Column('restricted', sa.Boolean(), nullable=False),
+        sa.Column('categories', sa.String(length=100), nullable=False),
+        sa.Column('assignee', sa.String(length=120), nullable=True),
+        sa.Column('lease_expires_at', sa.DateTime(timezone=True), nullable=True),
+        sa.Column('decided_at', sa.DateTime(timezone=True), nullable=True),
+        sa.Column('decided_by', sa.String(length=120), nullable=True),
+        sa.Column('outcome', sa.String(length=20), nullable=True),
+        sa.Column('outcome_reason', sa.Text(), nullable=True),
+        sa.Column('version', sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(['case_id'], ['cases.id']),
+        sa.PrimaryKeyConstraint('id'),
+        sa.UniqueConstraint('case_id'),
+    )
+    with op.batch_alter_table('appeals', schema=None) as batch_op:
+        batch_op.create_index('ix_appeals_decided_at', ['decided_at'], unique=False)
+        batch_op.create_index('ix_appeals_queue', ['state', 'restricted', 'received_at', 'id'], unique=False)
+        batch_op.create_index('ix_appeals_received_at', ['received_at'], unique=False)
+
+
 def downgrade() -> None:
+    op.drop_table('appeals')
     op.drop_table('webhook_attempts')
     op.drop_table('webhook_deliveries')
     op.drop_table('webhook_endpoints')
