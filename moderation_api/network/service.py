@@ -25,7 +25,7 @@ from moderation_api.auth.policy import Data, Restriction, Viewer
 from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseSource
 from moderation_api.cases.service import case_facts, open_case, posting_restrictions
-from moderation_api.db import TransientConflictError, utcnow
+from moderation_api.db import TransientConflictError, is_postgres, utcnow
 from moderation_api.network import signature as sig
 from moderation_api.network.models import Cluster, PostingBucket, PostingContact
 from moderation_api.postings.models import Posting
@@ -196,10 +196,23 @@ def link_postings(session: Session, *, postings: Sequence[Posting]) -> list[Netw
 def _insert_rows(
     session: Session, model: type[PostingContact] | type[PostingBucket], rows: list[dict[str, Any]]
 ) -> None:
-    """Index rows in a few multi-row INSERTs. RETURNING makes SQLAlchemy batch them ("insertmanyvalues",
-    one cached statement per 1000 rows); without it each row is a statement of its own."""
-    if rows:
-        session.execute(insert(model).returning(model.id), rows)
+    """Insert index rows (~35 per posting) in bulk, in the session's transaction.
+
+    PostgreSQL: one COPY, which streams the rows without building or parsing a statement per row or per
+    page (a multi-row INSERT of 1000 rows spent more time in the driver's query parsing than on the
+    server). SQLite: one executemany, a loop inside the sqlite3 module.
+    """
+    if not rows:
+        return
+    columns = list(rows[0])
+    if not is_postgres(session):
+        session.execute(insert(model), rows)
+        return
+    driver: Any = session.connection().connection.driver_connection
+    table = model.__table__.name  # type: ignore[attr-defined]
+    with driver.cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([row[column] for column in columns])
 
 
 def _batch_blob(signatures: dict[int, np.ndarray | None], posting_id: int) -> bytes | None:
