@@ -203,15 +203,21 @@ def open_case(
     notes: str | None = None,
     network_signals: Sequence[str] = (),
     ingested_by: str | None = None,
+    new_posting: bool = False,
 ) -> Case:
     """A new open case; minors' cases go straight to the senior / child-safety queue.
 
     So does a new case about a posting that an earlier case restricted (e.g. a notice on a posting a
     reviewer escalated as ``minor_involved``): restricted content stays with senior reviewers.
     ``ingested_by`` is the caller that sent the posting in, recorded next to the opener (the model or the
-    network layer) so the audit trail says who submitted what.
+    network layer) so the audit trail says who submitted what. ``new_posting``: the posting was stored in
+    this transaction, so no earlier case can restrict it (ingest skips the lookup).
     """
-    earlier = strictest(_restrictions_by_cases(session, posting_ids=[posting.id])[posting.id])
+    earlier = (
+        None
+        if new_posting
+        else strictest(_restrictions_by_cases(session, posting_ids=[posting.id])[posting.id])
+    )
     minor = minor or earlier is Restriction.MINOR_CUES
     case = Case(
         posting_id=posting.id,

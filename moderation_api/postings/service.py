@@ -174,6 +174,7 @@ def _ingest_once(
                 categories=facts.categories,
                 network_signals=[signal.id for signal in network.signals],
                 ingested_by=actor,
+                new_posting=True,
             )
             case_id = case.id
         if network.signals:
