@@ -25,6 +25,9 @@ class Settings(BaseSettings):
     # whose minor_involved category reaches it goes to the senior queue and is restricted.
     category_cutoff: float = Field(default=0.5, ge=0, le=1)
     lease_seconds: int = Field(default=600, ge=30, le=24 * 3600)
+    # How long the reviewer who decided a case may take the decision back themselves (undo); after it only
+    # a senior reviewer can reopen it, with a reason. 0 turns undo off.
+    reopen_window_seconds: int = Field(default=120, ge=0, le=24 * 3600)
     # How often each API process returns expired leases to the queue (0 = never; another process sweeps).
     lease_sweep_seconds: float = Field(default=30.0, ge=0, le=3600)
     max_batch: int = Field(default=500, ge=1, le=5000)

@@ -23,6 +23,9 @@ from review_ui.navigation import (
     show_flash,
 )
 from review_ui.views import case, model, queue, reports
+from review_ui.views.decision import undo_banner
+
+MAX_CASE_ID = 2**31 - 1
 
 
 def _sign_in() -> None:
@@ -55,6 +58,21 @@ def _sign_out() -> None:
         del st.session_state[name]
 
 
+def _case_from_url() -> None:
+    """Open the case a link names (``?case=N``), once per session: afterwards the URL follows the reviewer."""
+    if st.session_state.get("url-applied"):
+        return
+    st.session_state["url-applied"] = True
+    wanted = st.query_params.get("case")
+    if wanted is None:
+        return
+    if not (wanted.isascii() and wanted.isdigit() and len(wanted) <= 10 and 1 <= int(wanted) <= MAX_CASE_ID):
+        show("warning", "The link names no valid case number; pick a case below.")
+        return
+    st.session_state["case_id"] = int(wanted)
+    st.session_state["next_page"] = CASE
+
+
 def _render(page: str, client: VigilClient, me: dict[str, Any]) -> None:
     if page == QUEUE:
         queue.render(client, me)
@@ -68,14 +86,20 @@ def _render(page: str, client: VigilClient, me: dict[str, Any]) -> None:
         model.render(client, me)
 
 
+# Less empty space above the page: a case's header, posting and decision panel fit on a 1280×720 screen.
+PAGE_CSS = "<style>[data-testid='stMainBlockContainer'] { padding-top: 4rem; }</style>"
+
+
 def main() -> None:
     st.set_page_config(page_title="Vigil review", page_icon="🛡️", layout="wide")
+    st.html(PAGE_CSS)
     client: VigilClient | None = st.session_state.get("client")
     me: dict[str, Any] | None = st.session_state.get("me")
     if client is None or me is None:
         _sign_in()
         return
     pages = pages_for(me)
+    _case_from_url()
     apply_pending_page()
     if st.session_state.get("page") not in pages:
         st.session_state["page"] = pages[0]
@@ -86,7 +110,14 @@ def main() -> None:
         st.button("Sign out", on_click=_sign_out)
         if me["role"] == "integrator":
             st.caption("Integrator keys score and ingest through the API; reviewing needs a reviewer key.")
-    show_flash()
+    if page != CASE:
+        st.query_params.pop("case", None)
+        st.session_state.pop("shown-case", None)  # coming back to a case starts at its header
+    # Always drawn, even empty: a message appearing above the page must not shift the elements below it,
+    # or Streamlit shows the old and the new page together until the run ends.
+    with st.container():
+        show_flash()
+        undo_banner(client)
     try:
         _render(page, client, me)
     except ApiError as exc:

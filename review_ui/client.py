@@ -124,6 +124,10 @@ class VigilClient:
         body = {"decision": decision, "reason": reason, "escalation_kind": escalation_kind, "notes": notes}
         return dict(self._json("POST", f"/v1/cases/{case_id}/decision", json=body))
 
+    def reopen(self, case_id: int, *, reason: str | None = None) -> dict[str, Any]:
+        """Take the latest decision back: the decider's undo (within the window) or a senior's reopen."""
+        return dict(self._json("POST", f"/v1/cases/{case_id}/reopen", json={"reason": reason}))
+
     # the network around a posting
     def related(self, posting_id: int) -> dict[str, Any]:
         return dict(self._json("GET", f"/v1/postings/{posting_id}/related"))

@@ -12,10 +12,38 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from review_ui.highlight import visible_controls
+from review_ui.labels import (
+    ACTIONS,
+    CATEGORIES,
+    DECIDED,
+    DISMISS_REASONS,
+    ESCALATION_KINDS,
+    QUEUES,
+    SOURCES,
+    STATES,
+    actor_label,
+    categories_label,
+    decision_label,
+    label,
+)
+
 BandColor = Literal["red", "orange", "green", "gray"]
 BAND_COLORS: dict[str, BandColor] = {"urgent": "red", "review": "orange", "low": "green"}
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
-CASE_COLUMNS = ["id", "band", "risk", "state", "queue", "categories", "minor", "source", "assignee", "opened"]
+CASE_COLUMNS = [
+    "id",
+    "band",
+    "risk",
+    "state",
+    "queue",
+    "categories",
+    "minor",
+    "opened by",
+    "held by",
+    "opened",
+]
+ESCALATION_COLUMNS = ["escalation", "escalated by", "escalation note"]
 
 
 def parse_time(value: str | None) -> datetime | None:
@@ -53,23 +81,32 @@ def humanize_seconds(seconds: float | None) -> str:
     return f"{seconds / 86400:.1f} days"
 
 
-def cases_frame(cases: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
-    rows = [
-        {
+def cases_frame(cases: Iterable[Mapping[str, Any]], *, escalations: bool = False) -> pd.DataFrame:
+    """Case rows in words; ``escalations`` adds who escalated each case, the kind and their note (the API
+    fills those only for roles that see the senior queue's history)."""
+    rows = []
+    for case in cases:
+        row = {
             "id": case["id"],
             "band": band_label(case["band"]),
             "risk": f"{float(case['risk_score']):.3f}",
-            "state": case["state"],
-            "queue": case["queue"],
-            "categories": ", ".join(case.get("categories") or []),
+            "state": label(STATES, case["state"]),
+            "queue": label(QUEUES, case["queue"]),
+            "categories": categories_label(case.get("categories")),
             "minor": "yes" if case.get("minor") else "",
-            "source": case["source"] + (" +network" if case.get("network_boost") else ""),
-            "assignee": case.get("assignee") or "",
+            "opened by": label(SOURCES, case["source"]) + (" + network" if case.get("network_boost") else ""),
+            "held by": actor_label(case.get("assignee")) if case.get("assignee") else "",
             "opened": case["opened_at"][:16].replace("T", " "),
         }
-        for case in cases
-    ]
-    return pd.DataFrame(rows, columns=CASE_COLUMNS)
+        if escalations:
+            kind = case.get("escalation_kind")
+            row["escalation"] = (
+                decision_label("escalate", kind=kind).removeprefix("escalated: ") if kind else ""
+            )
+            row["escalated by"] = actor_label(case.get("escalated_by")) if case.get("escalated_by") else ""
+            row["escalation note"] = visible_controls(case.get("escalation_note") or "")
+        rows.append(row)
+    return pd.DataFrame(rows, columns=CASE_COLUMNS + (ESCALATION_COLUMNS if escalations else []))
 
 
 def indicators_frame(score: Mapping[str, Any]) -> pd.DataFrame:
@@ -81,7 +118,7 @@ def indicators_frame(score: Mapping[str, Any]) -> pd.DataFrame:
             "severity": hit.get("severity", ""),
             "indicator": hit.get("name", hit.get("id", "")),
             "what it means": hit.get("explanation", ""),
-            "evidence": " · ".join(f"“{span['text']}”" for span in hit.get("spans") or []),
+            "evidence": " · ".join(f"“{visible_controls(span['text'])}”" for span in hit.get("spans") or []),
         }
         for hit in indicators
     ]
@@ -92,7 +129,7 @@ def entities_frame(score: Mapping[str, Any]) -> pd.DataFrame:
     rows = [
         {
             "kind": entity.get("kind", ""),
-            "as written": entity.get("text", ""),
+            "as written": visible_controls(entity.get("text", "")),
             "normalized": entity.get("value", ""),
             "platform": entity.get("platform") or "",
             "obfuscated": "yes" if entity.get("obfuscated") else "",
@@ -118,10 +155,12 @@ def related_frame(related: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
                 "why related": "; ".join(member.get("reasons") or []),
                 "band": band_label(member["band"]),
                 "risk": f"{float(member['risk_score']):.3f}",
-                "location": member.get("location") or "",
+                "location": visible_controls(member.get("location") or ""),
                 "posted": (member.get("posted_at") or member.get("ingested_at") or "")[:16].replace("T", " "),
                 "case": member.get("case_id") or "",
-                "case state": member.get("decision") or member.get("case_state") or "",
+                "case state": decision_label(member["decision"])
+                if member.get("decision")
+                else label(STATES, member.get("case_state")).replace("—", ""),
             }
         )
     return pd.DataFrame(rows, columns=RELATED_COLUMNS).fillna("")
@@ -131,19 +170,34 @@ def history_frame(events: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     rows = [
         {
             "at": event["at"][:19].replace("T", " "),
-            "who": event["actor"],
+            "who": actor_label(event["actor"]),
             "kind": event["actor_kind"],
-            "action": event["action"],
-            "change": f"{event.get('from_state') or '—'} → {event['to_state']}",
-            "decision": event.get("decision") or "",
-            "reason": event.get("reason") or "",
-            "notes": event.get("notes") or "",
+            "action": label(ACTIONS, event["action"]),
+            "change": f"{label(STATES, event.get('from_state'))} → {label(STATES, event['to_state'])}",
+            "decision": decision_label(event["decision"]) if event.get("decision") else "",
+            "reason": label(DISMISS_REASONS | ESCALATION_KINDS, event["reason"])
+            if event.get("reason")
+            else "",
+            "notes": visible_controls(event.get("notes") or ""),
         }
         for event in events
     ]
     return pd.DataFrame(
         rows, columns=["at", "who", "kind", "action", "change", "decision", "reason", "notes"]
     )
+
+
+def notices_frame(notices: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """User notices: when, the category the notifier chose, and their explanation (untrusted text)."""
+    rows = [
+        {
+            "received": notice["received_at"][:16].replace("T", " "),
+            "category": label(CATEGORIES, notice.get("category")),
+            "explanation": visible_controls(notice.get("explanation") or ""),
+        }
+        for notice in notices
+    ]
+    return pd.DataFrame(rows, columns=["received", "category", "explanation"])
 
 
 def daily_frame(report: Mapping[str, Any]) -> pd.DataFrame:
@@ -158,8 +212,9 @@ def outcomes_by_category_frame(report: Mapping[str, Any]) -> pd.DataFrame:
     """Category × outcome counts (rows: categories, columns: confirm / dismiss / escalate)."""
     by_category = report["decisions"]["by_category"]
     frame = pd.DataFrame.from_dict(by_category, orient="index").fillna(0).astype(int)
+    frame.index = [label(CATEGORIES, name) for name in frame.index]
     frame.index.name = "category"
-    return frame
+    return frame.rename(columns=lambda outcome: label(DECIDED, outcome))
 
 
 def precision_frame(report: Mapping[str, Any]) -> pd.DataFrame:
@@ -176,8 +231,14 @@ def precision_frame(report: Mapping[str, Any]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["model version", "decided", "confirmed", "dismissed", "precision"])
 
 
-def counts_frame(counts: Mapping[str, int], *, label: str) -> pd.DataFrame:
-    rows = [{label: name, "count": value} for name, value in counts.items()]
+def counts_frame(
+    counts: Mapping[str, int], *, label: str, names: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """``{key: count}`` as a two-column table; ``names`` turns the API's keys into words."""
+    rows = [
+        {label: names.get(name, name.replace("_", " ")) if names else name, "count": value}
+        for name, value in counts.items()
+    ]
     return pd.DataFrame(rows, columns=[label, "count"])
 
 

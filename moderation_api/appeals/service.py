@@ -322,7 +322,13 @@ def _decide(
     new_decision = None
     if outcome is AppealOutcome.OVERTURNED:
         case = cases.get_case(session, case_id=appeal.case_id)
-        new_decision = cases.overturn_decision(session, case=case, actor=principal.actor, appeal_id=appeal.id)
+        try:
+            new_decision = cases.overturn_decision(
+                session, case=case, actor=principal.actor, appeal_id=appeal.id
+            )
+        except cases.InvalidTransitionError as exc:
+            # The case was reopened after the appeal was filed: its new decision is what counts now.
+            raise AppealConflictError(f"case {case.id} is {case.state} again: {exc}") from exc
     transition(
         session,
         appeal=appeal,

@@ -20,7 +20,6 @@ from moderation_api.cases.schemas import (
     AuditEventOut,
     CaseDetail,
     CaseState,
-    CaseSummary,
     Decision,
     DismissReason,
     EscalationKind,
@@ -158,7 +157,9 @@ def _release_refused(session: Session, *, principal: Principal, case_id: int) ->
         session.rollback()  # someone else moved it meanwhile: it is not ours to release any more
 
 
-def case_detail(session: Session, *, case_id: int, viewer: Viewer) -> CaseDetail:
+def case_detail(
+    session: Session, *, case_id: int, viewer: Viewer, principal: Principal, reopen_window_seconds: int
+) -> CaseDetail:
     """The case with its posting, score and evidence, notices, audit history and the decisions it accepts,
     as ``viewer`` may see it: a case of a restricted posting is refused to roles that may not see it, and
     what else the role may not see is withheld (see :mod:`moderation_api.auth.policy`)."""
@@ -174,11 +175,15 @@ def case_detail(session: Session, *, case_id: int, viewer: Viewer) -> CaseDetail
     if Data.HISTORY not in access.withheld:
         history = [AuditEventOut.model_validate(e) for e in cases.history(session, case_id=case.id)]
         notices = [NoticeView.model_validate(n) for n in notices_of_case(session, case_id=case.id)]
+    (summary,) = cases.summaries(session, cases=[case], viewer=viewer)
     return CaseDetail(
-        case=CaseSummary.model_validate(case),
+        case=summary,
         posting=posting_out(session, posting=posting, restriction=restriction, viewer=viewer),
         history=history,
         notices=notices,
         decisions=cases.decision_options(case),
         access=access,
+        reopen=cases.reopen_option(
+            session, principal=principal, case=case, window_seconds=reopen_window_seconds
+        ),
     )

@@ -17,8 +17,10 @@ from moderation_api.cases.schemas import (
     CaseStats,
     CaseSummary,
     ClaimRequest,
+    DecisionOut,
     DecisionRequest,
     Queue,
+    ReopenRequest,
 )
 from moderation_api.deps import AppSettings, CaseReader, CaseWorker, CurrentViewer, DbSession, RowId
 from moderation_api.request_model import UtcDateTime
@@ -78,7 +80,7 @@ def list_cases(
         offset=offset,
     )
     return CasePage(
-        items=[CaseSummary.model_validate(row) for row in rows], total=total, limit=limit, offset=offset
+        items=service.summaries(session, cases=rows, viewer=viewer), total=total, limit=limit, offset=offset
     )
 
 
@@ -94,7 +96,7 @@ def my_cases(principal: CaseWorker, viewer: CurrentViewer, session: DbSession) -
     rows, _ = service.list_cases(
         session, viewer=viewer, state=CaseState.ASSIGNED, assignee=principal.actor, limit=200
     )
-    return [CaseSummary.model_validate(row) for row in rows]
+    return service.summaries(session, cases=rows, viewer=viewer)
 
 
 @router.post("/claim", response_model=list[CaseSummary])
@@ -114,11 +116,20 @@ def claim(
 
 
 @router.get("/{case_id}", response_model=CaseDetail)
-def case_detail(case_id: RowId, _: CaseReader, viewer: CurrentViewer, session: DbSession) -> CaseDetail:
-    """The case with its posting, score and evidence, notices, full audit history and the decisions it
-    accepts (and which need a note); 403 for a restricted case the caller's role may not see."""
+def case_detail(
+    case_id: RowId, principal: CaseReader, viewer: CurrentViewer, session: DbSession, settings: AppSettings
+) -> CaseDetail:
+    """The case with its posting, score and evidence, notices, full audit history, the decisions it
+    accepts (and which need a note) and whether the caller may reopen it; 403 for a restricted case the
+    caller's role may not see."""
     with _http_errors():
-        return flows.case_detail(session, case_id=case_id, viewer=viewer)
+        return flows.case_detail(
+            session,
+            case_id=case_id,
+            viewer=viewer,
+            principal=principal,
+            reopen_window_seconds=settings.reopen_window_seconds,
+        )
 
 
 @router.post("/{case_id}/renew", response_model=CaseSummary)
@@ -137,11 +148,12 @@ def release(case_id: RowId, principal: CaseWorker, session: DbSession) -> CaseSu
     return CaseSummary.model_validate(case)
 
 
-@router.post("/{case_id}/decision", response_model=CaseSummary)
+@router.post("/{case_id}/decision", response_model=DecisionOut)
 def decide(
     case_id: RowId, body: DecisionRequest, principal: CaseWorker, session: DbSession, settings: AppSettings
-) -> CaseSummary:
-    """Confirm, dismiss (reason) or escalate (kind) a case you hold; 409 if you do not or it is decided."""
+) -> DecisionOut:
+    """Confirm, dismiss (reason) or escalate (kind) a case you hold; 409 if you do not or it is decided.
+    ``undo_until`` says until when you can take it back (``POST /v1/cases/{id}/reopen``)."""
     with _http_errors():
         case = flows.decide(
             session,
@@ -153,5 +165,26 @@ def decide(
             notes=body.notes,
             hold_days=settings.legal_hold_days,
             category_cutoff=settings.category_cutoff,
+        )
+        until = service.undo_until(session, case=case, window_seconds=settings.reopen_window_seconds)
+    return DecisionOut.model_validate(case).model_copy(update={"undo_until": until})
+
+
+@router.post("/{case_id}/reopen", response_model=CaseSummary)
+def reopen(
+    case_id: RowId, body: ReopenRequest, principal: CaseWorker, session: DbSession, settings: AppSettings
+) -> CaseSummary:
+    """Take a decision (or an escalation) back, audited. The reviewer who decided may undo it within
+    ``reopen_window_seconds`` (they hold the case again); a senior reviewer or admin may reopen any decided
+    case later, with a ``reason`` (it returns to its queue). 403 for anyone else or after the window, 409
+    when the case is not decided, 422 without a required reason."""
+    with _http_errors():
+        case = service.reopen(
+            session,
+            principal=principal,
+            case_id=case_id,
+            reason=body.reason,
+            window_seconds=settings.reopen_window_seconds,
+            lease_seconds=settings.lease_seconds,
         )
     return CaseSummary.model_validate(case)

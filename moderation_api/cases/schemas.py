@@ -90,11 +90,43 @@ class CaseSummary(BaseModel):
     escalation_kind: str | None
     notice_count: int
     network_boost: bool
+    escalated_by: str | None = Field(
+        default=None, description="who escalated it (only for roles that see senior-queue history)"
+    )
+    escalation_note: str | None = Field(
+        default=None,
+        description="the escalating reviewer's note (only for roles that see senior-queue history)",
+    )
 
     @field_validator("categories", mode="before")
     @classmethod
     def _split_categories(cls, value: Any) -> Any:
         return [name for name in value.split(",") if name] if isinstance(value, str) else value
+
+
+class DecisionOut(CaseSummary):
+    undo_until: datetime | None = Field(
+        default=None, description="until when the decider can take the decision back (POST .../reopen)"
+    )
+
+
+class ReopenRequest(RequestModel):
+    reason: str | None = Field(
+        default=None,
+        max_length=4000,
+        description="why; required when a senior reopens someone else's decision or after the undo window",
+    )
+
+
+class ReopenOption(BaseModel):
+    """Whether the caller may reopen the case now: ``undo`` (the decider within the window: they hold it
+    again) or ``reopen`` (a senior reviewer: back to the queue, with a reason); else why not."""
+
+    allowed: bool
+    action: str | None = Field(default=None, description="undo / reopen")
+    undo_until: datetime | None = None
+    reason_required: bool = False
+    why_not: str | None = None
 
 
 class CasePage(BaseModel):
@@ -145,6 +177,7 @@ class CaseDetail(BaseModel):
         description="what may be decided on this case; escalate needs a kind"
     )
     access: AccessNote = Field(description="what of the case's history the caller's role does not see")
+    reopen: ReopenOption = Field(description="whether the caller may take the latest decision back now")
 
 
 class CaseStats(BaseModel):

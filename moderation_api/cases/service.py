@@ -37,11 +37,13 @@ from moderation_api.cases.schemas import (
     CaseSort,
     CaseSource,
     CaseState,
+    CaseSummary,
     Decision,
     DecisionOption,
     DismissReason,
     EscalationKind,
     Queue,
+    ReopenOption,
 )
 from moderation_api.db import is_postgres, utcnow
 from moderation_api.postings.models import LegalHold, Posting
@@ -88,8 +90,14 @@ TRANSITIONS: dict[str, Rule] = {
     "decide": Rule(frozenset({ASSIGNED}), DECIDED),
     "escalate": Rule(frozenset({ASSIGNED}), OPEN),
     "notice_added": Rule(frozenset({OPEN, ASSIGNED}), OPEN),  # target ignored: a notice keeps the state
+    # The decider takes back their own decision (or escalation) within the undo window: they hold it again.
+    "undo": Rule(frozenset({DECIDED, OPEN}), ASSIGNED),
+    # A senior reviewer reopens someone else's decision, or any after the window, with a reason.
+    "reopen": Rule(frozenset({DECIDED}), OPEN),
     "overturn": Rule(frozenset({DECIDED}), DECIDED),  # an appeal reversed the decision
 }
+DECISION_ACTIONS = ("decide", "escalate")
+REOPEN_ACTIONS = ("undo", "reopen")
 
 
 def transition(
@@ -330,6 +338,36 @@ def list_cases(
     total = session.scalar(select(func.count()).select_from(Case).where(*conditions)) or 0
     rows = session.scalars(select(Case).where(*conditions).order_by(*order).limit(limit).offset(offset)).all()
     return list(rows), total
+
+
+def summaries(session: Session, *, cases: Sequence[Case], viewer: Viewer) -> list[CaseSummary]:
+    """Case rows as summaries; an escalated case also says who escalated it and their note, for the roles
+    that see the senior queue's history (senior reviewers, admins, auditors: the policy's ``history``)."""
+    escalated = [
+        case.id
+        for case in cases
+        if case.escalation_kind
+        and viewer.sees(
+            Data.HISTORY, restriction_of(minor=case.minor, senior_queue=case.queue == str(Queue.SENIOR))
+        )
+    ]
+    escalations: dict[int | None, AuditEvent] = {}
+    if escalated:
+        for event in session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.case_id.in_(escalated), AuditEvent.action == "escalate")
+            .order_by(AuditEvent.id)
+        ):
+            escalations[event.case_id] = event  # the latest escalation of each case wins
+    out = []
+    for case in cases:
+        summary = CaseSummary.model_validate(case)
+        escalation = escalations.get(case.id)
+        if escalation is not None:
+            who = {"escalated_by": escalation.actor, "escalation_note": escalation.notes}
+            summary = summary.model_copy(update=who)
+        out.append(summary)
+    return out
 
 
 def history(session: Session, *, case_id: int) -> list[AuditEvent]:
@@ -649,7 +687,7 @@ def deciders_of(session: Session, *, case_id: int) -> list[str]:
     return list(
         session.scalars(
             select(AuditEvent.actor)
-            .where(AuditEvent.case_id == case_id, AuditEvent.action.in_(("decide", "escalate")))
+            .where(AuditEvent.case_id == case_id, AuditEvent.action.in_(DECISION_ACTIONS))
             .distinct()
         )
     )
@@ -689,6 +727,136 @@ def place_legal_hold(
         details={"hold_id": hold.id, "posting_id": posting.id, "hold_until": hold.hold_until.isoformat()},
     )
     return hold
+
+
+def last_decision_event(session: Session, *, case_id: int) -> AuditEvent | None:
+    """The latest decide / escalate event of the case (who decided it last, when, and what)."""
+    return session.scalars(
+        select(AuditEvent)
+        .where(AuditEvent.case_id == case_id, AuditEvent.action.in_(DECISION_ACTIONS))
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    ).first()
+
+
+@dataclass(frozen=True)
+class ReopenPlan:
+    """How ``principal`` may take a decision back: ``undo`` (the decider, within the window: they hold the
+    case again) or ``reopen`` (a senior reviewer, later or on someone else's decision: back to the queue)."""
+
+    action: str
+    event: AuditEvent
+    undo_until: datetime
+    reason_required: bool
+
+
+def _reopen_plan(
+    session: Session, *, principal: Principal, case: Case, window_seconds: int, now: datetime
+) -> ReopenPlan:
+    """The one rule on reopening; raises the domain error that says why not."""
+    event = last_decision_event(session, case_id=case.id)
+    escalated = case.state == str(OPEN) and case.escalation_kind is not None
+    if event is None or not (case.state == str(DECIDED) or (escalated and event.action == "escalate")):
+        raise CaseConflictError(f"case {case.id} is {case.state} and not just escalated: nothing to reopen")
+    until = event.at + timedelta(seconds=window_seconds)
+    senior = may(principal.role, Permission.CASES_SENIOR)
+    if event.actor == principal.actor and now <= until:
+        if escalated and case.escalation_kind == EscalationKind.MINOR_INVOLVED and not senior:
+            raise CaseForbiddenError(
+                "a minor-involved escalation restricts the posting and placed a legal hold: "
+                "a senior reviewer decides it now"
+            )
+        return ReopenPlan(action="undo", event=event, undo_until=until, reason_required=False)
+    if not senior:
+        if event.actor == principal.actor:
+            raise CaseForbiddenError(
+                f"the {window_seconds} s undo window has passed: "
+                "a senior reviewer can reopen it with a reason"
+            )
+        raise CaseForbiddenError(
+            f"only the reviewer who decided case {case.id} (within {window_seconds} s) or a senior reviewer "
+            "may reopen it"
+        )
+    if escalated:
+        raise CaseConflictError(f"case {case.id} awaits senior review: claim and decide it from the queue")
+    return ReopenPlan(action="reopen", event=event, undo_until=until, reason_required=True)
+
+
+def reopen_option(
+    session: Session, *, principal: Principal, case: Case, window_seconds: int, now: datetime | None = None
+) -> ReopenOption:
+    """Whether ``principal`` may reopen ``case`` now, how, and until when (the review UI shows this)."""
+    try:
+        plan = _reopen_plan(
+            session, principal=principal, case=case, window_seconds=window_seconds, now=now or utcnow()
+        )
+    except CaseError as exc:
+        return ReopenOption(allowed=False, why_not=str(exc))
+    return ReopenOption(
+        allowed=True,
+        action=plan.action,
+        undo_until=plan.undo_until if plan.action == "undo" else None,
+        reason_required=plan.reason_required,
+    )
+
+
+def reopen(
+    session: Session,
+    *,
+    principal: Principal,
+    case_id: int,
+    reason: str | None,
+    window_seconds: int,
+    lease_seconds: int,
+    now: datetime | None = None,
+) -> Case:
+    """Take a decision (or an escalation) back, audited: the decider within ``window_seconds`` holds the case
+    again; a senior reviewer later returns it to its queue with a required ``reason``.
+
+    What the decision set off elsewhere stays: a confirmation's network boost and a minor-involved
+    escalation's legal hold are not undone.
+    """
+    case = get_case(session, case_id=case_id)
+    now = now or utcnow()
+    plan = _reopen_plan(session, principal=principal, case=case, window_seconds=window_seconds, now=now)
+    reason = (reason or "").strip() or None
+    if plan.reason_required and reason is None:
+        raise DecisionInvalidError(
+            "reopening a decision after the undo window, or someone else's, needs a reason"
+        )
+    undone = {
+        "action": plan.event.action,
+        "decision": plan.event.decision,
+        "reason": plan.event.reason,
+        "by": plan.event.actor,
+        "at": plan.event.at.isoformat(),
+    }
+    changes: dict[str, Any] = {"decision": None, "decision_reason": None, "decided_at": None}
+    if plan.action == "undo":
+        changes |= {"assignee": principal.actor, "lease_expires_at": now + timedelta(seconds=lease_seconds)}
+        if case.state == str(
+            OPEN
+        ):  # an escalation: back from the senior queue, unless it restricted the case
+            changes |= {"escalation_kind": None, "queue": str(Queue.SENIOR if case.minor else Queue.STANDARD)}
+    else:
+        changes |= {"assignee": None, "lease_expires_at": None}
+    transition(
+        session,
+        case=case,
+        action=plan.action,
+        actor=principal.actor,
+        notes=reason,
+        details={"undone": undone},
+        changes=changes,
+    )
+    session.commit()
+    return case
+
+
+def undo_until(session: Session, *, case: Case, window_seconds: int) -> datetime | None:
+    """Until when the latest decision on ``case`` can be undone by its decider (None: no decision)."""
+    event = last_decision_event(session, case_id=case.id)
+    return None if event is None else event.at + timedelta(seconds=window_seconds)
 
 
 def stats(session: Session) -> dict[str, Any]:

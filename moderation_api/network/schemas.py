@@ -23,6 +23,9 @@ class Member(BaseModel):
     case_id: int | None = None
     case_state: str | None = None
     decision: str | None = None
+    excerpt: str | None = Field(
+        default=None, description="the start of the posting text, when the caller's role may see its text"
+    )
     reasons: list[str] = Field(default_factory=list, description="why it is related (related endpoint)")
     restricted: str | None = Field(
         default=None, description="set when the member is withheld from the caller"

@@ -570,10 +570,14 @@ def _as_seen_by(
     for member in members:
         restriction = restrictions.get(member["id"])
         if restriction is None or viewer.sees(Data.NETWORK, restriction):
-            shown.append(member)
+            excerpt = member["excerpt"] if viewer.sees(Data.TEXT, restriction) else None
+            shown.append({**member, "excerpt": excerpt})
         else:
             shown.append({"id": member["id"], "restricted": str(restriction), "reason": restriction.reason})
     return shown
+
+
+EXCERPT_CHARS = 160  # enough to recognise a posting in a list (a bulk decision's picker)
 
 
 def _members(session: Session, postings: Sequence[Posting]) -> list[dict[str, Any]]:
@@ -598,6 +602,7 @@ def _members(session: Session, postings: Sequence[Posting]) -> list[dict[str, An
                 "case_id": latest_case.id if latest_case else None,
                 "case_state": latest_case.state if latest_case else None,
                 "decision": latest_case.decision if latest_case else None,
+                "excerpt": posting.text[:EXCERPT_CHARS] if posting.text else None,
             }
         )
     return rows

@@ -42,6 +42,11 @@ def report_rows(report: TransparencyReport) -> Iterator[Row]:
         yield "escalations_by_kind", kind, _value(count)
     for reason, count in report.dismissals_by_reason.items():
         yield "dismissals_by_reason", reason, _value(count)
+    yield "reopened", "total", _value(report.reopened.total)
+    for action, count in report.reopened.by_action.items():
+        yield "reopened_by_action", action, _value(count)
+    for outcome, count in report.reopened.by_undone_outcome.items():
+        yield "reopened_by_undone_outcome", outcome, _value(count)
     timing = report.time_to_decision
     yield "time_to_decision", "count", _value(timing.count)
     yield "time_to_decision", "mean_seconds", _value(timing.mean_seconds)

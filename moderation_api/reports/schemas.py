@@ -36,6 +36,17 @@ class DecisionCounts(BaseModel):
     by_source: dict[str, dict[str, int]] = Field(description="detection source -> outcome -> count")
 
 
+class ReopenCounts(BaseModel):
+    """Decisions taken back in the window: undone by their decider, or reopened by a senior reviewer.
+
+    The decision taken back still counts under ``decisions`` (it was taken); so does the one that follows.
+    """
+
+    total: int
+    by_action: dict[str, int] = Field(description="undo (the decider, within the window) / reopen (a senior)")
+    by_undone_outcome: dict[str, int] = Field(description="confirm / dismiss / escalate: what was taken back")
+
+
 class TimeToDecision(BaseModel):
     """Seconds from a case being opened to its final decision, for cases finally decided in the window."""
 
@@ -90,6 +101,7 @@ class TransparencyReport(BaseModel):
     decisions: DecisionCounts
     escalations_by_kind: dict[str, int]
     dismissals_by_reason: dict[str, int]
+    reopened: ReopenCounts
     time_to_decision: TimeToDecision
     automated_precision: list[ModelPrecision]
     notices: NoticeOutcomes

@@ -12,6 +12,7 @@ from moderation_api.appeals.models import Appeal
 from moderation_api.audit.models import AuditEvent
 from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseSource, CaseState, Decision, Queue
+from moderation_api.cases.service import DECISION_ACTIONS, REOPEN_ACTIONS
 from moderation_api.db import utcnow
 from moderation_api.notices.models import Notice
 from moderation_api.postings.models import Posting
@@ -26,11 +27,11 @@ from moderation_api.reports.schemas import (
     ModelPrecision,
     NoticeOutcomes,
     Period,
+    ReopenCounts,
     TimeToDecision,
     TransparencyReport,
 )
 
-DECISION_ACTIONS = ("decide", "escalate")
 MAX_PERIOD = timedelta(days=3660)
 
 
@@ -79,6 +80,16 @@ def transparency_report(
             escalations[event.reason or "unspecified"] += event.n
         elif outcome == Decision.DISMISS:
             dismissals[event.reason or "unspecified"] += event.n
+
+    reopens = session.execute(
+        select(AuditEvent.action, AuditEvent.details).where(
+            AuditEvent.action.in_(REOPEN_ACTIONS), AuditEvent.at >= start, AuditEvent.at < end
+        )
+    ).all()
+    reopened_by_action = Counter(str(row.action) for row in reopens)
+    undone = Counter(
+        str(((row.details or {}).get("undone") or {}).get("decision") or "unknown") for row in reopens
+    )
 
     decided_in_period = (
         Case.state == str(CaseState.DECIDED),
@@ -138,6 +149,11 @@ def transparency_report(
         ),
         escalations_by_kind=dict(sorted(escalations.items())),
         dismissals_by_reason=dict(sorted(dismissals.items())),
+        reopened=ReopenCounts(
+            total=len(reopens),
+            by_action={action: reopened_by_action.get(action, 0) for action in REOPEN_ACTIONS},
+            by_undone_outcome=dict(sorted(undone.items())),
+        ),
         time_to_decision=TimeToDecision(
             count=durations.count,
             mean_seconds=durations.mean,

@@ -35,7 +35,8 @@ EVENT_OF_ACTION: dict[str, EventType] = {
     "open": EventType.CASE_OPENED,
     "decide": EventType.CASE_DECIDED,
     "escalate": EventType.CASE_ESCALATED,
-    "reopen": EventType.CASE_REOPENED,
+    "reopen": EventType.CASE_REOPENED,  # a senior reviewer returned a decided case to its queue
+    "undo": EventType.CASE_REOPENED,  # the decider took their decision back within the undo window
     "overturn": EventType.CASE_OVERTURNED,
     str(AuditAction.LEGAL_HOLD_PLACED): EventType.LEGAL_HOLD_PLACED,
     str(AuditAction.LEGAL_HOLD_EXPIRED): EventType.LEGAL_HOLD_RELEASED,
@@ -189,6 +190,13 @@ def _payload(
     elif kind is EventType.CASE_OVERTURNED:
         payload["previous_decision"] = details.get("previous_decision")
         payload["appeal_id"] = details.get("appeal_id")
+    elif kind is EventType.CASE_REOPENED:
+        undone = details.get("undone") or {}
+        # What the platform may have acted on is withdrawn; a new case.decided follows the new decision.
+        payload["previous_decision"] = undone.get("decision")
+        payload["case"]["decision"] = None
+        if undone.get("decision") == "confirm":
+            payload["dsa_statement"] = {"status": "withdrawn", "category": _statement_category(case.minor)}
     if kind in _STATEMENT_EVENTS and case is not None:
         decision = payload["case"]["decision"] if kind is not EventType.APPEAL_DECIDED else None
         if kind is EventType.APPEAL_DECIDED and details.get("outcome") == "overturned":

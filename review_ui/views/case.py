@@ -13,8 +13,26 @@ import pandas as pd
 import streamlit as st
 
 from review_ui.client import ApiError, VigilClient
-from review_ui.highlight import POSTING_CSS, evidence_highlights, highlight_html
-from review_ui.navigation import CASE, QUEUE, flash, go_to, open_case_by_number, show
+from review_ui.highlight import (
+    POSTING_CSS,
+    control_explanations,
+    evidence_highlights,
+    hidden_controls,
+    highlight_html,
+    visible_controls,
+)
+from review_ui.labels import (
+    DECISIONS,
+    DISMISS_REASONS,
+    QUEUES,
+    SOURCES,
+    STATES,
+    actor_label,
+    decision_label,
+    label,
+    thresholds_label,
+)
+from review_ui.navigation import CASE, go_to, open_case_by_number, show
 from review_ui.tables import (
     BAND_COLORS,
     band_label,
@@ -23,21 +41,12 @@ from review_ui.tables import (
     history_frame,
     indicators_frame,
     lease_left,
+    notices_frame,
     related_frame,
 )
+from review_ui.views.decision import decision_panel, reopen_panel
 
-DISMISS_REASONS = {
-    "false_positive": "False positive — not a trafficking indicator",
-    "insufficient_info": "Insufficient information",
-    "duplicate": "Duplicate of another case",
-    "out_of_scope": "Out of scope (other policy)",
-}
-ESCALATION_KINDS = {
-    "minor_involved": "Minor involved (child-safety team; places a legal hold)",
-    "adult_trafficking_law_enforcement": "Adult trafficking — law-enforcement referral",
-    "policy_question": "Policy question for a senior reviewer",
-}
-DECISIONS = {"confirm": "Confirm violation", "dismiss": "Dismiss", "escalate": "Escalate"}
+EXCERPT_CHARS = 90
 
 
 def _pick_case() -> None:
@@ -54,14 +63,22 @@ def _posting(posting: dict[str, Any]) -> None:
     if text is None and posting.get("deleted"):
         show("warning", "The posting text was deleted at the platform's request; the decision is kept.")
     elif text is not None:
+        found = hidden_controls(text)
+        if found:
+            show(
+                "warning",
+                f"{sum(found.values())} invisible or direction-changing character(s) in this text, shown as "
+                "purple markers where they are (they can reverse or split words so filters and readers "
+                "miss them): " + "; ".join(control_explanations(found)),
+            )
         st.html(POSTING_CSS + highlight_html(text, evidence_highlights(posting["score"])))
         st.caption("red: high-severity cue · amber: medium · blue: low · green dashed: contact / price / age")
         with st.expander("Unhighlighted text"):
-            st.text(text)
+            st.text(visible_controls(text))
     facts = {
-        "platform": posting["source"],
-        "platform id": posting["external_id"],
-        "location": posting.get("location") or "—",
+        "platform": visible_controls(posting["source"]),
+        "platform id": visible_controls(posting["external_id"]),
+        "location": visible_controls(posting.get("location") or "—"),
         "posted": (posting.get("posted_at") or "—")[:16].replace("T", " "),
         "ingested": posting["ingested_at"][:16].replace("T", " "),
         "legal hold": (posting.get("legal_hold_until") or "no")[:10],
@@ -77,7 +94,9 @@ def _scores(case: dict[str, Any], score: dict[str, Any]) -> None:
     top[1].metric("Urgent score", f"{float(score.get('urgent_score', 0.0)):.2f}")
     for name, value in sorted((score.get("category_scores") or {}).items()):
         st.progress(min(max(float(value), 0.0), 1.0), text=f"{name.replace('_', ' ')}: {float(value):.2f}")
-    st.caption(f"model {case.get('model_version') or '—'} · thresholds {score.get('thresholds', {})}")
+    st.caption(
+        f"model {case.get('model_version') or '—'} · thresholds: {thresholds_label(score.get('thresholds'))}"
+    )
 
 
 def _network(client: VigilClient, posting: dict[str, Any], me: dict[str, Any]) -> None:
@@ -114,41 +133,105 @@ def _network(client: VigilClient, posting: dict[str, Any], me: dict[str, Any]) -
             _cluster_decision(client, cluster)
 
 
-def _cluster_decision(client: VigilClient, cluster: dict[str, Any]) -> None:
-    """Senior bulk action: one decision for several undecided cases of the cluster, each audited."""
-    open_ids = sorted(
-        {m["case_id"] for m in cluster["members"] if m.get("case_id") and not m.get("decision")}
+def _member_label(member: dict[str, Any]) -> str:
+    """A cluster member as the bulk picker lists it: case, band, risk and the start of its text."""
+    excerpt = member.get("excerpt")
+    text = (
+        visible_controls(" ".join(excerpt.split()))[:EXCERPT_CHARS]
+        if excerpt
+        else "text not shown for your role"
     )
-    if len(open_ids) < 2:
+    risk = float(member["risk_score"])
+    return f"#{member['case_id']} · {band_label(member['band'])} · risk {risk:.2f} · {text}"
+
+
+def _bulk_apply(client: VigilClient, cluster_id: int, plan: dict[str, Any]) -> None:
+    key = f"bulk-{cluster_id}"
+    try:
+        results = client.cluster_decision(
+            cluster_id, case_ids=plan["case_ids"], decision=plan["decision"], reason=plan["reason"],
+            notes=plan["notes"],
+        )  # fmt: skip
+    except ApiError as exc:
+        st.session_state[f"{key}-result"] = ("error", f"The bulk decision was not applied: {exc}")
         return
-    st.text("Decide several cases of this cluster at once (each case is claimed, decided and audited):")
+    done = [f"#{r['case_id']}" for r in results if r["ok"]]
+    failed = [f"#{r['case_id']}: {r['error']}" for r in results if not r["ok"]]
+    what = decision_label(plan["decision"], plan["reason"])
+    summary = f"{what.capitalize()}: " + (", ".join(done) or "no case") + "."
+    st.session_state[f"{key}-result"] = (
+        "warning" if failed else "success",
+        summary + (" Refused: " + "; ".join(failed) if failed else ""),
+    )
+    st.session_state.pop(f"{key}-plan", None)
+
+
+def _cluster_decision(client: VigilClient, cluster: dict[str, Any]) -> None:
+    """Senior bulk action: one decision for several undecided cases of the cluster, each audited.
+
+    Cases are picked by their text, band and risk; nothing is sent before a confirmation step that says
+    exactly what will happen, and the result appears here, where the button was.
+    """
     key = f"bulk-{cluster['id']}"
-    chosen = st.multiselect("Cases", open_ids, format_func=lambda c: f"case #{c}", key=f"{key}-cases")
-    decision = st.radio("Bulk decision", ["confirm", "dismiss"], format_func=DECISIONS.__getitem__,
-                        horizontal=True, key=f"{key}-decision")  # fmt: skip
-    reason = None
-    if decision == "dismiss":
-        reason = st.selectbox("Bulk reason", list(DISMISS_REASONS), format_func=DISMISS_REASONS.__getitem__,
-                              key=f"{key}-reason")  # fmt: skip
-    notes = st.text_area("Bulk note", key=f"{key}-notes", max_chars=4000)
-    if st.button("Apply to selected cases", key=f"{key}-apply", disabled=not chosen):
-        try:
-            results = client.cluster_decision(
-                cluster["id"], case_ids=list(chosen), decision=decision, reason=reason, notes=notes or None
-            )
-        except ApiError as exc:
-            show("error", f"The bulk decision was not applied: {exc}")
-            return
-        done = [r["case_id"] for r in results if r["ok"]]
-        failed = [f"#{r['case_id']}: {r['error']}" for r in results if not r["ok"]]
-        summary = f"Cluster #{cluster['id']}: {decision} recorded for " + (
-            ", ".join(f"#{c}" for c in done) or "no case"
+    result = st.session_state.get(f"{key}-result")
+    members = {m["case_id"]: m for m in cluster["members"] if m.get("case_id") and not m.get("decision")}
+    if len(members) < 2:
+        if result:
+            show(*result)
+        return
+    st.markdown(
+        "**Decide several cases of this cluster at once** (each case is claimed, decided and audited)"
+    )
+    with st.form(f"{key}-form", border=False, enter_to_submit=False):
+        chosen = st.multiselect("Cases", sorted(members), format_func=lambda c: _member_label(members[c]),
+                                key=f"{key}-cases", placeholder="Choose the cases to decide")  # fmt: skip
+        decision = st.radio("Bulk decision", ["confirm", "dismiss"], format_func=DECISIONS.__getitem__,
+                            horizontal=True, index=None, key=f"{key}-decision")  # fmt: skip
+        reason = st.selectbox(
+            "Reason (for a dismissal)",
+            list(DISMISS_REASONS),
+            index=None,
+            format_func=lambda r: DISMISS_REASONS[r].capitalize(),
+            key=f"{key}-reason",
         )
-        flash(
-            "warning" if failed else "success",
-            summary + (". Refused: " + "; ".join(failed) if failed else "."),
-        )
-        st.rerun()
+        notes = st.text_area("Note (kept on every case)", key=f"{key}-notes", max_chars=4000, height=68)
+        review = st.form_submit_button("Review bulk decision…", key=f"{key}-review")
+    if review:
+        problem = (
+            "Choose at least one case." if not chosen
+            else "Choose confirm or dismiss." if decision is None
+            else "Choose the dismissal reason." if decision == "dismiss" and reason is None
+            else None
+        )  # fmt: skip
+        if problem:
+            show("error", problem)
+        else:
+            st.session_state[f"{key}-plan"] = {
+                "case_ids": list(chosen), "decision": decision,
+                "reason": reason if decision == "dismiss" else None, "notes": (notes or "").strip() or None,
+            }  # fmt: skip
+            st.session_state.pop(f"{key}-result", None)
+    plan = st.session_state.get(f"{key}-plan")
+    if plan:
+        what = decision_label(plan["decision"], plan["reason"])
+        with st.container(border=True):
+            show("warning", f"{len(plan['case_ids'])} case(s) will be claimed and {what}, each audited under "
+                            "your name with the same note:")  # fmt: skip
+            st.dataframe(
+                pd.DataFrame([{"case": _member_label(members[c])} for c in plan["case_ids"] if c in members]),
+                hide_index=True, width="stretch",
+            )  # fmt: skip
+            with st.container(horizontal=True, gap="small"):
+                st.button(
+                    f"{what.capitalize()}: {len(plan['case_ids'])} case(s)",
+                    type="primary",
+                    key=f"{key}-apply",
+                    on_click=_bulk_apply,
+                    args=(client, cluster["id"], plan),
+                )
+                st.button("Cancel", key=f"{key}-cancel", on_click=st.session_state.pop, args=(f"{key}-plan",))
+    if result:
+        show(*result)
 
 
 def _open_member_case(members: list[dict[str, Any]], *, exclude: int) -> None:
@@ -161,97 +244,6 @@ def _open_member_case(members: list[dict[str, Any]], *, exclude: int) -> None:
         "Member case", case_ids, format_func=lambda c: f"case #{c}", key=f"member-case-{exclude}"
     )
     columns[1].button("Open member case", key=f"open-member-{exclude}", on_click=go_to, args=(CASE, chosen))
-
-
-def _decide(client: VigilClient, case: dict[str, Any], then_next: bool) -> None:
-    """Button callback, so it runs even if the case changed hands meanwhile and the panel is not redrawn."""
-    case_id = case["id"]
-    decision = st.session_state[f"decision-{case_id}"]
-    notes = (st.session_state.get(f"notes-{case_id}") or "").strip() or None
-    try:
-        client.decide(
-            case_id,
-            decision=decision,
-            reason=st.session_state.get(f"reason-{case_id}") if decision == "dismiss" else None,
-            escalation_kind=st.session_state.get(f"kind-{case_id}") if decision == "escalate" else None,
-            notes=notes,
-        )
-    except ApiError as exc:
-        # Nothing typed is lost: the note is kept and shown again even if the panel cannot be.
-        st.session_state[f"unsent-{case_id}"] = {"decision": decision, "notes": notes or ""}
-        flash("error", f"The decision was not recorded: {exc}")
-        return
-    st.session_state.pop(f"unsent-{case_id}", None)
-    flash("success", f"Case #{case_id}: {decision} — recorded.")
-    if not then_next:
-        return
-    try:
-        claimed = client.claim(queue=case["queue"])
-    except ApiError as exc:
-        flash("warning", f"Case #{case_id}: {decision} — recorded, but claiming the next case failed: {exc}")
-        return
-    if claimed:
-        st.session_state["case_id"] = claimed[0]["id"]
-    else:
-        flash("info", f"Case #{case_id}: {decision} — recorded. The {case['queue']} queue is empty.")
-        st.session_state.pop("case_id", None)
-        go_to(QUEUE)
-
-
-def _renew(client: VigilClient, case_id: int) -> None:
-    try:
-        client.renew(case_id)
-    except ApiError as exc:
-        flash("error", f"Could not renew the lease: {exc}")
-
-
-def _release(client: VigilClient, case_id: int) -> None:
-    try:
-        client.release(case_id)
-    except ApiError as exc:
-        flash("error", f"Could not release the case: {exc}")
-        return
-    flash("info", f"Case #{case_id} released back to the queue.")
-    st.session_state.pop("case_id", None)
-    go_to(QUEUE)
-
-
-def _decision_panel(client: VigilClient, case: dict[str, Any], options: list[dict[str, Any]]) -> None:
-    """The decisions the API says this case accepts, each with the API's reason when it needs a note."""
-    case_id = case["id"]
-    st.subheader("Decision")
-    st.caption(f"You hold this case · lease {lease_left(case)} left")
-    why_note = {option["decision"]: option["note_required_because"] for option in options}
-    decision = st.radio(
-        "Decision",
-        list(why_note),
-        format_func=DECISIONS.__getitem__,
-        horizontal=True,
-        key=f"decision-{case_id}",
-    )
-    if decision == "dismiss":
-        st.selectbox("Reason", list(DISMISS_REASONS), format_func=DISMISS_REASONS.__getitem__,
-                     key=f"reason-{case_id}")  # fmt: skip
-    if decision == "escalate":
-        st.selectbox("Escalation kind", list(ESCALATION_KINDS), format_func=ESCALATION_KINDS.__getitem__,
-                     key=f"kind-{case_id}")  # fmt: skip
-    needed_because = why_note.get(decision)
-    st.text_area(
-        "Note (required)" if needed_because else "Note (optional)",
-        key=f"notes-{case_id}",
-        max_chars=4000,
-        help=f"Required: {needed_because}." if needed_because else None,
-    )
-    buttons = st.columns(2)
-    buttons[0].button("Decide & next", type="primary", key=f"decide-next-{case_id}", width="stretch",
-                      on_click=_decide, args=(client, case, True))  # fmt: skip
-    buttons[1].button("Decide", key=f"decide-{case_id}", width="stretch",
-                      on_click=_decide, args=(client, case, False))  # fmt: skip
-    buttons = st.columns(2)
-    buttons[0].button("Renew lease", key=f"renew-{case_id}", width="stretch",
-                      on_click=_renew, args=(client, case_id))  # fmt: skip
-    buttons[1].button("Release", key=f"release-{case_id}", width="stretch",
-                      on_click=_release, args=(client, case_id))  # fmt: skip
 
 
 def _unsent(case_id: int) -> None:
@@ -269,14 +261,53 @@ def _status(case: dict[str, Any], me: dict[str, Any]) -> bool:
         show("error", "Your lease on this case expired: claim it again from the queue before deciding.")
         return False
     if case["state"] == "assigned" and not mine:
-        show("info", f"Held by {case['assignee']} · lease {lease_left(case)} left. Read-only for you.")
+        show(
+            "info",
+            f"Held by {actor_label(case['assignee'])} · lease {lease_left(case)} left. Read-only for you.",
+        )
     elif case["state"] == "decided":
-        outcome = case["decision"] or ""
-        detail = case.get("decision_reason") or case.get("escalation_kind") or ""
-        show("info", f"Decided: {outcome} {detail}".strip())
+        outcome = decision_label(case["decision"], case.get("decision_reason"), case.get("escalation_kind"))
+        when = (case.get("decided_at") or "")[:16].replace("T", " ")
+        show("info", f"Decided: {outcome} ({when} UTC)." if when else f"Decided: {outcome}.")
+    elif case.get("escalation_kind"):
+        by = f" by {actor_label(case['escalated_by'])}" if case.get("escalated_by") else ""
+        show("info", f"Escalated{by}: {decision_label('escalate', kind=case['escalation_kind'])}. "
+                     "Awaiting a senior reviewer.")  # fmt: skip
     elif case["state"] == "open":
-        show("info", "Open in the queue. Claim it from the queue to decide it.")
+        may_work = "cases:work" in me["permissions"]
+        show("info", "Open in the queue." + (" Claim it from the queue to decide it." if may_work else ""))
     return mine
+
+
+def _scroll_to_top(case_id: int) -> None:
+    """A newly opened case starts at its header: Streamlit keeps the scroll position between reruns."""
+    if st.session_state.get("shown-case") == case_id:
+        return
+    st.session_state["shown-case"] = case_id
+    st.html(
+        f"<script>/* case {case_id} */ (() => {{"
+        " const main = document.querySelector('[data-testid=\"stMain\"]');"
+        " if (main) main.scrollTo({top: 0}); window.scrollTo(0, 0);"
+        " if (document.activeElement && document.activeElement.blur) document.activeElement.blur(); })();"
+        "</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
+def _header(case: dict[str, Any], score: dict[str, Any]) -> None:
+    st.title(f"Case #{case['id']}")
+    parts = [
+        f"{band_label(case['band'])} band",
+        f"risk {case['risk_score']:.2f}",
+        label(STATES, case["state"]),
+        f"{label(QUEUES, case['queue'])} queue",
+        f"opened by {label(SOURCES, case['source'])}",
+    ]
+    if case.get("network_boost"):
+        parts.append("raised by a network signal")
+    if case.get("notice_count"):
+        parts.append(f"{case['notice_count']} user notice(s)")
+    st.caption(" · ".join(parts))
 
 
 def render(client: VigilClient, me: dict[str, Any]) -> None:
@@ -294,24 +325,22 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
         return
     case, posting = detail["case"], detail["posting"]
     score = posting.get("score") or {}
-    st.title(f"Case #{case['id']}")
-    st.caption(
-        f"{case['state']} · {case['queue']} queue · opened by {case['source']}"
-        + (" · raised by network signal" if case.get("network_boost") else "")
-        + (f" · {case['notice_count']} user notice(s)" if case.get("notice_count") else "")
-    )
+    st.query_params["case"] = str(case["id"])  # a link to this case; reloading it opens it again
+    _header(case, score)
     if case.get("minor"):
         show("error", "Minor cues: handle under the child-safety procedure.")
     may_decide = _status(case, me)
     if not may_decide:
         _unsent(case["id"])
-    left, right = st.columns([3, 2], gap="large")
+    left, right = st.columns([5, 4], gap="medium")
     with left:
         _posting(posting)
     with right:
-        _scores(case, score)
         if may_decide and "cases:work" in me["permissions"]:
-            _decision_panel(client, case, detail["decisions"])
+            decision_panel(client, case, detail["decisions"])
+        elif (detail.get("reopen") or {}).get("allowed"):
+            reopen_panel(client, case, detail["reopen"])
+        _scores(case, score)
     st.subheader("Indicators")
     indicators = indicators_frame(score)
     if indicators.empty:
@@ -324,6 +353,7 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
     _network(client, posting, me)
     if detail["notices"]:
         st.subheader("User notices")
-        st.dataframe(pd.DataFrame(detail["notices"]), hide_index=True, width="stretch")
+        st.dataframe(notices_frame(detail["notices"]), hide_index=True, width="stretch")
     st.subheader("Audit history")
     st.dataframe(history_frame(detail["history"]), hide_index=True, width="stretch")
+    _scroll_to_top(case["id"])  # last, so that it shifts no element of the page

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from review_ui.client import ApiError, VigilClient
+from review_ui.labels import thresholds_label
 from review_ui.navigation import show
 from review_ui.tables import model_metrics_frame
 
@@ -22,6 +23,7 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
         "the urgent label) at or above 'urgent' puts the case in the urgent band, at the top of the queue."
     )
     thresholds = info["thresholds"]
+    st.text(f"In force: {thresholds_label(thresholds)}")
     bands = pd.DataFrame({"band": list(thresholds), "threshold": list(thresholds.values())})
     st.dataframe(bands, hide_index=True)
     metrics = info.get("metrics")

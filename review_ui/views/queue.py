@@ -7,6 +7,7 @@ from typing import Any
 import streamlit as st
 
 from review_ui.client import ApiError, VigilClient
+from review_ui.labels import CATEGORIES, SOURCES, STATES, label
 from review_ui.navigation import CASE, flash, go_to, open_case_by_number
 from review_ui.tables import band_label, cases_frame, lease_left
 
@@ -51,7 +52,7 @@ def _my_cases(client: VigilClient) -> None:
     for case in mine:
         cells = st.columns([1, 2, 2, 2, 2])
         cells[0].text(f"#{case['id']}")
-        cells[1].text(band_label(case["band"]))
+        cells[1].text(f"{band_label(case['band'])} · {label(STATES, case['state'])}")
         cells[2].text(f"risk {case['risk_score']:.2f}")
         cells[3].text(f"lease: {lease_left(case)}")
         cells[4].button("Open", key=f"open-mine-{case['id']}", on_click=go_to, args=(CASE, case["id"]))
@@ -60,14 +61,17 @@ def _my_cases(client: VigilClient) -> None:
 def _case_list(client: VigilClient, *, queue: str | None) -> None:
     st.subheader("Cases")
     filters = st.columns(5)
-    states = [ANY, "open", "assigned", "decided"]
-    state = filters[0].selectbox("State", states, index=1, key=f"f-state-{queue}")
-    band = filters[1].selectbox("Band", [ANY, "urgent", "review", "low"], key=f"f-band-{queue}")
-    category = filters[2].selectbox(
-        "Category", [ANY, "sex_trafficking", "labor_trafficking", "minor_involved"], key=f"f-cat-{queue}"
-    )
-    source = filters[3].selectbox("Source", [ANY, "automated", "notice", "network"], key=f"f-src-{queue}")
-    sort = filters[4].selectbox("Sort", ["priority", "oldest", "newest", "risk"], key=f"f-sort-{queue}")
+    words = {ANY: "any", "risk": "highest risk", "urgent": "URGENT", **STATES, **CATEGORIES, **SOURCES}
+
+    def pick(column: int, name: str, options: list[str], key: str, index: int = 0) -> str:
+        return str(filters[column].selectbox(name, options, index=index, key=f"{key}-{queue}",
+                                             format_func=lambda value: label(words, value)))  # fmt: skip
+
+    state = pick(0, "State", [ANY, "open", "assigned", "decided"], "f-state", index=1)
+    band = pick(1, "Band", [ANY, "urgent", "review", "low"], "f-band")
+    category = pick(2, "Category", [ANY, "sex_trafficking", "labor_trafficking", "minor_involved"], "f-cat")
+    source = pick(3, "Opened by", [ANY, *SOURCES], "f-src")
+    sort = pick(4, "Sort", ["priority", "oldest", "newest", "risk"], "f-sort")
     page = st.number_input("Page", min_value=1, value=1, step=1, key=f"f-page-{queue}")
     result = client.list_cases(
         queue=queue,
@@ -79,8 +83,13 @@ def _case_list(client: VigilClient, *, queue: str | None) -> None:
         limit=PAGE_SIZE,
         offset=(int(page) - 1) * PAGE_SIZE,
     )
-    st.caption(f"{result['total']} matching cases · page {page} · priority = minor cues, then risk, then age")
-    st.dataframe(cases_frame(result["items"]), hide_index=True, width="stretch")
+    st.caption(
+        f"{result['total']} matching cases · page {page} · priority: minor cues first, then network signals, "
+        "then risk, then the oldest"
+    )
+    st.dataframe(
+        cases_frame(result["items"], escalations=queue == "senior"), hide_index=True, width="stretch"
+    )
     open_case_by_number(input_key=f"open-id-{queue}", button_key=f"open-by-id-{queue}")
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import streamlit as st
 
 from review_ui.client import ApiError, VigilClient
+from review_ui.labels import DECIDED, DISMISS_REASONS, ESCALATION_KINDS, REOPEN_ACTIONS, SOURCES
 from review_ui.navigation import show
 from review_ui.tables import (
     counts_frame,
@@ -60,12 +61,19 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
         show("error", "The report period must end after it starts.")
         return
     report = client.transparency(start=start, end=end)
-    figures = st.columns(4)
+    figures = st.columns(5)
     figures[0].metric("Cases opened", report["cases_opened"]["total"])
     figures[1].metric("Decisions", report["decisions"]["total"])
     median = humanize_seconds(report["time_to_decision"]["median_seconds"])
     figures[2].metric("Median time to decision", median)
     figures[3].metric("User notices", report["notices"]["received"])
+    reopened = report.get("reopened") or {"total": 0, "by_action": {}, "by_undone_outcome": {}}
+    figures[4].metric(
+        "Decisions taken back",
+        reopened["total"],
+        help="Undone by the reviewer who decided (within the undo window) or reopened by a senior reviewer. "
+        "The decision taken back still counts under Decisions, and so does the new one.",
+    )
 
     st.subheader("Opened vs decided per day")
     daily = daily_frame(report)
@@ -90,16 +98,24 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
         if not precision.empty and precision["precision"].notna().any():
             st.bar_chart(precision.set_index("model version")["precision"])
 
-    columns = st.columns(3)
+    columns = st.columns(4)
     with columns[0]:
         st.subheader("Cases by detection source")
-        st.dataframe(counts_frame(report["cases_opened"]["by_source"], label="source"), hide_index=True)
+        by_source = report["cases_opened"]["by_source"]
+        st.dataframe(counts_frame(by_source, label="opened by", names=SOURCES), hide_index=True)
     with columns[1]:
         st.subheader("Escalations by kind")
-        st.dataframe(counts_frame(report["escalations_by_kind"], label="kind"), hide_index=True)
+        kinds = report["escalations_by_kind"]
+        st.dataframe(counts_frame(kinds, label="kind", names=ESCALATION_KINDS), hide_index=True)
     with columns[2]:
         st.subheader("Dismissals by reason")
-        st.dataframe(counts_frame(report["dismissals_by_reason"], label="reason"), hide_index=True)
+        reasons = report["dismissals_by_reason"]
+        st.dataframe(counts_frame(reasons, label="reason", names=DISMISS_REASONS), hide_index=True)
+    with columns[3]:
+        st.subheader("Decisions taken back")
+        st.dataframe(counts_frame(reopened["by_action"], label="how", names=REOPEN_ACTIONS), hide_index=True)
+        undone = reopened["by_undone_outcome"]
+        st.dataframe(counts_frame(undone, label="what was taken back", names=DECIDED), hide_index=True)
 
     st.subheader("Downloads")
     try:

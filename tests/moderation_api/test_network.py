@@ -175,6 +175,31 @@ def test_confirmation_pulls_cluster_members_into_review_and_bulk_decisions(
     assert [e["action"] for e in history] == ["open", "claim", "decide"]
 
 
+def test_cluster_members_carry_a_text_excerpt_only_for_roles_that_see_the_text(
+    client: TestClient, keys: dict
+) -> None:
+    text = "Hello, I'm new here, sweet and discreet. Call 832-555-01{n}0 or 713-555-0142 " + "x" * 300
+    postings = [
+        {"source": "s", "external_id": f"x{n}", "text": text.format(n=n), "location": city}
+        for n, city in enumerate(["Houston", "Dallas", "Austin"])
+    ]
+    results = client.post("/v1/postings", json={"postings": postings}, headers=keys["integrator"]).json()
+    cluster_id = results["results"][2]["cluster_id"]
+    for role in ("reviewer", "senior", "auditor"):
+        members = client.get(f"/v1/clusters/{cluster_id}", headers=keys[role]).json()["members"]
+        assert [m["excerpt"] for m in members] == [text.format(n=n)[:160] for n in range(3)]
+    # A minor-cue member is restricted: withheld whole from a reviewer, its excerpt shown to a senior only.
+    minor = "Sweet little Mia only 15 looking for a daddy after school 🎀🍒 cousin arranges. 713-555-0142"
+    client.post("/v1/postings", json={"postings": [{"source": "s", "external_id": "x9", "text": minor}]},
+                headers=keys["integrator"])  # fmt: skip
+    as_reviewer = client.get(f"/v1/clusters/{cluster_id}", headers=keys["reviewer"]).json()["members"]
+    assert as_reviewer[-1].get("excerpt") is None and as_reviewer[-1]["restricted"] == "minor_cues"
+    as_auditor = client.get(f"/v1/clusters/{cluster_id}", headers=keys["auditor"]).json()["members"]
+    assert as_auditor[-1].get("excerpt") is None
+    as_senior = client.get(f"/v1/clusters/{cluster_id}", headers=keys["senior"]).json()["members"]
+    assert as_senior[-1]["excerpt"] == minor
+
+
 def test_a_refused_bulk_decision_releases_only_the_cases_it_claimed(client: TestClient, keys: dict) -> None:
     flagged = "New girls every week, Asian & Latina available. Incall only, motel. Daddy books. No LE. {}"
     postings = [

@@ -149,3 +149,30 @@ def test_a_rolled_back_decision_writes_no_event(
     )
     session.rollback()
     assert types_of(session) == ["case.opened"]
+
+
+def test_undo_and_reopen_tell_the_platform_the_decision_is_withdrawn(
+    client: TestClient, keys: dict, session: Session
+) -> None:
+    ingest(client, keys, ("u1", URGENT_AD))
+    (case,) = claim(client, keys)
+    url = f"/v1/cases/{case['id']}"
+    assert (
+        client.post(f"{url}/decision", json={"decision": "confirm"}, headers=keys["reviewer"]).status_code
+        == 200
+    )
+    assert client.post(f"{url}/reopen", json={}, headers=keys["reviewer"]).status_code == 200  # the undo
+    undone = events(session)[-1]
+    assert undone.type == "case.reopened" and undone.payload["previous_decision"] == "confirm"
+    assert undone.payload["case"]["decision"] is None and undone.payload["case"]["state"] == "assigned"
+    assert undone.payload["dsa_statement"]["status"] == "withdrawn"
+    body = {"decision": "dismiss", "reason": "false_positive", "notes": "a bakery"}
+    assert client.post(f"{url}/decision", json=body, headers=keys["reviewer"]).status_code == 200
+    reopened = client.post(f"{url}/reopen", json={"reason": "second look"}, headers=keys["senior"])
+    assert reopened.status_code == 200, reopened.text
+    last = events(session)[-1]
+    assert last.type == "case.reopened" and last.payload["previous_decision"] == "dismiss"
+    assert "dsa_statement" not in last.payload and "second look" not in str(last.payload)
+    assert types_of(session, case["id"]) == [
+        "case.opened", "case.decided", "case.reopened", "case.decided", "case.reopened"
+    ]  # fmt: skip

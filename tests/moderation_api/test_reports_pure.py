@@ -32,6 +32,7 @@ from moderation_api.reports.schemas import (
     ModelPrecision,
     NoticeOutcomes,
     Period,
+    ReopenCounts,
     TimeToDecision,
     TransparencyReport,
 )
@@ -196,6 +197,7 @@ def _report(model_version: str = "1.0.0") -> TransparencyReport:
         ),
         escalations_by_kind={"minor_involved": 1},
         dismissals_by_reason={"false_positive": 1},
+        reopened=ReopenCounts(total=2, by_action={"undo": 1, "reopen": 1}, by_undone_outcome={"confirm": 2}),
         time_to_decision=TimeToDecision(count=3, mean_seconds=60.0, median_seconds=30.0, p90_seconds=150.5),
         automated_precision=[
             ModelPrecision(model_version=model_version, decided=3, confirmed=2, dismissed=1, precision=2 / 3)
@@ -226,6 +228,8 @@ def test_csv_is_long_format_with_every_figure() -> None:
     assert table[("time_to_decision", "p90_seconds")] == "150.5"
     assert table[("automated_precision", "1.0.0/precision")] == "0.666667"
     assert table[("notice_outcomes", "pending")] == "1"
+    assert table[("reopened", "total")] == "2" and table[("reopened_by_action", "undo")] == "1"
+    assert table[("reopened_by_undone_outcome", "confirm")] == "2"
     assert table[("daily_opened", "2026-03-01")] == "5"
     assert table[("appeals", "received")] == "3" and table[("appeals", "overturned")] == "1"
     assert table[("appeals", "median_seconds_to_decision")] == "7200"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,6 +25,32 @@ def signed_in(key: str) -> AppTest:
 def messages(at: AppTest, kind: str) -> str:
     # Status messages are Markdown-escaped by the UI; drop the escapes to read them.
     return " ".join(element.value.replace("\\", "") for element in getattr(at, kind))
+
+
+def posting_html(at: AppTest) -> str:
+    (posting,) = [element.proto.body for element in at.get("html") if "vigil-posting" in element.proto.body]
+    return str(posting)
+
+
+def buttons(at: AppTest) -> dict[str, object]:
+    """Every button and form submit button by key."""
+    return {b.key: b for b in [*at.button, *at.get("form_submit_button")] if b.key}
+
+
+def choose(at: AppTest, case_id: int, decision: str, option: str | None = None) -> AppTest:
+    at.button(key=f"decision-{case_id}-{decision}").click().run()
+    if option:
+        at.button(key=f"option-{case_id}-{option}").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def submit(at: AppTest, case_id: int, *, then_next: bool) -> AppTest:
+    key = f"decide-next-{case_id}" if then_next else f"decide-{case_id}"
+    (button,) = [b for b in at.get("form_submit_button") if b.key == key]
+    button.click().run()
+    assert not at.exception, at.exception
+    return at
 
 
 def open_page(at: AppTest, page: str) -> AppTest:
@@ -80,8 +107,7 @@ def test_case_review_shows_hostile_text_inert_with_evidence(ui_env: LiveApi) -> 
     at.number_input(key="open-id-None").set_value(target).run()
     at.button(key="open-by-id-None").click().run()
     assert at.title[0].value == f"Case #{target}"
-    (posting_html,) = at.get("html")
-    body = posting_html.proto.body
+    body = posting_html(at)
     assert "<script>" not in body and "<img" not in body and "&lt;script&gt;" in body
     assert '<mark class="' in body and "**new girls**" in body  # Markdown left as typed
     indicators = at.dataframe[1].value
@@ -89,44 +115,86 @@ def test_case_review_shows_hostile_text_inert_with_evidence(ui_env: LiveApi) -> 
     contacts = at.dataframe[2].value
     assert "+17135550177" in set(contacts["normalized"])
     history = at.dataframe[-1].value
-    assert list(history["action"]) == ["open"]
+    assert list(history["action"]) == ["opened"] and history["who"][0] == "model vigil-keyword-baseline:1.0.0"
     # held by nobody: no decision panel for a case the reviewer has not claimed
-    assert not [b for b in at.button if b.label == "Decide & next"]
+    assert not [key for key in buttons(at) if key.startswith("decide")]
 
 
-def test_decide_dismiss_then_next_and_audit(ui_env: LiveApi) -> None:
+def test_no_decision_is_preselected_and_the_button_says_what_it_will_do(ui_env: LiveApi) -> None:
+    at = signed_in(ui_env.keys["reviewer"])
+    at.button(key="claim-standard").click().run()
+    case_id = at.session_state["case_id"]
+    choices = [at.button(key=f"decision-{case_id}-{d}") for d in ("confirm", "dismiss", "escalate")]
+    assert [b.label for b in choices] == ["Confirm violation", "Dismiss", "Escalate"]
+    assert {b.proto.type for b in choices} == {"secondary"}  # nothing chosen
+    assert buttons(at)[f"decide-next-{case_id}"].label == "Decide & next"
+    # Submitting with nothing chosen records nothing and says so next to the decision buttons.
+    submit(at, case_id, then_next=True)
+    assert "Choose a decision" in messages(at, "error")
+    assert ui_env.call("GET", f"/v1/cases/{case_id}", as_role="reviewer")["case"]["state"] == "assigned"
+    choose(at, case_id, "escalate")
+    kinds = {key: b for key, b in buttons(at).items() if key.startswith(f"option-{case_id}-")}
+    assert {b.proto.type for b in kinds.values()} == {"secondary"}  # no escalation kind chosen for you
+    assert buttons(at)[f"decide-next-{case_id}"].label == "Decide & next"
+    assert at.text_area(key=f"notes-{case_id}").label == "Note — required"  # the API's rule for escalations
+    choose(at, case_id, "dismiss", "false_positive")
+    assert at.button(key=f"decision-{case_id}-dismiss").proto.type == "primary"
+    assert buttons(at)[f"decide-next-{case_id}"].label == "Dismiss as false positive & next"
+    assert buttons(at)[f"decide-{case_id}"].label == "Dismiss as false positive only"
+    band = ui_env.call("GET", f"/v1/cases/{case_id}", as_role="reviewer")["case"]["band"]
+    expected_label = "Note — required" if band == "urgent" else "Note (optional)"
+    assert at.text_area(key=f"notes-{case_id}").label == expected_label
+    if band == "urgent":  # the note rule is checked here too, next to the note field
+        submit(at, case_id, then_next=True)
+        assert "A note is required: dismissing an urgent-band case" in messages(at, "error")
+    assert "V confirm · D dismiss · E escalate" in " ".join(c.value for c in at.caption)
+
+
+def test_decide_dismiss_then_next_undo_and_audit(ui_env: LiveApi) -> None:
     at = signed_in(ui_env.keys["reviewer"])
     at.button(key="claim-standard").click().run()
     first = at.session_state["case_id"]
-    at.radio(key=f"decision-{first}").set_value("dismiss").run()
-    at.selectbox(key=f"reason-{first}").set_value("insufficient_info").run()
-    at.text_area(key=f"notes-{first}").input("advert for a bakery").run()
-    at.button(key=f"decide-next-{first}").click().run()
-    assert not at.exception, at.exception
+    choose(at, first, "dismiss", "insufficient_info")
+    at.text_area(key=f"notes-{first}").input("advert for a bakery")
+    submit(at, first, then_next=True)
     second = at.session_state["case_id"]
     assert second != first and at.title[0].value == f"Case #{second}"
-    assert f"Case #{first}: dismiss — recorded" in messages(at, "success")
+    assert f"Case #{first} dismissed as insufficient information — recorded." in messages(at, "success")
+    # The next case opens with nothing chosen and its own empty note.
+    assert at.button(key=f"decision-{second}-confirm").proto.type == "secondary"
+    assert at.text_area(key=f"notes-{second}").value == ""
     detail = ui_env.call("GET", f"/v1/cases/{first}", as_role="reviewer")
     assert (detail["case"]["decision"], detail["case"]["decision_reason"]) == ("dismiss", "insufficient_info")
     assert detail["history"][-1]["notes"] == "advert for a bakery"
     assert detail["history"][-1]["actor"] == "key:ui-reviewer"
+
+    at.button(key="undo-last").click().run()
+    assert not at.exception, at.exception
+    assert at.session_state["case_id"] == first and at.title[0].value == f"Case #{first}"
+    assert "decision taken back" in messages(at, "success")
+    undone = ui_env.call("GET", f"/v1/cases/{first}", as_role="reviewer")
+    assert (undone["case"]["state"], undone["case"]["assignee"]) == ("assigned", "key:ui-reviewer")
+    assert undone["history"][-1]["action"] == "undo"
+    assert at.button(key=f"decision-{first}-dismiss").proto.type == "secondary"  # decide it afresh
+    assert "undone by the decider" in list(at.dataframe[-1].value["action"])
 
 
 def test_refused_decisions_are_shown_and_the_note_is_kept(ui_env: LiveApi) -> None:
     at = signed_in(ui_env.keys["reviewer"])
     at.button(key="claim-standard").click().run()
     case_id = at.session_state["case_id"]
-    # Escalating without a note breaks the review policy: the API refuses, the UI says why.
-    at.radio(key=f"decision-{case_id}").set_value("escalate").run()
-    at.button(key=f"decide-{case_id}").click().run()
-    assert "a note is required" in messages(at, "error")
+    # Escalating without a kind or a note: nothing is sent; each problem is named at its field.
+    choose(at, case_id, "escalate")
+    submit(at, case_id, then_next=False)
+    assert "Choose the escalation kind" in messages(at, "error") and "A note is required" in messages(
+        at, "error"
+    )
     # The case is released behind the reviewer's back (another tab): the decision is refused (409), the
     # reviewer is told, and the note they typed is still on screen.
-    at.radio(key=f"decision-{case_id}").set_value("confirm").run()
-    at.text_area(key=f"notes-{case_id}").input("clear pimp ad").run()
+    choose(at, case_id, "confirm")
+    at.text_area(key=f"notes-{case_id}").input("clear pimp ad")
     ui_env.call("POST", f"/v1/cases/{case_id}/release", as_role="reviewer")
-    at.button(key=f"decide-{case_id}").click().run()
-    assert not at.exception, at.exception
+    submit(at, case_id, then_next=False)
     assert "not recorded" in messages(at, "error") and "HTTP 409" in messages(at, "error")
     assert [code.value for code in at.code] == ["clear pimp ad"]
     detail = ui_env.call("GET", f"/v1/cases/{case_id}", as_role="reviewer")
@@ -145,9 +213,13 @@ def test_escalations_page_for_senior_reviewers(ui_env: LiveApi) -> None:
     case_id = at.session_state["case_id"]
     assert "Minor cues" in messages(at, "error")
     # A senior decision is final: no escalating further.
-    assert list(at.radio(key=f"decision-{case_id}").options) == ["Confirm violation", "Dismiss"]
-    at.text_area(key=f"notes-{case_id}").input("stated age 15, reported to NCMEC").run()
-    at.button(key=f"decide-{case_id}").click().run()
+    assert sorted(k for k in buttons(at) if k.startswith(f"decision-{case_id}-")) == [
+        f"decision-{case_id}-confirm",
+        f"decision-{case_id}-dismiss",
+    ]
+    choose(at, case_id, "confirm")
+    at.text_area(key=f"notes-{case_id}").input("stated age 15, reported to NCMEC")
+    submit(at, case_id, then_next=False)
     detail = ui_env.call("GET", f"/v1/cases/{case_id}", as_role="senior")
     assert detail["case"]["decision"] == "confirm" and detail["case"]["queue"] == "senior"
 
@@ -200,7 +272,7 @@ def test_case_review_shows_the_network_cluster(ui_env: LiveApi) -> None:
     assert at.title[0].value == f"Case #{twin['id']}"  # followed the link to the re-posted ad's case
 
 
-def test_senior_applies_one_decision_to_a_cluster(ui_env: LiveApi) -> None:
+def test_senior_applies_one_decision_to_a_cluster_after_confirming(ui_env: LiveApi) -> None:
     at = signed_in(ui_env.keys["senior"])
     cases = ui_env.call("GET", "/v1/cases", params={"limit": 200})["items"]
     by_external = {ui_env.call("GET", f"/v1/postings/{c['posting_id']}")["external_id"]: c for c in cases}
@@ -209,11 +281,21 @@ def test_senior_applies_one_decision_to_a_cluster(ui_env: LiveApi) -> None:
     at.button(key="open-by-id-None").click().run()
     cluster_id = ui_env.call("GET", f"/v1/postings/{case['posting_id']}")["cluster_id"]
     key = f"bulk-{cluster_id}"
-    at.multiselect(key=f"{key}-cases").set_value([case["id"], twin["id"]]).run()
-    at.text_area(key=f"{key}-notes").input("same operation, same template").run()
+    picker = at.multiselect(key=f"{key}-cases")
+    assert picker.format_func(twin["id"]).startswith(f"#{twin['id']} · URGENT · risk ")
+    assert "NEW girls every week" in picker.format_func(twin["id"])  # the text, to recognise the posting
+    picker.set_value([case["id"], twin["id"]])
+    at.radio(key=f"{key}-decision").set_value("confirm")
+    at.text_area(key=f"{key}-notes").input("same operation, same template")
+    (review,) = [b for b in at.get("form_submit_button") if b.key == f"{key}-review"]
+    review.click().run()
+    assert not at.exception, at.exception
+    # Nothing is applied yet: the step says what will happen and lists the cases.
+    assert "2 case(s) will be claimed and confirmed as a violation" in messages(at, "warning")
+    assert ui_env.call("GET", f"/v1/cases/{twin['id']}")["case"]["decision"] is None
     at.button(key=f"{key}-apply").click().run()
     assert not at.exception, at.exception
-    assert "confirm recorded for" in messages(at, "success")
+    assert f"Confirmed as a violation: #{case['id']}, #{twin['id']}." in messages(at, "success")
     for case_id in (case["id"], twin["id"]):
         detail = ui_env.call("GET", f"/v1/cases/{case_id}")
         assert detail["case"]["decision"] == "confirm"
@@ -230,13 +312,112 @@ def test_auditor_opens_a_minor_case_with_its_content_withheld(ui_env: LiveApi) -
     assert not at.exception, at.exception
     assert at.title[0].value == f"Case #{minor['id']}" and "Minor cues" in messages(at, "error")
     assert "Withheld for your role (text, evidence, contacts)" in messages(at, "warning")
-    assert not at.get("html")  # no posting text drawn
+    assert not [h for h in at.get("html") if "vigil-posting" in h.proto.body]  # no posting text drawn
     shown = " ".join(str(df.value.to_dict()) for df in at.dataframe) + " ".join(t.value for t in at.text)
     assert "Mia" not in shown and "15" not in " ".join(at.dataframe[2].value["as written"])
-    assert list(at.dataframe[-1].value["action"]) == ["open"]  # the audit history is the auditor's to read
+    assert list(at.dataframe[-1].value["action"]) == ["opened"]  # the audit history is the auditor's to read
 
 
 def test_reviewer_lists_no_minor_case(ui_env: LiveApi) -> None:
     at = signed_in(ui_env.keys["reviewer"])
     listed = at.dataframe[0].value
     assert len(listed) >= 1 and set(listed["queue"]) == {"standard"} and "yes" not in set(listed["minor"])
+    assert set(listed["opened by"]) <= {"the model", "the model + network"} and "None" not in str(
+        listed.to_dict()
+    )
+
+
+def test_senior_queue_shows_the_escalation_kind_reviewer_and_note(ui_env: LiveApi) -> None:
+    (case,) = ui_env.call("POST", "/v1/cases/claim", as_role="reviewer", json={"count": 1})
+    body = {
+        "decision": "escalate",
+        "escalation_kind": "policy_question",
+        "notes": "is an escort ad in scope?",
+    }
+    ui_env.call("POST", f"/v1/cases/{case['id']}/decision", as_role="reviewer", json=body)
+    at = signed_in(ui_env.keys["senior"])
+    open_page(at, "Escalations")
+    listed = at.dataframe[0].value.set_index("id")
+    assert {"escalation", "escalated by", "escalation note"} <= set(listed.columns)
+    row = listed.loc[case["id"]]
+    assert (row["escalation"], row["escalated by"], row["escalation note"]) == (
+        "policy question",
+        "ui-reviewer",
+        "is an escort ad in scope?",
+    )
+    assert row["queue"] == "senior / child safety" and row["opened by"].startswith("the model")
+
+
+def test_a_posting_with_bidi_controls_shows_markers(ui_env: LiveApi) -> None:
+    text = "NEW girls every week, incall at motel, daddy books, no LE. "
+    text += "Text \u202e7710-555-317\u202c no\u200bcops"
+    (result,) = ui_env.call(
+        "POST",
+        "/v1/postings",
+        as_role="integrator",
+        json={"postings": [{"source": "ui-test", "external_id": "bidi", "text": text}]},
+    )["results"]
+    at = signed_in(ui_env.keys["reviewer"])
+    at.number_input(key="open-id-None").set_value(result["case_id"]).run()
+    at.button(key="open-by-id-None").click().run()
+    body = posting_html(at)
+    assert "\u202e" not in body and "\u200b" not in body
+    shown = re.sub(r"<[^>]+>", "", body)  # what the browser shows: the markers in place, nothing reordered
+    assert "Text ⟨RLO⟩7710-555-317⟨PDF⟩ no⟨ZWSP⟩cops" in shown
+    assert "3 invisible or direction-changing character(s)" in messages(at, "warning")
+    assert "⟨RLO⟩ ×1: right-to-left override" in messages(at, "warning")
+    assert any("⟨RLO⟩7710-555-317⟨PDF⟩" in t.value for t in at.text)  # the unhighlighted text too
+
+
+def test_a_case_link_opens_the_case_and_the_url_follows_the_reviewer(ui_env: LiveApi) -> None:
+    cases = ui_env.call("GET", "/v1/cases", as_role="reviewer", params={"state": "open"})["items"]
+    target = cases[-1]["id"]
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["case"] = str(target)
+    at.run()
+    at.text_input[0].input(ui_env.keys["reviewer"])
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert at.session_state["page"] == "Case review" and at.title[0].value == f"Case #{target}"
+    assert at.query_params["case"] == str(target)
+    open_page(at, "Queue")
+    assert "case" not in at.query_params  # the link is the case page's only
+    at.button(key="claim-standard").click().run()
+    claimed = at.session_state["case_id"]
+    assert at.query_params["case"] == str(claimed)
+
+
+def test_a_link_with_no_valid_case_number_is_refused_plainly(ui_env: LiveApi) -> None:
+    for bad in ("abc", "0", "99999999999999999999", "１２"):
+        at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+        at.query_params["case"] = bad
+        at.run()
+        at.text_input[0].input(ui_env.keys["reviewer"])
+        at.button[0].click().run()
+        assert not at.exception, at.exception
+        assert "names no valid case number" in messages(at, "warning") and at.session_state["page"] == "Queue"
+
+
+def test_a_senior_reopens_a_decided_case_with_a_reason(ui_env: LiveApi) -> None:
+    (case,) = ui_env.call("POST", "/v1/cases/claim", as_role="reviewer", json={"count": 1})
+    ui_env.call("POST", f"/v1/cases/{case['id']}/decision", as_role="reviewer", json={"decision": "confirm"})
+    at = signed_in(ui_env.keys["reviewer2"])  # another reviewer: no reopen offered
+    at.number_input(key="open-id-None").set_value(case["id"]).run()
+    at.button(key="open-by-id-None").click().run()
+    assert f"reopen-{case['id']}" not in buttons(at) and "Decided: confirmed as a violation" in messages(
+        at, "info"
+    )
+    at = signed_in(ui_env.keys["senior"])
+    at.number_input(key="open-id-None").set_value(case["id"]).run()
+    at.button(key="open-by-id-None").click().run()
+    assert at.text_area(key=f"reopen-reason-{case['id']}").label == "Reason — required"
+    buttons(at)[f"reopen-{case['id']}"].click().run()
+    assert "needs a reason" in messages(at, "error")
+    at.text_area(key=f"reopen-reason-{case['id']}").input("the ad is a bakery's")
+    buttons(at)[f"reopen-{case['id']}"].click().run()
+    assert not at.exception, at.exception
+    assert f"Case #{case['id']} reopened." in messages(at, "success")
+    detail = ui_env.call("GET", f"/v1/cases/{case['id']}")
+    assert detail["case"]["state"] == "open" and detail["history"][-1]["notes"] == "the ad is a bakery's"
+    open_page(at, "Reports")
+    assert int({m.label: m.value for m in at.metric}["Decisions taken back"]) == 1
