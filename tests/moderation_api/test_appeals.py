@@ -17,6 +17,7 @@ from moderation_api.appeals.schemas import AppealOutcome
 from moderation_api.auth.policy import Viewer
 from moderation_api.auth.schemas import Principal, Role
 from moderation_api.cases.models import Case
+from moderation_api.cases.schemas import Queue
 from moderation_api.db import utcnow
 from moderation_api.webhooks.models import OutboxEvent
 from tests.moderation_api.test_workflow_api import BENIGN, MINOR_AD, URGENT_AD, claim, ingest
@@ -257,3 +258,58 @@ def test_the_service_refuses_an_appeal_to_its_case_decider_even_when_assigned(
             reason="mine",
         )
     assert session.get_one(Case, case["id"]).decision == "confirm"
+
+
+def test_concurrent_claims_never_share_an_appeal(committed_factory: Any) -> None:
+    import threading
+
+    from classifier.baseline import KeywordScorer
+    from moderation_api.cases import flows
+    from moderation_api.cases import service as cases
+    from moderation_api.cases.schemas import Decision
+    from moderation_api.postings.schemas import PostingIn
+    from moderation_api.postings.service import ingest as ingest_postings
+
+    decider = Principal(key_id=0, name="decider", role=Role.REVIEWER)
+    platform = Principal(key_id=0, name="platform", role=Role.INTEGRATOR)
+    with committed_factory() as session:
+        items = [PostingIn(source="c", external_id=str(n), text=URGENT_AD + f" #{n}") for n in range(12)]
+        ingest_postings(session, scorer=KeywordScorer(), items=items, actor="t", category_cutoff=0.5)
+        for case in cases.claim(
+            session, principal=decider, queue=Queue.STANDARD, count=12, lease_seconds=600
+        ):
+            flows.decide(session, principal=decider, case_id=case.id, decision=Decision.CONFIRM, reason=None,
+                         escalation_kind=None, notes=None, hold_days=365, category_cutoff=0.5)  # fmt: skip
+            appeals.file_appeal(
+                session,
+                principal=platform,
+                case_id=case.id,
+                statement=STATEMENT,
+                appellant_ref=None,
+                window_days=183,
+            )
+    taken: dict[str, list[int]] = {}
+    errors: list[BaseException] = []
+
+    def work(name: str) -> None:
+        principal = Principal(key_id=0, name=name, role=Role.REVIEWER)
+        viewer = Viewer(role=Role.REVIEWER, category_cutoff=0.5)
+        mine: list[int] = []
+        try:
+            with committed_factory() as session:
+                while claimed := appeals.claim(
+                    session, principal=principal, viewer=viewer, count=2, lease_seconds=600
+                ):
+                    mine += [a.id for a in claimed]
+        except BaseException as exc:
+            errors.append(exc)
+        taken[name] = mine
+
+    threads = [threading.Thread(target=work, args=(f"r{n}",)) for n in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert errors == []
+    everything = [appeal_id for ids in taken.values() for appeal_id in ids]
+    assert len(everything) == 12 and len(set(everything)) == 12  # each appeal claimed exactly once

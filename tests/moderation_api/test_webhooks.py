@@ -438,3 +438,32 @@ def test_cli_registers_lists_dispatches_replays_and_removes(
     assert main(["webhooks", "list", "--database-url", url]) == 0
     assert receiver.url not in capsys.readouterr().out
     assert main(["webhooks", "remove", "7", "--database-url", url]) == 2
+
+
+def test_each_api_process_runs_a_dispatcher_that_delivers(tmp_path: Any, receiver: Receiver) -> None:
+    from moderation_api.db import make_engine, make_session_factory
+    from moderation_api.migrations import upgrade
+
+    url = f"sqlite:///{tmp_path / 'process.db'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    with make_session_factory(engine)() as session:
+        admin = create_key(session, name="admin", role=Role.ADMIN, actor="test")
+        platform = create_key(session, name="platform", role=Role.INTEGRATOR, actor="test")
+        session.commit()
+    engine.dispose()
+    settings = hook_settings(database_url=url, webhook_dispatch_seconds=0.05)
+    with TestClient(create_app(settings, scorer=KeywordScorer())) as api:
+        created = api.post(
+            "/v1/webhooks/endpoints",
+            json={"url": receiver.url, "event_types": ["case.opened"]},
+            headers={"X-API-Key": admin},
+        )
+        receiver.secret = created.json()["secret"]
+        body = {"postings": [{"source": "s", "external_id": "1", "text": URGENT_AD}]}
+        assert api.post("/v1/postings", json=body, headers={"X-API-Key": platform}).status_code == 200
+        deadline = time.monotonic() + 20
+        while not receiver.delivered and time.monotonic() < deadline:
+            time.sleep(0.05)
+    assert [r["payload"]["type"] for r in receiver.delivered] == ["case.opened"]
+    assert receiver.bad_signatures == 0
