@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import secrets
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import partial
@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 
 from classifier.results import TextScorer, Thresholds
 from moderation_api import http_errors, observability
+from moderation_api.appeals.router import router as appeals_router
 from moderation_api.auth.router import router as auth_router
 from moderation_api.cases import service as cases_service
 from moderation_api.cases.router import router as cases_router
@@ -29,8 +30,11 @@ from moderation_api.model_versions.serving import ModelFollower, ScorerLoader, r
 from moderation_api.network.router import router as network_router
 from moderation_api.notices.router import router as notices_router
 from moderation_api.postings.router import router as postings_router
+from moderation_api.reports.dsa import puid_key
 from moderation_api.reports.router import router as reports_router
 from moderation_api.settings import Settings
+from moderation_api.webhooks import dispatcher
+from moderation_api.webhooks.router import router as webhooks_router
 
 log = logging.getLogger("vigil.api")
 
@@ -40,10 +44,12 @@ ROUTERS = (
     network_router,
     cases_router,
     notices_router,
+    appeals_router,
     reports_router,
     model_router,
     model_versions_router,
     datasets_router,
+    webhooks_router,
 )
 
 
@@ -156,9 +162,29 @@ def create_app(
             sweeper = asyncio.create_task(
                 _sweep_leases(app.state.session_factory, settings.lease_sweep_seconds)
             )
+        stop_dispatch = threading.Event()
+        dispatch_thread = None
+        if engine is not None and settings.webhook_dispatch_seconds > 0:
+            # A thread of its own: HTTP attempts to slow endpoints never occupy the request thread pool.
+            dispatch_thread = threading.Thread(
+                target=dispatcher.run,
+                kwargs={
+                    "session_factory": app.state.session_factory,
+                    "settings": settings,
+                    "puid_secret": app.state.puid_secret,
+                    "interval": settings.webhook_dispatch_seconds,
+                    "stop": stop_dispatch,
+                },
+                name="vigil-webhook-dispatcher",
+                daemon=True,
+            )
+            dispatch_thread.start()
         yield
         if follower is not None:
             await follower.stop()
+        stop_dispatch.set()
+        if dispatch_thread is not None:
+            dispatch_thread.join(timeout=settings.webhook_timeout * 4)
         if sweeper is not None:
             sweeper.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -178,10 +204,9 @@ def create_app(
     app.state.session_factory = session_factory
     app.state.scorer = scorer
     app.state.model_follower = None
-    secret = (
-        settings.puid_secret.get_secret_value().encode() if settings.puid_secret else secrets.token_bytes(32)
+    app.state.puid_secret = puid_key(
+        settings.puid_secret.get_secret_value() if settings.puid_secret else None
     )
-    app.state.puid_secret = secret
     for router in ROUTERS:
         app.include_router(router)
     http_errors.install(app, settings)

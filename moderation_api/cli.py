@@ -7,6 +7,7 @@ and nothing here loads torch.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -219,6 +220,111 @@ def _cmd_model(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_webhooks_add(args: argparse.Namespace) -> int:
+    from moderation_api.db import make_session_factory
+    from moderation_api.migrations import upgrade
+    from moderation_api.webhooks.schemas import EventType
+    from moderation_api.webhooks.service import TargetRefusedError, add_endpoint
+
+    try:
+        kinds = [EventType(name.strip()) for name in args.events.split(",") if name.strip()]
+    except ValueError:
+        print("error: event types are: " + ", ".join(EventType), file=sys.stderr)
+        return 2
+    settings = _settings(args)
+    engine = _engine(args)
+    upgrade(engine)
+    with make_session_factory(engine)() as session:
+        try:
+            endpoint, secret = add_endpoint(
+                session,
+                url=args.url,
+                event_types=kinds or list(EventType),
+                description=args.description,
+                actor=_operator(args),
+                allow_private=settings.webhook_allow_private_targets,
+            )
+        except TargetRefusedError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    print(secret)
+    print(
+        f"(endpoint {endpoint.id} for {endpoint.event_types.strip(',')}; the signing secret is shown once)",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _cmd_webhooks_list(args: argparse.Namespace) -> int:
+    from moderation_api.db import make_session_factory
+    from moderation_api.webhooks.service import list_endpoints
+
+    with make_session_factory(_engine(args))() as session:
+        for endpoint in list_endpoints(session, include_removed=args.all):
+            removed = f" removed {endpoint.removed_at:%Y-%m-%d}" if endpoint.removed_at else ""
+            print(f"{endpoint.id}\t{endpoint.url}\t{endpoint.event_types.strip(',')}{removed}")
+    return 0
+
+
+def _cmd_webhooks_remove(args: argparse.Namespace) -> int:
+    from moderation_api.db import make_session_factory
+    from moderation_api.webhooks.service import EndpointNotFoundError, remove_endpoint
+
+    with make_session_factory(_engine(args))() as session:
+        try:
+            remove_endpoint(session, endpoint_id=args.endpoint_id, actor=_operator(args))
+        except EndpointNotFoundError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    print(f"removed endpoint {args.endpoint_id}")
+    return 0
+
+
+def _cmd_webhooks_replay(args: argparse.Namespace) -> int:
+    from moderation_api.db import make_session_factory
+    from moderation_api.webhooks.service import WebhookError, replay
+
+    if not args.delivery and not args.dead:
+        print("error: name deliveries with --delivery, or pass --dead", file=sys.stderr)
+        return 2
+    with make_session_factory(_engine(args))() as session:
+        try:
+            count = replay(
+                session,
+                endpoint_id=args.endpoint_id,
+                delivery_ids=args.delivery,
+                dead=args.dead,
+                actor=_operator(args),
+            )
+        except WebhookError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    print(f"replaying {count} deliveries of endpoint {args.endpoint_id}")
+    return 0
+
+
+def _cmd_dispatcher(args: argparse.Namespace) -> int:
+    import logging.config
+
+    from moderation_api.db import make_session_factory
+    from moderation_api.logs import logging_config
+    from moderation_api.reports.dsa import puid_key
+    from moderation_api.webhooks import dispatcher
+
+    settings = _settings(args)
+    logging.config.dictConfig(logging_config(settings.log_level))
+    factory = make_session_factory(_engine(args))
+    secret = puid_key(settings.puid_secret.get_secret_value() if settings.puid_secret else None)
+    if args.once:
+        with dispatcher.new_client() as client:
+            sent = dispatcher.dispatch_once(factory, client=client, settings=settings, puid_secret=secret)
+        print(f"dispatched {sent} deliveries")
+        return 0
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C: stop between rounds' database writes
+        dispatcher.run(factory, settings=settings, puid_secret=secret, interval=args.interval)
+    return 0
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from moderation_api.demo import run_demo
 
@@ -325,6 +431,36 @@ def build_parser() -> argparse.ArgumentParser:
         )
         command.add_argument("--database-url", default=None)
         command.set_defaults(handler=_cmd_model)
+    webhooks = sub.add_parser("webhooks", help="webhook endpoints: register, list, remove, replay")
+    webhooks_sub = webhooks.add_subparsers(dest="webhooks_command", required=True)
+    add = webhooks_sub.add_parser("add", help="register an endpoint and print its signing secret once")
+    add.add_argument("url")
+    add.add_argument("--events", default="", help="comma-separated event types (default: all)")
+    add.add_argument("--description", default=None)
+    add.set_defaults(handler=_cmd_webhooks_add)
+    listing = webhooks_sub.add_parser("list", help="list endpoints")
+    listing.add_argument("--all", action="store_true", help="include removed endpoints")
+    listing.set_defaults(handler=_cmd_webhooks_list)
+    remove = webhooks_sub.add_parser("remove", help="stop sending to an endpoint (its log is kept)")
+    remove.add_argument("endpoint_id", type=int)
+    remove.set_defaults(handler=_cmd_webhooks_remove)
+    replay = webhooks_sub.add_parser("replay", help="send deliveries of an endpoint again")
+    replay.add_argument("endpoint_id", type=int)
+    replay.add_argument("--delivery", type=int, action="append", help="a delivery id (repeatable)")
+    replay.add_argument("--dead", action="store_true", help="every dead-lettered delivery")
+    replay.set_defaults(handler=_cmd_webhooks_replay)
+    for command in (add, listing, remove, replay):
+        command.add_argument("--database-url", default=None)
+    for command in (add, remove, replay):
+        command.add_argument(
+            "--actor", default=None, help="who to record in the audit trail (default cli:<user>)"
+        )
+
+    dispatch = sub.add_parser("dispatcher", help="deliver webhook events (run as many as you like)")
+    dispatch.add_argument("--interval", type=float, default=1.0, help="seconds between polls when idle")
+    dispatch.add_argument("--once", action="store_true", help="one round, then exit")
+    dispatch.add_argument("--database-url", default=None)
+    dispatch.set_defaults(handler=_cmd_dispatcher)
 
     register_classifier(sub)
     return parser

@@ -91,3 +91,6 @@ PostingDeleter = Annotated[Principal, Depends(require(Permission.POSTINGS_DELETE
 ReportReader = Annotated[Principal, Depends(require(Permission.REPORTS))]
 ModelAdmin = Annotated[Principal, Depends(require(Permission.MODEL_ADMIN))]
 DatasetExporter = Annotated[Principal, Depends(require(Permission.DATASETS_EXPORT))]
+AppealSubmitter = Annotated[Principal, Depends(require(Permission.APPEALS_SUBMIT))]
+AppealWorker = Annotated[Principal, Depends(require(Permission.APPEALS_WORK))]
+WebhookAdmin = Annotated[Principal, Depends(require(Permission.WEBHOOKS))]

@@ -66,6 +66,24 @@ class Settings(BaseSettings):
     # /readyz answers within this many seconds whatever the database does.
     readyz_timeout: float = Field(default=1.0, gt=0, le=30)
 
+    # DSA Art. 20: decisions can be appealed for at least six months after they are taken.
+    appeal_window_days: int = Field(default=183, ge=180, le=3660)
+    # Webhooks. Each API process dispatches due deliveries every this many seconds (0 = never: run
+    # `vigil dispatcher` processes instead); any number of dispatchers may run at once.
+    webhook_dispatch_seconds: float = Field(default=1.0, ge=0, le=3600)
+    # Each phase of an HTTP attempt (connect, send, response headers) may take this long; a claimed delivery
+    # is leased for four times as long, so no other dispatcher sends it meanwhile.
+    webhook_timeout: float = Field(default=10.0, gt=0, le=120)
+    # Deliveries claimed (and sent concurrently) per dispatcher round.
+    webhook_batch: int = Field(default=8, ge=1, le=100)
+    # Attempts before a delivery is dead-lettered; retries wait exponentially longer (with jitter).
+    webhook_max_attempts: int = Field(default=8, ge=1, le=50)
+    webhook_backoff_seconds: float = Field(default=5.0, gt=0, le=3600)
+    webhook_backoff_max_seconds: float = Field(default=3600.0, gt=0, le=7 * 24 * 3600)
+    # Endpoints on loopback, private, link-local or otherwise non-public addresses are refused (they would
+    # let an admin key probe the internal network) unless this is set (tests; single-host setups).
+    webhook_allow_private_targets: bool = False
+
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper_level(cls, value: object) -> object:

@@ -18,6 +18,9 @@ class AuditAction(StrEnum):
     DATASET_EXPORTED = "dataset_exported"
     MODEL_REGISTERED = "model_registered"
     MODEL_STATUS_CHANGED = "model_status_changed"
+    WEBHOOK_ADDED = "webhook_added"
+    WEBHOOK_REMOVED = "webhook_removed"
+    WEBHOOK_REPLAYED = "webhook_replayed"
 
 
 class ActorKind(StrEnum):

@@ -6,6 +6,9 @@ numbers and their hashes, and they are inserted — all just before COMMIT. On P
 advisory lock serializes this step, so two concurrent writers can never link to the same head (a fork);
 the lock is held only from sealing to commit, after the transaction has taken every row lock it needs, so
 it cannot take part in a deadlock. On SQLite writers are serialized by ``BEGIN IMMEDIATE`` already.
+
+Sealing also writes the transaction's platform events into the outbox (:mod:`moderation_api.webhooks.outbox`):
+an event exists exactly when the audit event of its change does.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from moderation_api.audit import chain
 from moderation_api.audit.models import AuditEvent
 from moderation_api.audit.schemas import ChainBreak, ChainReport
 from moderation_api.db import is_postgres, utcnow
+from moderation_api.webhooks import outbox
 
 # pg_advisory_xact_lock key of the chain ("vigilaud" as a signed 64-bit integer).
 CHAIN_LOCK = int.from_bytes(b"vigilaud", "big", signed=True)
@@ -114,6 +118,9 @@ def _seal(session: Session) -> None:
                 text("SELECT id FROM cases WHERE id = ANY(:ids) ORDER BY id FOR KEY SHARE"), {"ids": case_ids}
             )
         session.execute(select(func.pg_advisory_xact_lock(CHAIN_LOCK)))
+    # Under the chain lock (plain reads, which wait for no row lock): the outbox rows are inserted by the
+    # commit's flush, so their ids grow in commit order.
+    outbox.write_events(session, events)
     head = chain_head(session)
     for audit_event in events:
         if audit_event.at is None:

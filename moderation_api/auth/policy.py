@@ -41,6 +41,9 @@ class Permission(StrEnum):
     MODEL = "model"
     MODEL_ADMIN = "model:admin"
     DATASETS_EXPORT = "datasets:export"
+    APPEALS_SUBMIT = "appeals:submit"
+    APPEALS_WORK = "appeals:work"
+    WEBHOOKS = "webhooks"
 
 
 PERMISSION_TEXT: dict[Permission, str] = {
@@ -56,6 +59,9 @@ PERMISSION_TEXT: dict[Permission, str] = {
     Permission.MODEL: "the model card and thresholds",
     Permission.MODEL_ADMIN: "register model versions and change which one serves (shadow, promote, rollback)",
     Permission.DATASETS_EXPORT: "export decided cases as labeled training rows (posting text included)",
+    Permission.APPEALS_SUBMIT: "file appeals of decisions for affected users (DSA Art. 20)",
+    Permission.APPEALS_WORK: "claim and decide appeals of cases they did not decide (restricted: senior)",
+    Permission.WEBHOOKS: "register webhook endpoints, read delivery logs, replay deliveries",
 }
 
 _I, _R, _S, _A, _U = Role.INTEGRATOR, Role.REVIEWER, Role.SENIOR, Role.ADMIN, Role.AUDITOR
@@ -72,6 +78,9 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.MODEL: frozenset(Role),
     Permission.MODEL_ADMIN: frozenset({_A}),
     Permission.DATASETS_EXPORT: frozenset({_A}),
+    Permission.APPEALS_SUBMIT: frozenset({_I, _A}),
+    Permission.APPEALS_WORK: frozenset({_R, _S, _A}),
+    Permission.WEBHOOKS: frozenset({_A}),
 }
 
 

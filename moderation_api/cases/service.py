@@ -94,6 +94,7 @@ TRANSITIONS: dict[str, Rule] = {
     "undo": Rule(frozenset({DECIDED, OPEN}), ASSIGNED),
     # A senior reviewer reopens someone else's decision, or any after the window, with a reason.
     "reopen": Rule(frozenset({DECIDED}), OPEN),
+    "overturn": Rule(frozenset({DECIDED}), DECIDED),  # an appeal reversed the decision
 }
 DECISION_ACTIONS = ("decide", "escalate")
 REOPEN_ACTIONS = ("undo", "reopen")
@@ -210,15 +211,21 @@ def open_case(
     notes: str | None = None,
     network_signals: Sequence[str] = (),
     ingested_by: str | None = None,
+    new_posting: bool = False,
 ) -> Case:
     """A new open case; minors' cases go straight to the senior / child-safety queue.
 
     So does a new case about a posting that an earlier case restricted (e.g. a notice on a posting a
     reviewer escalated as ``minor_involved``): restricted content stays with senior reviewers.
     ``ingested_by`` is the caller that sent the posting in, recorded next to the opener (the model or the
-    network layer) so the audit trail says who submitted what.
+    network layer) so the audit trail says who submitted what. ``new_posting``: the posting was stored in
+    this transaction, so no earlier case can restrict it (ingest skips the lookup).
     """
-    earlier = strictest(_restrictions_by_cases(session, posting_ids=[posting.id])[posting.id])
+    earlier = (
+        None
+        if new_posting
+        else strictest(_restrictions_by_cases(session, posting_ids=[posting.id])[posting.id])
+    )
     minor = minor or earlier is Restriction.MINOR_CUES
     case = Case(
         posting_id=posting.id,
@@ -645,6 +652,45 @@ def record_decision(
             },
         )
     return case
+
+
+OVERTURNED_ON_APPEAL = "overturned_on_appeal"
+
+
+def overturn_decision(session: Session, *, case: Case, actor: str, appeal_id: int) -> Decision:
+    """Reverse a case's final decision after a successful appeal; returns the new decision.
+
+    A confirmation becomes a dismissal (the platform restores the posting; its DSA statement is withdrawn),
+    a dismissal becomes a confirmation (the platform takes it down; a statement is issued). Legal holds are
+    left as they are: an appeal never releases preserved content. The caller commits.
+    """
+    previous = Decision(case.decision) if case.decision else None
+    if previous not in (Decision.CONFIRM, Decision.DISMISS):
+        raise InvalidTransitionError(f"case {case.id} has no confirm or dismiss decision to overturn")
+    new = Decision.DISMISS if previous is Decision.CONFIRM else Decision.CONFIRM
+    reason = OVERTURNED_ON_APPEAL if new is Decision.DISMISS else None
+    transition(
+        session,
+        case=case,
+        action="overturn",
+        actor=actor,
+        decision=str(new),
+        reason=OVERTURNED_ON_APPEAL,
+        details={"appeal_id": appeal_id, "previous_decision": str(previous)},
+        changes={"decision": str(new), "decision_reason": reason},
+    )
+    return new
+
+
+def deciders_of(session: Session, *, case_id: int) -> list[str]:
+    """Everyone who decided or escalated the case: none of them may handle an appeal of it."""
+    return list(
+        session.scalars(
+            select(AuditEvent.actor)
+            .where(AuditEvent.case_id == case_id, AuditEvent.action.in_(DECISION_ACTIONS))
+            .distinct()
+        )
+    )
 
 
 def place_legal_hold(

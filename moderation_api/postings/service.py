@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, select, tuple_
@@ -19,7 +20,7 @@ from moderation_api.cases.schemas import CaseSource
 from moderation_api.cases.service import case_facts, open_case, posting_restrictions
 from moderation_api.db import AppLock, run_transaction, take_lock, utcnow
 from moderation_api.network.models import PostingBucket, PostingContact
-from moderation_api.network.service import boost_cluster_cases, link_posting
+from moderation_api.network.service import boost_cluster_cases, link_postings
 from moderation_api.postings.models import LegalHold, Posting
 from moderation_api.postings.schemas import CaseOutcome, IngestResult, PostingIn, PostingOut
 
@@ -141,31 +142,20 @@ def _ingest_once(
     fresh = _fresh(existing, items)
     scored = _score_fresh(scorer, fresh, scored)
     created: dict[tuple[str, str], tuple[Posting, int | None]] = {}
-    # In key order: concurrent transactions then wait on shared keys in one order, never in a cycle.
-    for key in sorted(fresh):
-        item, result = fresh[key], scored[key]
-        posting = Posting(
-            source=item.source,
-            external_id=item.external_id,
-            text=item.text,
-            text_sha256=_sha(item.text),
-            location=item.location,
-            posted_at=item.posted_at,
-            ingested_at=utcnow(),
-            model_name=result.model_name,
-            model_version=result.model_version,
-            risk_score=result.risk_score,
-            urgent_score=result.urgent_score,
-            band=str(result.band),
-            score=result.to_dict(),
-        )
-        session.add(posting)
-        session.flush()
-        network = link_posting(session, posting=posting)
+    # In key order: concurrent transactions then wait on shared keys in one order, never in a cycle; the
+    # postings get ascending ids in that order and are linked as if one by one in it.
+    keys = sorted(fresh)
+    now = utcnow()
+    postings = [_new_posting(fresh[key], scored[key], ingested_at=now) for key in keys]
+    session.add_all(postings)
+    session.flush()  # one multi-row INSERT for the batch
+    networks = link_postings(session, postings=postings)
+    for key, posting, network in zip(keys, postings, networks, strict=True):
+        result = scored[key]
         case_id = None
-        facts = case_facts(posting.score, category_cutoff=category_cutoff)
         if result.flagged or network.signals:
             # A network signal alone (e.g. a contact moving across cities) opens a case too.
+            facts = case_facts(posting.score, category_cutoff=category_cutoff)
             if result.flagged:
                 source, opener, opener_kind = (
                     CaseSource.AUTOMATED,
@@ -184,6 +174,7 @@ def _ingest_once(
                 categories=facts.categories,
                 network_signals=[signal.id for signal in network.signals],
                 ingested_by=actor,
+                new_posting=True,
             )
             case_id = case.id
         if network.signals:
@@ -222,6 +213,24 @@ def _ingest_once(
             )
         )
     return results
+
+
+def _new_posting(item: PostingIn, result: ScoreResult, *, ingested_at: datetime) -> Posting:
+    return Posting(
+        source=item.source,
+        external_id=item.external_id,
+        text=item.text,
+        text_sha256=_sha(item.text),
+        location=item.location,
+        posted_at=item.posted_at,
+        ingested_at=ingested_at,
+        model_name=result.model_name,
+        model_version=result.model_version,
+        risk_score=result.risk_score,
+        urgent_score=result.urgent_score,
+        band=str(result.band),
+        score=result.to_dict(),
+    )
 
 
 def get_posting(session: Session, *, posting_id: int) -> Posting:

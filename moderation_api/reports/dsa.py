@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -65,6 +66,11 @@ class ConfirmedCase:
     indicator_names: Sequence[str] = ()
     model_version: str | None = None
     decided_by_human: bool = True
+
+
+def puid_key(secret: str | None) -> bytes:
+    """The key of :func:`make_puid`: the configured secret, or a random one for this process only."""
+    return secret.encode() if secret else secrets.token_bytes(32)
 
 
 def make_puid(case_id: int | str, *, secret: bytes) -> str:

@@ -58,6 +58,12 @@ def report_rows(report: TransparencyReport) -> Iterator[Row]:
     yield "notices", "received", _value(report.notices.received)
     for outcome, count in report.notices.by_outcome.items():
         yield "notice_outcomes", outcome, _value(count)
+    appeals = report.appeals
+    for figure in ("received", "decided", "upheld", "overturned", "median_seconds_to_decision"):
+        yield "appeals", figure, _value(getattr(appeals, figure))
+    for category, figures in appeals.by_category.items():
+        for figure, count in figures.items():
+            yield "appeals_by_category", f"{category}/{figure}", _value(count)
     for point in report.daily or ():
         yield "daily_opened", point.day.isoformat(), _value(point.opened)
         yield "daily_decided", point.day.isoformat(), _value(point.decided)

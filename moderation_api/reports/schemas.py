@@ -73,6 +73,21 @@ class NoticeOutcomes(BaseModel):
     by_outcome: dict[str, int] = Field(description="confirm / dismiss / escalate (awaiting senior) / pending")
 
 
+class AppealCounts(BaseModel):
+    """Appeals (DSA Art. 20 complaints): received in the window, and decided in the window by outcome."""
+
+    received: int
+    decided: int
+    upheld: int
+    overturned: int
+    median_seconds_to_decision: float | None = Field(
+        description="from receipt to decision, for appeals decided in the window"
+    )
+    by_category: dict[str, dict[str, int]] = Field(
+        description="case category -> received / decided / upheld / overturned"
+    )
+
+
 class DailyPoint(BaseModel):
     day: date
     opened: int
@@ -90,6 +105,7 @@ class TransparencyReport(BaseModel):
     time_to_decision: TimeToDecision
     automated_precision: list[ModelPrecision]
     notices: NoticeOutcomes
+    appeals: AppealCounts
     daily: list[DailyPoint] | None = Field(default=None, description="present when daily=true")
 
 

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from moderation_api.appeals.models import Appeal
 from moderation_api.audit.models import AuditEvent
 from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseSource, CaseState, Decision, Queue
@@ -18,6 +19,7 @@ from moderation_api.postings.models import Posting
 from moderation_api.reports.dsa import MAX_BATCH, ConfirmedCase, build_statement, decode_cursor, encode_cursor
 from moderation_api.reports.quantiles import DurationSummary
 from moderation_api.reports.schemas import (
+    AppealCounts,
     CountsBySource,
     DailyPoint,
     DecisionCounts,
@@ -169,7 +171,49 @@ def transparency_report(
             for version, counts in sorted(precision.items())
         ],
         notices=NoticeOutcomes(received=len(notices), by_outcome=dict(sorted(notice_outcomes.items()))),
+        appeals=appeal_counts(session, start=start, end=end),
         daily=daily_points,
+    )
+
+
+APPEAL_FIGURES = ("received", "decided", "upheld", "overturned")
+
+
+def appeal_counts(session: Session, *, start: datetime, end: datetime) -> AppealCounts:
+    """Appeals received in ``[start, end)`` and those decided in it, by outcome and by case category."""
+    by_category: dict[str, Counter[str]] = defaultdict(Counter)
+    received = session.execute(
+        select(Appeal.categories, func.count())
+        .where(Appeal.received_at >= start, Appeal.received_at < end)
+        .group_by(Appeal.categories)
+    ).all()
+    for categories, count in received:
+        for category in _categories(categories):
+            by_category[category]["received"] += count
+    decided = session.execute(
+        select(Appeal.categories, Appeal.outcome, Appeal.received_at, Appeal.decided_at).where(
+            Appeal.decided_at >= start, Appeal.decided_at < end
+        )
+    ).all()
+    outcomes: Counter[str] = Counter()
+    for appeal in decided:
+        outcomes[appeal.outcome or "unknown"] += 1
+        for category in _categories(appeal.categories):
+            by_category[category]["decided"] += 1
+            by_category[category][appeal.outcome or "unknown"] += 1
+    durations = DurationSummary.of(
+        (a.decided_at - a.received_at).total_seconds() for a in decided if a.decided_at is not None
+    )
+    return AppealCounts(
+        received=sum(count for _, count in received),
+        decided=len(decided),
+        upheld=outcomes["upheld"],
+        overturned=outcomes["overturned"],
+        median_seconds_to_decision=durations.median,
+        by_category={
+            category: {figure: counts[figure] for figure in APPEAL_FIGURES}
+            for category, counts in sorted(by_category.items())
+        },
     )
 
 

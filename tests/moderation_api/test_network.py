@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -69,8 +70,8 @@ def test_template_variants_with_changed_city_and_phone_link(session: Session) ->
     ("template", "cities", "other"),
     [
         (
-            "Новые девочки в {city}, молодые и послушные, приезжают каждую неделю. Только у нас в апартаментах, "
-            "оплата наличными, звони менеджеру {phone}, он всё организует.",
+            "Новые девочки в {city}, молодые и послушные, приезжают каждую неделю. "
+            "Только у нас в апартаментах, оплата наличными, звони менеджеру {phone}, он всё организует.",
             ("Москве", "Казани"),
             "Продаю велосипед, почти новый, катался одно лето, самовывоз из центра. Торг уместен.",
         ),
@@ -261,3 +262,48 @@ def test_ingest_results_report_the_cluster_after_merges_within_the_batch(session
     results = ingest(session, scorer=KeywordScorer(), items=items, actor="test", category_cutoff=0.5)
     stored = {session.get(Posting, r.posting_id).cluster_id for r in results}  # type: ignore[union-attr]
     assert len(stored) == 1 and {r.cluster_id for r in results} == stored
+
+
+def _linked(session: Session, items: list[PostingIn], *, batch: bool) -> dict[str, tuple[Any, ...]]:
+    """external id -> (cluster as the set of its members' external ids, signal ids, case opened)."""
+    results = []
+    for group in [items] if batch else [[item] for item in items]:
+        results += ingest(session, scorer=KeywordScorer(), items=group, actor="test", category_cutoff=0.5)
+    session.expire_all()
+    members: dict[int | None, set[str]] = {}
+    for result in results:
+        members.setdefault(session.get_one(Posting, result.posting_id).cluster_id, set()).add(
+            result.external_id
+        )
+    return {
+        r.external_id: (
+            frozenset(members[session.get_one(Posting, r.posting_id).cluster_id]),
+            tuple(s["id"] for s in r.network_signals),
+            r.case_id is not None,
+        )
+        for r in results
+    }
+
+
+def test_a_batch_links_exactly_as_its_postings_one_by_one(connection: Connection) -> None:
+    now = datetime.now(UTC)
+    texts = [*POOL, *(f"Hello, I'm new here, week {n}. Call 832-555-0110" for n in range(4))]
+    places = [None] * len(POOL) + ["Houston", "Dallas", "Austin", "Reno"]
+    items = [
+        PostingIn(
+            source="site", external_id=f"k{n:02d}", text=t, location=p, posted_at=now - timedelta(hours=n)
+        )
+        for n, (t, p) in enumerate(zip(texts, places, strict=True))
+    ]
+    outcomes = []
+    for batch in (False, True):
+        savepoint = connection.begin_nested()
+        try:
+            with Session(bind=connection, join_transaction_mode="create_savepoint") as session:
+                outcomes.append(_linked(session, items, batch=batch))
+        finally:
+            savepoint.rollback()
+    one_by_one, batched = outcomes
+    assert batched == one_by_one
+    assert batched["k12"][1] == ("network.contact_multi_city",)  # the third city fires the signal
+    assert len(batched["k00"][0]) == 4 and len(batched["k04"][0]) == 3

@@ -25,6 +25,7 @@ from moderation_api.reports.dsa import (
 from moderation_api.reports.export import CSV_HEADER, report_csv, report_filename, report_rows
 from moderation_api.reports.quantiles import DurationSummary, quantile
 from moderation_api.reports.schemas import (
+    AppealCounts,
     CountsBySource,
     DailyPoint,
     DecisionCounts,
@@ -202,6 +203,14 @@ def _report(model_version: str = "1.0.0") -> TransparencyReport:
             ModelPrecision(model_version=model_version, decided=3, confirmed=2, dismissed=1, precision=2 / 3)
         ],
         notices=NoticeOutcomes(received=1, by_outcome={"confirm": 0, "dismiss": 0, "pending": 1}),
+        appeals=AppealCounts(
+            received=3,
+            decided=2,
+            upheld=1,
+            overturned=1,
+            median_seconds_to_decision=7200.0,
+            by_category={"sex_trafficking": {"received": 3, "decided": 2, "upheld": 1, "overturned": 1}},
+        ),
         daily=[DailyPoint(day=T0.date(), opened=5, decided=4)],
     )
 
@@ -222,6 +231,9 @@ def test_csv_is_long_format_with_every_figure() -> None:
     assert table[("reopened", "total")] == "2" and table[("reopened_by_action", "undo")] == "1"
     assert table[("reopened_by_undone_outcome", "confirm")] == "2"
     assert table[("daily_opened", "2026-03-01")] == "5"
+    assert table[("appeals", "received")] == "3" and table[("appeals", "overturned")] == "1"
+    assert table[("appeals", "median_seconds_to_decision")] == "7200"
+    assert table[("appeals_by_category", "sex_trafficking/upheld")] == "1"
     assert len(rows) - 1 == len(list(report_rows(report)))
 
 

@@ -1,7 +1,7 @@
 """model registry: every model version with its status, metrics and who changed it; one active version
 
 Revision ID: 0010_model_versions
-Revises: 0005_audit_chain
+Revises: 0009_outbox_webhooks
 Create Date: 2026-12-01 10:00:00
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0010_model_versions'
-down_revision = '0005_audit_chain'
+down_revision = '0009_outbox_webhooks'
 branch_labels = None
 depends_on = None
 
