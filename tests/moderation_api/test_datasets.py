@@ -13,6 +13,7 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from classifier.baseline import KeywordScorer
+from classifier.language import identify
 from moderation_api.app import create_app
 from moderation_api.audit.models import AuditEvent
 from moderation_api.audit.schemas import ActorKind
@@ -74,7 +75,8 @@ def test_export_labels_each_decision_kind_and_counts_what_it_leaves_out(
     client: TestClient, keys: dict, session: Session
 ) -> None:
     by_name = reviewed_database(client, keys)
-    # The scorer of the "confirm" posting reported a language; the others did not.
+    # The stored score carries the language the scorer identified; this one is overwritten to check the
+    # export reads it from the score.
     posting = session.get_one(Posting, by_name["confirm"]["posting_id"])
     session.execute(
         update(Posting).where(Posting.id == posting.id).values(score={**posting.score, "language": "en"})
@@ -107,7 +109,9 @@ def test_export_labels_each_decision_kind_and_counts_what_it_leaves_out(
     assert confirmed["language"] == "en" and confirmed["decision"] == "confirm" and confirmed["decided_at"]
     escalated = rows[by_name["escalate_minor"]["posting_id"]]
     assert escalated["decision"] == "escalate" and "minor_involved" in escalated["categories"]
-    assert escalated["decided_at"] is not None and escalated["language"] is None
+    # the language the scorer identified and stored with the score
+    assert escalated["decided_at"] is not None
+    assert escalated["language"] == identify(TEXTS["escalate_minor"]).language
     assert rows[by_name["dismiss_fp"]["posting_id"]]["categories"] == []
     assert "minor_involved" in rows[by_name["senior_confirm"]["posting_id"]]["categories"]
     assert TEXTS["deleted"] not in response.text  # nor any trace of the deleted posting
