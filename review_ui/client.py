@@ -128,6 +128,10 @@ class VigilClient:
         """Take the latest decision back: the decider's undo (within the window) or a senior's reopen."""
         return dict(self._json("POST", f"/v1/cases/{case_id}/reopen", json={"reason": reason}))
 
+    def add_note(self, case_id: int, *, notes: str) -> dict[str, Any]:
+        """An internal note on the case without deciding it; returns its audit event."""
+        return dict(self._json("POST", f"/v1/cases/{case_id}/notes", json={"notes": notes}))
+
     # the network around a posting
     def related(self, posting_id: int) -> dict[str, Any]:
         return dict(self._json("GET", f"/v1/postings/{posting_id}/related"))

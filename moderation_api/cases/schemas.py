@@ -118,6 +118,10 @@ class ReopenRequest(RequestModel):
     )
 
 
+class NoteRequest(RequestModel):
+    notes: str = Field(min_length=1, max_length=4000, description="an internal note; the case is not decided")
+
+
 class ReopenOption(BaseModel):
     """Whether the caller may reopen the case now: ``undo`` (the decider within the window: they hold it
     again) or ``reopen`` (a senior reviewer: back to the queue, with a reason); else why not."""

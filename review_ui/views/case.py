@@ -282,6 +282,26 @@ def _status(case: dict[str, Any], me: dict[str, Any]) -> bool:
     return mine
 
 
+def _note_form(client: VigilClient, case_id: int, history: list[dict[str, Any]]) -> None:
+    """An internal note without deciding: the API audits it; it joins the history shown below at once."""
+    with st.form(key=f"note-form-{case_id}", clear_on_submit=True, border=False):
+        text = st.text_area("Internal note (does not decide the case)", key=f"note-{case_id}", height=68)
+        sent = st.form_submit_button("Add note", key=f"add-note-{case_id}")
+    if not sent:
+        return
+    if not text.strip():
+        show("error", "Write the note first.")
+        return
+    try:
+        history.append(client.add_note(case_id, notes=text))
+    except ApiError as exc:
+        show("error", f"The note was not saved: {exc}")
+        st.text("Your note (copy it if you need it):")
+        st.code(text, language=None, wrap_lines=True)
+        return
+    show("success", "Note added to the history.")
+
+
 def _scroll_to_top(case_id: int) -> None:
     """A newly opened case starts at its header: Streamlit keeps the scroll position between reruns."""
     if st.session_state.get("shown-case") == case_id:
@@ -358,5 +378,8 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
         st.subheader("User notices")
         st.dataframe(notices_frame(detail["notices"]), hide_index=True, width="stretch")
     st.subheader("Audit history")
+    history_shown = "history" not in ((detail.get("access") or {}).get("withheld") or [])
+    if "cases:work" in me["permissions"] and history_shown:
+        _note_form(client, case["id"], detail["history"])
     st.dataframe(history_frame(detail["history"]), hide_index=True, width="stretch")
     _scroll_to_top(case["id"])  # last, so that it shifts no element of the page

@@ -421,3 +421,24 @@ def test_a_senior_reopens_a_decided_case_with_a_reason(ui_env: LiveApi) -> None:
     assert detail["case"]["state"] == "open" and detail["history"][-1]["notes"] == "the ad is a bakery's"
     open_page(at, "Reports")
     assert int({m.label: m.value for m in at.metric}["Decisions taken back"]) == 1
+
+
+def test_a_reviewer_adds_an_internal_note_without_deciding(ui_env: LiveApi) -> None:
+    at = signed_in(ui_env.keys["reviewer"])
+    at.button(key="claim-standard").click().run()
+    case_id = at.session_state["case_id"]
+    at.text_area(key=f"note-{case_id}").input("same phone as the bakery ad <b>x</b>")
+    (add,) = [b for b in at.get("form_submit_button") if b.key == f"add-note-{case_id}"]
+    add.click().run()
+    assert not at.exception, at.exception
+    assert "Note added to the history." in messages(at, "success")
+    history = at.dataframe[-1].value
+    assert list(history["action"])[-1] == "internal note"
+    detail = ui_env.call("GET", f"/v1/cases/{case_id}", as_role="reviewer")
+    assert detail["case"]["state"] == "assigned"  # not decided
+    assert (detail["history"][-1]["action"], detail["history"][-1]["notes"]) == (
+        "note",
+        "same phone as the bakery ad <b>x</b>",
+    )
+    at.run()  # a rerun shows the note once, now read from the API
+    assert list(at.dataframe[-1].value["action"]).count("internal note") == 1
