@@ -46,6 +46,7 @@ from review_ui.tables import (
     score_notes,
 )
 from review_ui.views.decision import decision_panel, reopen_panel
+from review_ui.wellness import reveal_prompt, text_hidden
 
 EXCERPT_CHARS = 90
 
@@ -55,7 +56,7 @@ def _pick_case() -> None:
     open_case_by_number(input_key="case-pick", button_key="case-pick-open")
 
 
-def _posting(posting: dict[str, Any]) -> None:
+def _posting(posting: dict[str, Any], *, hidden: bool, case: dict[str, Any]) -> None:
     st.markdown("**Posting** — shown as plain text; highlights mark the evidence (hover for why)")
     text = posting.get("text")
     access = posting.get("access") or {}
@@ -63,6 +64,8 @@ def _posting(posting: dict[str, Any]) -> None:
         show("warning", f"Withheld for your role ({', '.join(access['withheld'])}): {access.get('reason')}.")
     if text is None and posting.get("deleted"):
         show("warning", "The posting text was deleted at the platform's request; the decision is kept.")
+    elif text is not None and hidden:
+        reveal_prompt(case)
     elif text is not None:
         found = hidden_controls(text)
         if found:
@@ -355,9 +358,10 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
     may_decide = _status(case, me)
     if not may_decide:
         _unsent(case["id"])
+    hidden = text_hidden(case)
     left, right = st.columns([5, 4], gap="medium")
     with left:
-        _posting(posting)
+        _posting(posting, hidden=hidden, case=case)
     with right:
         if may_decide and "cases:work" in me["permissions"]:
             decision_panel(client, case, detail["decisions"])
@@ -366,12 +370,16 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
         _scores(case, score)
     st.subheader("Indicators")
     indicators = indicators_frame(score)
+    if hidden:  # the indicators' names stay; the words they quote wait for "Reveal"
+        indicators["evidence"] = "hidden"
     if indicators.empty:
         st.caption("No indicator fired; the score comes from the text model alone.")
     else:
         st.dataframe(indicators, hide_index=True, width="stretch")
     st.subheader("Contacts, prices and ages")
-    st.dataframe(entities_frame(score), hide_index=True, width="stretch")
+    if hidden:
+        st.caption("Hidden with the text until you reveal it.")
+    st.dataframe(entities_frame({} if hidden else score), hide_index=True, width="stretch")
     st.subheader("Postings sharing a contact or text")
     _network(client, posting, me)
     if detail["notices"]:

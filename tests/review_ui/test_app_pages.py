@@ -360,6 +360,7 @@ def test_a_posting_with_bidi_controls_shows_markers(ui_env: LiveApi) -> None:
     at = signed_in(ui_env.keys["reviewer"])
     at.number_input(key="open-id-None").set_value(result["case_id"]).run()
     at.button(key="open-by-id-None").click().run()
+    at.button(key=f"reveal-{result['case_id']}").click().run()  # an urgent posting: hidden until revealed
     body = posting_html(at)
     assert "\u202e" not in body and "\u200b" not in body
     shown = re.sub(r"<[^>]+>", "", body)  # what the browser shows: the markers in place, nothing reordered
@@ -442,3 +443,49 @@ def test_a_reviewer_adds_an_internal_note_without_deciding(ui_env: LiveApi) -> N
     )
     at.run()  # a rerun shows the note once, now read from the API
     assert list(at.dataframe[-1].value["action"]).count("internal note") == 1
+
+
+def test_urgent_and_minor_text_stays_hidden_until_the_reviewer_reveals_it(ui_env: LiveApi) -> None:
+    at = signed_in(ui_env.keys["senior"])
+    cases = ui_env.call("GET", "/v1/cases", params={"state": "open", "limit": 200})["items"]
+    minor = next(case for case in cases if case["minor"])
+    text = ui_env.call("GET", f"/v1/postings/{minor['posting_id']}")["text"]
+    at.number_input(key="open-id-None").set_value(minor["id"]).run()
+    at.button(key="open-by-id-None").click().run()
+    assert not at.exception, at.exception
+    drawn = lambda: " ".join(  # noqa: E731 - everything of the page that could carry the posting's words
+        [h.proto.body for h in at.get("html")]
+        + [str(df.value.to_dict()) for df in at.dataframe]
+        + [t.value for t in at.text]
+    )
+    assert "Mia" not in drawn() and not [h for h in at.get("html") if "vigil-posting" in h.proto.body]
+    assert "Text and quoted evidence hidden (minor cues)" in messages(at, "info")
+    assert set(at.dataframe[1].value["evidence"]) == {"hidden"} and at.dataframe[2].value.empty
+    at.button(key=f"reveal-{minor['id']}").click().run()
+    assert "Mia" in posting_html(at) and "Mia" in text
+    assert "hidden" not in set(at.dataframe[1].value["evidence"])
+
+    # Urgent cases are hidden too; a reviewer may turn hiding off for the session.
+    urgent = next(c for c in cases if c["band"] == "urgent" and not c["minor"])
+    at.session_state["case_id"] = urgent["id"]
+    at.run()
+    assert f"reveal-{urgent['id']}" in [b.key for b in at.button]
+    at.sidebar.checkbox(key="wellness-hide").uncheck().run()
+    assert posting_html(at) and f"reveal-{urgent['id']}" not in [b.key for b in at.button]
+
+
+def test_the_shift_timer_and_break_reminder(ui_env: LiveApi) -> None:
+    at = signed_in(ui_env.keys["reviewer"])
+    assert "On shift for 0 h 00 min" in " ".join(c.value for c in at.sidebar.caption)
+    assert not [b for b in at.button if b.key == "wellness-snooze"]
+    at.session_state["wellness-shift-started"] -= 95 * 60  # 95 minutes into the shift
+    at.session_state["wellness-remind-from"] -= 95 * 60
+    at.run()
+    assert "On shift for 1 h 35 min" in " ".join(c.value for c in at.sidebar.caption)
+    assert "reviewing for 95 minutes" in messages(at, "info")
+    at.button(key="wellness-snooze").click().run()
+    assert "reviewing for" not in messages(at, "info")
+    at.sidebar.number_input(key="wellness-break-minutes").set_value(0).run()  # 0: no reminder
+    at.session_state["wellness-remind-from"] -= 600 * 60
+    at.run()
+    assert "reviewing for" not in messages(at, "info")
