@@ -151,6 +151,10 @@ class VigilClient:
         params = {"start": start.isoformat(), "end": end.isoformat(), "daily": "true"}
         return dict(self._json("GET", "/v1/reports/transparency", params=params))
 
+    def reviewer_stats(self, *, start: datetime, end: datetime) -> dict[str, Any]:
+        params = {"start": start.isoformat(), "end": end.isoformat()}
+        return dict(self._json("GET", "/v1/reports/reviewers", params=params))
+
     def transparency_csv(self, *, start: datetime, end: datetime) -> bytes:
         params = {"start": start.isoformat(), "end": end.isoformat(), "format": "csv"}
         return self._request("GET", "/v1/reports/transparency", params=params).content

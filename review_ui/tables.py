@@ -265,6 +265,27 @@ def precision_frame(report: Mapping[str, Any]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["model version", "decided", "confirmed", "dismissed", "precision"])
 
 
+def reviewers_frame(reviewers: Iterable[Mapping[str, Any]], *, names: bool) -> pd.DataFrame:
+    """One row per reviewer in the API's order (by name, not by a figure); without ``names`` the reviewers
+    are "Reviewer 1", "Reviewer 2"… so that the table reads as the team's work, not a ranking."""
+    rows = [
+        {
+            "reviewer": actor_label(row["actor"]) if names else f"Reviewer {number}",
+            "decisions": row["decisions"],
+            "confirmed": row["by_outcome"].get("confirm", 0),
+            "dismissed": row["by_outcome"].get("dismiss", 0),
+            "escalated": row["by_outcome"].get("escalate", 0),
+            "median handling": humanize_seconds(row["median_handling_seconds"]),
+            "undone by them": row["undone"],
+            "overturned": row["overturned"],
+            "overturn rate": None if row["overturn_rate"] is None else round(100 * row["overturn_rate"], 1),
+        }
+        for number, row in enumerate(reviewers, start=1)
+    ]
+    columns = ["reviewer", "decisions", "confirmed", "dismissed", "escalated", "median handling"]
+    return pd.DataFrame(rows, columns=[*columns, "undone by them", "overturned", "overturn rate"])
+
+
 def counts_frame(
     counts: Mapping[str, int], *, label: str, names: Mapping[str, str] | None = None
 ) -> pd.DataFrame:

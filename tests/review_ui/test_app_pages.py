@@ -489,3 +489,22 @@ def test_the_shift_timer_and_break_reminder(ui_env: LiveApi) -> None:
     at.session_state["wellness-remind-from"] -= 600 * 60
     at.run()
     assert "reviewing for" not in messages(at, "info")
+
+
+def test_reports_reviewers_section_for_seniors_hides_names_by_default(ui_env: LiveApi) -> None:
+    for who in ("reviewer", "reviewer2"):
+        (case,) = ui_env.call("POST", "/v1/cases/claim", as_role=who, json={"count": 1})
+        ui_env.call("POST", f"/v1/cases/{case['id']}/decision", as_role=who, json={"decision": "confirm"})
+    ui_env.call("POST", f"/v1/cases/{case['id']}/reopen", json={"reason": "second look"})  # a senior reopens
+    at = signed_in(ui_env.keys["senior"])
+    open_page(at, "Reports")
+    (table,) = [df.value for df in at.dataframe if "median handling" in df.value.columns]
+    assert list(table["reviewer"]) == ["Reviewer 1", "Reviewer 2"]  # no names, in name order: no ranking
+    assert list(table["decisions"]) == [1, 1] and list(table["overturned"]) == [0, 1]
+    assert list(table["overturn rate"]) == [0.0, 100.0]
+    assert "Team median handling time" in [m.label for m in at.metric]
+    at.checkbox(key="reviewer-names").check().run()
+    (table,) = [df.value for df in at.dataframe if "median handling" in df.value.columns]
+    assert list(table["reviewer"]) == ["ui-reviewer", "ui-reviewer2"]
+    auditor = open_page(signed_in(ui_env.keys["auditor"]), "Reports")
+    assert not [df for df in auditor.dataframe if "median handling" in df.value.columns]
