@@ -50,6 +50,7 @@ def list_cases(
     _: CaseReader,
     viewer: CurrentViewer,
     session: DbSession,
+    settings: AppSettings,
     state: CaseState | None = None,
     queue: Queue | None = None,
     band: Annotated[str | None, Query(pattern="^(low|review|urgent)$")] = None,
@@ -82,7 +83,11 @@ def list_cases(
         offset=offset,
     )
     return CasePage(
-        items=service.summaries(session, cases=rows, viewer=viewer), total=total, limit=limit, offset=offset
+        items=service.summaries(session, cases=rows, viewer=viewer),
+        total=total,
+        limit=limit,
+        offset=offset,
+        sla_minutes={"urgent": settings.sla_urgent_minutes, "review": settings.sla_review_minutes},
     )
 
 

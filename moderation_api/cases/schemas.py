@@ -138,6 +138,10 @@ class CasePage(BaseModel):
     total: int
     limit: int
     offset: int
+    sla_minutes: dict[str, int] = Field(
+        default_factory=dict,
+        description="band -> minutes after opening when an undecided case is overdue (VIGIL_SLA_*_MINUTES)",
+    )
 
 
 class AuditEventOut(BaseModel):

@@ -508,3 +508,33 @@ def test_reports_reviewers_section_for_seniors_hides_names_by_default(ui_env: Li
     assert list(table["reviewer"]) == ["ui-reviewer", "ui-reviewer2"]
     auditor = open_page(signed_in(ui_env.keys["auditor"]), "Reports")
     assert not [df for df in auditor.dataframe if "median handling" in df.value.columns]
+
+
+def test_queue_shows_time_in_queue_and_overdue_cases_by_band_sla(
+    start_api: Callable[..., LiveApi], monkeypatch
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import update
+
+    from moderation_api.cases.models import Case
+    from moderation_api.db import make_engine
+
+    api = start_api(sla_urgent_minutes=30, sla_review_minutes=600)
+    monkeypatch.setenv("VIGIL_API_URL", api.url)
+    cases = api.call("GET", "/v1/cases", as_role="reviewer", params={"state": "open"})["items"]
+    late = next(case["id"] for case in cases if case["band"] == "urgent")
+    engine = make_engine(api.database_url)
+    with engine.begin() as connection:  # this case has waited two hours
+        connection.execute(
+            update(Case).where(Case.id == late).values(opened_at=datetime.now(UTC) - timedelta(hours=2))
+        )
+    engine.dispose()
+    at = signed_in(api.keys["reviewer"])
+    listed = at.dataframe[0].value.set_index("id")
+    assert listed.loc[late, "in queue"] == "2.0 h" and listed.loc[late, "SLA"].startswith("overdue by 90 min")
+    others = listed.drop(index=late)
+    assert not others.empty and not others["SLA"].str.startswith("overdue").any()
+    urgent_left = set(others[others["band"] == "URGENT"]["SLA"])
+    assert urgent_left and all(value.endswith("min left") for value in urgent_left)
+    assert "SLA: URGENT within 30 min · review within 10.0 h" in " ".join(c.value for c in at.caption)
