@@ -49,6 +49,8 @@ from review_ui.views.decision import decision_panel, reopen_panel
 from review_ui.wellness import reveal_prompt, text_hidden
 
 EXCERPT_CHARS = 90
+# Longer postings open collapsed to their first lines, with "Show all".
+LONG_POSTING_CHARS = 1200
 
 
 def _pick_case() -> None:
@@ -75,7 +77,16 @@ def _posting(posting: dict[str, Any], *, hidden: bool, case: dict[str, Any]) -> 
                 "purple markers where they are (they can reverse or split words so filters and readers "
                 "miss them): " + "; ".join(control_explanations(found)),
             )
-        st.html(POSTING_CSS + highlight_html(text, evidence_highlights(posting["score"])))
+        body = highlight_html(text, evidence_highlights(posting["score"]))
+        collapsed = len(text) > LONG_POSTING_CHARS and not st.session_state.get(f"show-all-{case['id']}")
+        st.html(POSTING_CSS + (f'<div class="vigil-collapsed">{body}</div>' if collapsed else body))
+        if collapsed:  # the decision panel stays beside the posting's start; the rest is one click away
+            st.button(
+                f"Show all ({len(text):,} characters)",
+                key=f"show-all-{case['id']}-button",
+                on_click=st.session_state.__setitem__,
+                args=(f"show-all-{case['id']}", True),
+            )
         st.caption("red: high-severity cue · amber: medium · blue: low · green dashed: contact / price / age")
         with st.expander("Unhighlighted text"):
             st.text(visible_controls(text))

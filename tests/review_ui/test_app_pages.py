@@ -6,9 +6,10 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.review_ui.conftest import LiveApi
+from tests.review_ui.conftest import URGENT, LiveApi
 
 APP = str(Path(__file__).resolve().parents[2] / "review_ui" / "app.py")
 TIMEOUT = 60
@@ -538,3 +539,25 @@ def test_queue_shows_time_in_queue_and_overdue_cases_by_band_sla(
     urgent_left = set(others[others["band"] == "URGENT"]["SLA"])
     assert urgent_left and all(value.endswith("min left") for value in urgent_left)
     assert "SLA: URGENT within 30 min · review within 10.0 h" in " ".join(c.value for c in at.caption)
+
+
+def test_a_long_posting_opens_collapsed_with_show_all(ui_env: LiveApi) -> None:
+    text = URGENT + " Bike for sale, 21 speeds, barely used." * 40 + " THE LAST LINE"
+    (result,) = ui_env.call(
+        "POST",
+        "/v1/postings",
+        as_role="integrator",
+        json={"postings": [{"source": "ui-test", "external_id": "long", "text": text}]},
+    )["results"]
+    case_id = result["case_id"] or pytest.fail("the long posting opened no case")
+    at = signed_in(ui_env.keys["senior"])
+    at.sidebar.checkbox(key="wellness-hide").uncheck()  # an urgent posting: shown at once for this test
+    at.number_input(key="open-id-None").set_value(case_id).run()
+    at.button(key="open-by-id-None").click().run()
+    assert '<div class="vigil-collapsed">' in str([h.proto.body for h in at.get("html")])
+    show_all = at.button(key=f"show-all-{case_id}-button")
+    assert show_all.label == f"Show all ({len(text):,} characters)"
+    show_all.click().run()
+    assert 'vigil-collapsed">' not in str([h.proto.body for h in at.get("html")])
+    assert "THE LAST LINE" in posting_html(at)
+    assert f"show-all-{case_id}-button" not in [b.key for b in at.button]
