@@ -22,7 +22,7 @@ from pathlib import Path
 
 def _texts(path: Path | None, limit: int | None) -> list[str]:
     if path is None:
-        from classifier.corpus import load_corpus
+        from classifier.training.corpus import load_corpus
 
         rows = load_corpus("craigslist_sample")
     else:

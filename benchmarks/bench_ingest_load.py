@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from classifier.corpus import load_corpus
+from classifier.training.corpus import load_corpus
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
