@@ -42,10 +42,10 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from classifier.training.corpus import load_corpus
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
+from classifier.training.corpus import load_corpus
 from moderation_api.auth.schemas import Role
 from moderation_api.auth.service import create_key, revoke_key
 from moderation_api.cases.models import Case

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 
 class ReviewLabel(IntEnum):
-    """The corpus labels (classifier/training/corpus/LABELING.md): what a reviewer should do with the posting."""
+    """The corpus labels (classifier/training/corpus/LABELING.md): what a reviewer should do with it."""
 
     BENIGN = 0
     REVIEW = 1
