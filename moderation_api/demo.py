@@ -198,6 +198,10 @@ def _external_id(session: Any, posting_id: int) -> str:
     return posting.external_id if posting is not None else ""
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def run_demo(*, database: str, api_port: int, ui_port: int, postings: int, serve: bool, ui: bool) -> int:
     path = Path(database).resolve()
     print(f"building the demo database {path} with {postings} postings …", flush=True)
@@ -221,7 +225,8 @@ def run_demo(*, database: str, api_port: int, ui_port: int, postings: int, serve
         processes.append(
             subprocess.Popen(
                 [sys.executable, "-m", "streamlit", "run", str(ui_app), "--server.port", str(ui_port),
-                 "--server.headless", "true", "--browser.gatherUsageStats", "false",
+                 "--server.address", "127.0.0.1", "--server.headless", "true",
+                 "--browser.gatherUsageStats", "false",
                  "--client.toolbarMode", "viewer"],
                 env={**env, "VIGIL_API_URL": api_url},
                 cwd=REPO_ROOT,
@@ -229,12 +234,16 @@ def run_demo(*, database: str, api_port: int, ui_port: int, postings: int, serve
         )  # fmt: skip
         print(f"\nreview UI: http://127.0.0.1:{ui_port}  (sign in with a key above)")
     print(f"API: {api_url}/docs   — Ctrl-C stops everything\n", flush=True)
+    # A service manager (or `kill`) stops the demo with SIGTERM: treat it like Ctrl-C so that both children
+    # are stopped too, instead of leaving the API and the UI running without their parent.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         while all(process.poll() is None for process in processes):
             time.sleep(0.5)
     except KeyboardInterrupt:
         pass
     finally:
+        signal.signal(signal.SIGTERM, previous)
         for process in processes:
             if process.poll() is None:
                 process.send_signal(signal.SIGINT)

@@ -31,6 +31,10 @@ class Settings(BaseSettings):
     # whose minor_involved category reaches it goes to the senior queue and is restricted.
     category_cutoff: float = Field(default=0.5, ge=0, le=1)
     lease_seconds: int = Field(default=600, ge=30, le=24 * 3600)
+    # Service-level targets: an undecided case of the band is overdue this long after it was opened (the
+    # queue highlights it). Low-band cases have none.
+    sla_urgent_minutes: int = Field(default=60, ge=1, le=30 * 24 * 60)
+    sla_review_minutes: int = Field(default=24 * 60, ge=1, le=30 * 24 * 60)
     # How long the reviewer who decided a case may take the decision back themselves (undo); after it only
     # a senior reviewer can reopen it, with a reason. 0 turns undo off.
     reopen_window_seconds: int = Field(default=120, ge=0, le=24 * 3600)

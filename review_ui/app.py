@@ -10,6 +10,7 @@ from typing import Any
 
 import streamlit as st
 
+from review_ui import wellness
 from review_ui.client import ApiError, VigilClient
 from review_ui.navigation import (
     CASE,
@@ -108,6 +109,9 @@ def main() -> None:
         st.text(f"{me['name']} · {me['role']}")
         page = st.radio("Page", pages, key="page")
         st.button("Sign out", on_click=_sign_out)
+        if "cases:read" in me["permissions"]:
+            st.divider()
+            wellness.sidebar()
         if me["role"] == "integrator":
             st.caption("Integrator keys score and ingest through the API; reviewing needs a reviewer key.")
     if page != CASE:

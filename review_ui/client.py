@@ -128,6 +128,10 @@ class VigilClient:
         """Take the latest decision back: the decider's undo (within the window) or a senior's reopen."""
         return dict(self._json("POST", f"/v1/cases/{case_id}/reopen", json={"reason": reason}))
 
+    def add_note(self, case_id: int, *, notes: str) -> dict[str, Any]:
+        """An internal note on the case without deciding it; returns its audit event."""
+        return dict(self._json("POST", f"/v1/cases/{case_id}/notes", json={"notes": notes}))
+
     # the network around a posting
     def related(self, posting_id: int) -> dict[str, Any]:
         return dict(self._json("GET", f"/v1/postings/{posting_id}/related"))
@@ -146,6 +150,10 @@ class VigilClient:
     def transparency(self, *, start: datetime, end: datetime) -> dict[str, Any]:
         params = {"start": start.isoformat(), "end": end.isoformat(), "daily": "true"}
         return dict(self._json("GET", "/v1/reports/transparency", params=params))
+
+    def reviewer_stats(self, *, start: datetime, end: datetime) -> dict[str, Any]:
+        params = {"start": start.isoformat(), "end": end.isoformat()}
+        return dict(self._json("GET", "/v1/reports/reviewers", params=params))
 
     def transparency_csv(self, *, start: datetime, end: datetime) -> bytes:
         params = {"start": start.isoformat(), "end": end.isoformat(), "format": "csv"}

@@ -180,5 +180,7 @@ POSTING_CSS = """
 .vigil-posting mark.entity { background: #d8f5e3; border-bottom: 2px dashed #2f9e44; }
 .vigil-posting .vigil-ctl { unicode-bidi: isolate; direction: ltr; font-size: 0.75rem; color: #ffffff;
   background: #7048e8; border-radius: 0.2rem; padding: 0 0.15rem; margin: 0 0.05rem; }
+.vigil-collapsed .vigil-posting { max-height: 15em; overflow: hidden;
+  mask-image: linear-gradient(to bottom, black 75%, transparent); }
 </style>
 """

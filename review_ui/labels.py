@@ -52,6 +52,7 @@ ACTIONS = {
     "decide": "decided",
     "escalate": "escalated",
     "notice_added": "user notice added",
+    "note": "internal note",
     "undo": "undone by the decider",
     "reopen": "reopened by a senior",
     "legal_hold_placed": "legal hold placed",

@@ -42,6 +42,8 @@ CASE_COLUMNS = [
     "opened by",
     "held by",
     "opened",
+    "in queue",
+    "SLA",
 ]
 ESCALATION_COLUMNS = ["escalation", "escalated by", "escalation note"]
 
@@ -115,9 +117,43 @@ def humanize_seconds(seconds: float | None) -> str:
     return f"{seconds / 86400:.1f} days"
 
 
-def cases_frame(cases: Iterable[Mapping[str, Any]], *, escalations: bool = False) -> pd.DataFrame:
-    """Case rows in words; ``escalations`` adds who escalated each case, the kind and their note (the API
-    fills those only for roles that see the senior queue's history)."""
+OVERDUE = "overdue"
+OVERDUE_STYLE = "background-color: rgba(255, 75, 75, 0.18)"
+
+
+def sla_status(
+    case: Mapping[str, Any], sla_minutes: Mapping[str, int], *, now: datetime | None = None
+) -> tuple[str, str]:
+    """``(time in queue, SLA)`` of an undecided case: ``("2.5 h", "overdue by 30 min")``, ``("12 min",
+    "48 min left")``; the SLA is "" for a band without a target and both are "" once decided."""
+    opened = parse_time(case.get("opened_at"))
+    if case.get("state") == "decided" or opened is None:
+        return "", ""
+    waited = ((now or datetime.now(UTC)) - opened).total_seconds()
+    target = sla_minutes.get(str(case.get("band")))
+    if target is None:
+        return humanize_seconds(waited), ""
+    left = target * 60 - waited
+    sla = f"{OVERDUE} by {humanize_seconds(-left)}" if left < 0 else f"{humanize_seconds(left)} left"
+    return humanize_seconds(waited), sla
+
+
+def highlight_overdue(frame: pd.DataFrame) -> Any:
+    """The case table with its overdue rows tinted (a pandas Styler, which ``st.dataframe`` draws)."""
+    overdue = frame["SLA"].astype(str).str.startswith(OVERDUE)
+    return frame.style.apply(lambda row: [OVERDUE_STYLE if overdue[row.name] else ""] * len(row), axis=1)
+
+
+def cases_frame(
+    cases: Iterable[Mapping[str, Any]],
+    *,
+    escalations: bool = False,
+    sla_minutes: Mapping[str, int] | None = None,
+    now: datetime | None = None,
+) -> pd.DataFrame:
+    """Case rows in words, with time in queue and the SLA (``sla_minutes``: band -> target) of undecided
+    cases; ``escalations`` adds who escalated each case, the kind and their note (the API fills those only
+    for roles that see the senior queue's history)."""
     rows = []
     for case in cases:
         row = {
@@ -132,6 +168,7 @@ def cases_frame(cases: Iterable[Mapping[str, Any]], *, escalations: bool = False
             "held by": actor_label(case.get("assignee")) if case.get("assignee") else "",
             "opened": case["opened_at"][:16].replace("T", " "),
         }
+        row["in queue"], row["SLA"] = sla_status(case, sla_minutes or {}, now=now)
         if escalations:
             kind = case.get("escalation_kind")
             row["escalation"] = (
@@ -263,6 +300,27 @@ def precision_frame(report: Mapping[str, Any]) -> pd.DataFrame:
         for row in report.get("automated_precision") or []
     ]
     return pd.DataFrame(rows, columns=["model version", "decided", "confirmed", "dismissed", "precision"])
+
+
+def reviewers_frame(reviewers: Iterable[Mapping[str, Any]], *, names: bool) -> pd.DataFrame:
+    """One row per reviewer in the API's order (by name, not by a figure); without ``names`` the reviewers
+    are "Reviewer 1", "Reviewer 2"… so that the table reads as the team's work, not a ranking."""
+    rows = [
+        {
+            "reviewer": actor_label(row["actor"]) if names else f"Reviewer {number}",
+            "decisions": row["decisions"],
+            "confirmed": row["by_outcome"].get("confirm", 0),
+            "dismissed": row["by_outcome"].get("dismiss", 0),
+            "escalated": row["by_outcome"].get("escalate", 0),
+            "median handling": humanize_seconds(row["median_handling_seconds"]),
+            "undone by them": row["undone"],
+            "overturned": row["overturned"],
+            "overturn rate": None if row["overturn_rate"] is None else round(100 * row["overturn_rate"], 1),
+        }
+        for number, row in enumerate(reviewers, start=1)
+    ]
+    columns = ["reviewer", "decisions", "confirmed", "dismissed", "escalated", "median handling"]
+    return pd.DataFrame(rows, columns=[*columns, "undone by them", "overturned", "overturn rate"])
 
 
 def counts_frame(

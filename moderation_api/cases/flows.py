@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from moderation_api.auth.policy import Data, Viewer
+from moderation_api.auth.policy import Data, Restriction, Viewer
 from moderation_api.auth.schemas import Principal
 from moderation_api.cases import service as cases
 from moderation_api.cases.models import Case
@@ -163,12 +163,7 @@ def case_detail(
     """The case with its posting, score and evidence, notices, audit history and the decisions it accepts,
     as ``viewer`` may see it: a case of a restricted posting is refused to roles that may not see it, and
     what else the role may not see is withheld (see :mod:`moderation_api.auth.policy`)."""
-    case = cases.get_case(session, case_id=case_id)
-    posting = session.get_one(Posting, case.posting_id)
-    restriction = cases.posting_restrictions(
-        session, postings=[posting], category_cutoff=viewer.category_cutoff
-    )[posting.id]
-    viewer.require(Data.CASE, restriction, item=f"case {case_id}")
+    case, posting, restriction = _visible_case(session, case_id=case_id, viewer=viewer)
     access = viewer.note(restriction, (Data.HISTORY,))
     history: list[AuditEventOut] = []
     notices: list[NoticeView] = []
@@ -187,3 +182,27 @@ def case_detail(
             session, principal=principal, case=case, window_seconds=reopen_window_seconds
         ),
     )
+
+
+def _visible_case(
+    session: Session, *, case_id: int, viewer: Viewer
+) -> tuple[Case, Posting, Restriction | None]:
+    """The case, its posting and the posting's restriction; AccessDeniedError if ``viewer`` may not see it."""
+    case = cases.get_case(session, case_id=case_id)
+    posting = session.get_one(Posting, case.posting_id)
+    restriction = cases.posting_restrictions(
+        session, postings=[posting], category_cutoff=viewer.category_cutoff
+    )[posting.id]
+    viewer.require(Data.CASE, restriction, item=f"case {case_id}")
+    return case, posting, restriction
+
+
+def add_note(
+    session: Session, *, case_id: int, viewer: Viewer, principal: Principal, notes: str
+) -> AuditEventOut:
+    """A note on a case by a caller who may see its history (the same policy as ``history`` in the case
+    detail: a reviewer may not note a restricted case)."""
+    case, _, restriction = _visible_case(session, case_id=case_id, viewer=viewer)
+    viewer.require(Data.HISTORY, restriction, item=f"the history of case {case_id}")
+    event = cases.add_note(session, principal=principal, case=case, notes=notes)
+    return AuditEventOut.model_validate(event)

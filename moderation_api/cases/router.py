@@ -9,6 +9,7 @@ from fastapi import APIRouter, HTTPException, Query, status
 from moderation_api.auth.policy import AccessDeniedError
 from moderation_api.cases import flows, service
 from moderation_api.cases.schemas import (
+    AuditEventOut,
     CaseDetail,
     CasePage,
     CaseSort,
@@ -19,6 +20,7 @@ from moderation_api.cases.schemas import (
     ClaimRequest,
     DecisionOut,
     DecisionRequest,
+    NoteRequest,
     Queue,
     ReopenRequest,
 )
@@ -48,6 +50,7 @@ def list_cases(
     _: CaseReader,
     viewer: CurrentViewer,
     session: DbSession,
+    settings: AppSettings,
     state: CaseState | None = None,
     queue: Queue | None = None,
     band: Annotated[str | None, Query(pattern="^(low|review|urgent)$")] = None,
@@ -80,7 +83,11 @@ def list_cases(
         offset=offset,
     )
     return CasePage(
-        items=service.summaries(session, cases=rows, viewer=viewer), total=total, limit=limit, offset=offset
+        items=service.summaries(session, cases=rows, viewer=viewer),
+        total=total,
+        limit=limit,
+        offset=offset,
+        sla_minutes={"urgent": settings.sla_urgent_minutes, "review": settings.sla_review_minutes},
     )
 
 
@@ -188,3 +195,13 @@ def reopen(
             lease_seconds=settings.lease_seconds,
         )
     return CaseSummary.model_validate(case)
+
+
+@router.post("/{case_id}/notes", response_model=AuditEventOut, status_code=status.HTTP_201_CREATED)
+def add_note(
+    case_id: RowId, body: NoteRequest, principal: CaseWorker, viewer: CurrentViewer, session: DbSession
+) -> AuditEventOut:
+    """Add an internal note to a case without deciding it (any state; you need not hold it). It is audited
+    and shown in the case's history to whoever may see that history; 403 for a case your role may not see."""
+    with _http_errors():
+        return flows.add_note(session, case_id=case_id, viewer=viewer, principal=principal, notes=body.notes)

@@ -118,6 +118,10 @@ class ReopenRequest(RequestModel):
     )
 
 
+class NoteRequest(RequestModel):
+    notes: str = Field(min_length=1, max_length=4000, description="an internal note; the case is not decided")
+
+
 class ReopenOption(BaseModel):
     """Whether the caller may reopen the case now: ``undo`` (the decider within the window: they hold it
     again) or ``reopen`` (a senior reviewer: back to the queue, with a reason); else why not."""
@@ -134,6 +138,10 @@ class CasePage(BaseModel):
     total: int
     limit: int
     offset: int
+    sla_minutes: dict[str, int] = Field(
+        default_factory=dict,
+        description="band -> minutes after opening when an undecided case is overdue (VIGIL_SLA_*_MINUTES)",
+    )
 
 
 class AuditEventOut(BaseModel):

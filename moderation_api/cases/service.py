@@ -20,7 +20,7 @@ from sqlalchemy.orm.util import AliasedClass
 
 from moderation_api.audit import service as audit
 from moderation_api.audit.models import AuditEvent
-from moderation_api.audit.schemas import AuditAction
+from moderation_api.audit.schemas import ActorKind, AuditAction
 from moderation_api.auth.policy import (
     Data,
     Permission,
@@ -851,6 +851,26 @@ def reopen(
     )
     session.commit()
     return case
+
+
+def add_note(session: Session, *, principal: Principal, case: Case, notes: str) -> AuditEvent:
+    """An internal note on ``case`` without deciding it: an audit event (``note``) in its history; the case's
+    state and version stay, so a note never makes the holder's decision stale. Blank notes are refused."""
+    text = notes.strip()
+    if not text:
+        raise DecisionInvalidError("a note needs some text")
+    event = audit.record(
+        session,
+        case_id=case.id,
+        actor=principal.actor,
+        actor_kind=ActorKind.HUMAN,
+        action=AuditAction.NOTE_ADDED,
+        from_state=case.state,
+        to_state=case.state,
+        notes=text,
+    )
+    session.commit()
+    return event
 
 
 def undo_until(session: Session, *, case: Case, window_seconds: int) -> datetime | None:

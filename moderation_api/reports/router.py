@@ -8,7 +8,7 @@ from moderation_api.deps import DbSession, ReportReader
 from moderation_api.reports import service
 from moderation_api.reports.dsa import MAX_BATCH, InvalidCursorError
 from moderation_api.reports.export import report_csv, report_filename
-from moderation_api.reports.schemas import DsaStatementPage, ReportFormat, TransparencyReport
+from moderation_api.reports.schemas import DsaStatementPage, ReportFormat, ReviewerReport, TransparencyReport
 from moderation_api.request_model import UtcDateTime
 
 router = APIRouter(prefix="/v1/reports", tags=["reports"])
@@ -54,4 +54,17 @@ def dsa_statements(
             session, secret=request.app.state.puid_secret, cursor=cursor, limit=limit
         )
     except InvalidCursorError as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
+
+
+@router.get("/reviewers", response_model=ReviewerReport)
+def reviewers(
+    _: ReportReader, session: DbSession, start: UtcDateTime | None = None, end: UtcDateTime | None = None
+) -> ReviewerReport:
+    """Per reviewer for ``[start, end)`` (default: the last 30 days): decisions, median handling time (claim
+    to decision), decisions undone and overturned. Ordered by name; for supporting reviewers, not ranking."""
+    default_start, default_end = service.default_period()
+    try:
+        return service.reviewer_report(session, start=start or default_start, end=end or default_end)
+    except service.ReportPeriodError as exc:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc

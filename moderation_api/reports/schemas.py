@@ -141,3 +141,24 @@ class DsaStatementPage(BaseModel):
 
     items: list[DsaStatement]
     next_cursor: str | None
+
+
+class ReviewerFigures(BaseModel):
+    """One reviewer's work in the window. Figures for leads to support people, not to rank them."""
+
+    actor: str
+    decisions: int = Field(description="decisions and escalations taken in the window")
+    by_outcome: dict[str, int] = Field(description="confirm / dismiss / escalate")
+    handled: int = Field(description="decisions whose claim is in the audit trail (the handling-time sample)")
+    median_handling_seconds: float | None = Field(description="claim (or undo) to decision, median")
+    undone: int = Field(description="of these decisions, taken back by the reviewer (undo)")
+    overturned: int = Field(description="of these decisions, reopened by a senior or reversed on appeal")
+    overturn_rate: float | None = Field(description="overturned / decisions (None: no decisions)")
+
+
+class ReviewerReport(BaseModel):
+    """Per-reviewer figures for ``[start, end)``, ordered by reviewer name (never by a figure)."""
+
+    period: Period
+    reviewers: list[ReviewerFigures]
+    median_handling_seconds: float | None = Field(description="the whole team's median handling time")

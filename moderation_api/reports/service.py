@@ -28,6 +28,8 @@ from moderation_api.reports.schemas import (
     NoticeOutcomes,
     Period,
     ReopenCounts,
+    ReviewerFigures,
+    ReviewerReport,
     TimeToDecision,
     TransparencyReport,
 )
@@ -47,10 +49,7 @@ def transparency_report(
     session: Session, *, start: datetime, end: datetime, daily: bool = False
 ) -> TransparencyReport:
     """Counts for the half-open window ``[start, end)`` (DSA harmonised report / Santa Clara Numbers)."""
-    if end <= start:
-        raise ReportPeriodError("'end' must be after 'start'")
-    if end - start > MAX_PERIOD:
-        raise ReportPeriodError("the reporting period may span at most 10 years")
+    _check_period(start=start, end=end)
     # Counting happens in the database (GROUP BY); only what an exact median or a daily series needs
     # comes back row by row, as plain columns: a yearly report covers hundreds of thousands of cases.
     in_period = (Case.opened_at >= start, Case.opened_at < end)
@@ -177,6 +176,82 @@ def transparency_report(
 
 
 APPEAL_FIGURES = ("received", "decided", "upheld", "overturned")
+
+
+# Actions that start a reviewer's handling of a case (an undo hands the case back to its decider) and those
+# that take a decision back; "overturn" is an appeal's reversal.
+_HANDLING_STARTS = ("claim", "undo")
+_TAKEN_BACK = (*REOPEN_ACTIONS, "overturn")
+
+
+def reviewer_report(session: Session, *, start: datetime, end: datetime) -> ReviewerReport:
+    """Per reviewer, for decisions taken in ``[start, end)``: how many, the median handling time (their claim
+    of the case to their decision, from the audit trail) and how many were later taken back: undone by
+    themselves, or overturned (reopened by a senior reviewer, reversed on appeal) at any time since."""
+    _check_period(start=start, end=end)
+    decided_in_period = (
+        select(AuditEvent.case_id)
+        .where(AuditEvent.action.in_(DECISION_ACTIONS), AuditEvent.at >= start, AuditEvent.at < end)
+        .distinct()
+    )
+    events = session.execute(
+        select(AuditEvent.case_id, AuditEvent.action, AuditEvent.actor, AuditEvent.at, AuditEvent.decision)
+        .where(
+            AuditEvent.case_id.in_(decided_in_period),
+            AuditEvent.action.in_((*_HANDLING_STARTS, *DECISION_ACTIONS, *_TAKEN_BACK)),
+        )
+        .order_by(AuditEvent.case_id, AuditEvent.id)
+    ).all()
+    outcomes: dict[str, Counter[str]] = defaultdict(Counter)
+    handling: dict[str, list[float]] = defaultdict(list)
+    undone: Counter[str] = Counter()
+    overturned: Counter[str] = Counter()
+    case_id: int | None = None
+    started: dict[str, datetime] = {}
+    last_decider: str | None = None  # who took the case's latest decision in the window, if not taken back
+    for event in events:
+        if event.case_id != case_id:
+            case_id, started, last_decider = event.case_id, {}, None
+        if event.action in _HANDLING_STARTS:
+            started[event.actor] = event.at
+        if event.action in DECISION_ACTIONS:
+            last_decider = None
+            if start <= event.at < end:
+                last_decider = event.actor
+                outcomes[event.actor][str(event.decision or event.action)] += 1
+                if event.actor in started:
+                    handling[event.actor].append((event.at - started[event.actor]).total_seconds())
+            started.pop(event.actor, None)
+        elif event.action in _TAKEN_BACK and last_decider is not None:
+            (undone if event.action == "undo" else overturned)[last_decider] += 1
+            last_decider = None
+    reviewers = []
+    for actor in sorted(outcomes):
+        decisions = sum(outcomes[actor].values())
+        summary = DurationSummary.of(handling[actor])
+        reviewers.append(
+            ReviewerFigures(
+                actor=actor,
+                decisions=decisions,
+                by_outcome=dict(outcomes[actor]),
+                handled=summary.count,
+                median_handling_seconds=summary.median,
+                undone=undone[actor],
+                overturned=overturned[actor],
+                overturn_rate=overturned[actor] / decisions if decisions else None,
+            )
+        )
+    team = DurationSummary.of(duration for durations in handling.values() for duration in durations)
+    return ReviewerReport(
+        period=Period(start=start, end=end), reviewers=reviewers, median_handling_seconds=team.median
+    )
+
+
+def _check_period(*, start: datetime, end: datetime) -> None:
+    if end <= start:
+        raise ReportPeriodError("'end' must be after 'start'")
+    if end - start > MAX_PERIOD:
+        raise ReportPeriodError("the reporting period may span at most 10 years")
 
 
 def appeal_counts(session: Session, *, start: datetime, end: datetime) -> AppealCounts:

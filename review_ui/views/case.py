@@ -46,8 +46,11 @@ from review_ui.tables import (
     score_notes,
 )
 from review_ui.views.decision import decision_panel, reopen_panel
+from review_ui.wellness import reveal_prompt, text_hidden
 
 EXCERPT_CHARS = 90
+# Longer postings open collapsed to their first lines, with "Show all".
+LONG_POSTING_CHARS = 1200
 
 
 def _pick_case() -> None:
@@ -55,7 +58,7 @@ def _pick_case() -> None:
     open_case_by_number(input_key="case-pick", button_key="case-pick-open")
 
 
-def _posting(posting: dict[str, Any]) -> None:
+def _posting(posting: dict[str, Any], *, hidden: bool, case: dict[str, Any]) -> None:
     st.markdown("**Posting** — shown as plain text; highlights mark the evidence (hover for why)")
     text = posting.get("text")
     access = posting.get("access") or {}
@@ -63,6 +66,8 @@ def _posting(posting: dict[str, Any]) -> None:
         show("warning", f"Withheld for your role ({', '.join(access['withheld'])}): {access.get('reason')}.")
     if text is None and posting.get("deleted"):
         show("warning", "The posting text was deleted at the platform's request; the decision is kept.")
+    elif text is not None and hidden:
+        reveal_prompt(case)
     elif text is not None:
         found = hidden_controls(text)
         if found:
@@ -72,7 +77,16 @@ def _posting(posting: dict[str, Any]) -> None:
                 "purple markers where they are (they can reverse or split words so filters and readers "
                 "miss them): " + "; ".join(control_explanations(found)),
             )
-        st.html(POSTING_CSS + highlight_html(text, evidence_highlights(posting["score"])))
+        body = highlight_html(text, evidence_highlights(posting["score"]))
+        collapsed = len(text) > LONG_POSTING_CHARS and not st.session_state.get(f"show-all-{case['id']}")
+        st.html(POSTING_CSS + (f'<div class="vigil-collapsed">{body}</div>' if collapsed else body))
+        if collapsed:  # the decision panel stays beside the posting's start; the rest is one click away
+            st.button(
+                f"Show all ({len(text):,} characters)",
+                key=f"show-all-{case['id']}-button",
+                on_click=st.session_state.__setitem__,
+                args=(f"show-all-{case['id']}", True),
+            )
         st.caption("red: high-severity cue · amber: medium · blue: low · green dashed: contact / price / age")
         with st.expander("Unhighlighted text"):
             st.text(visible_controls(text))
@@ -282,6 +296,26 @@ def _status(case: dict[str, Any], me: dict[str, Any]) -> bool:
     return mine
 
 
+def _note_form(client: VigilClient, case_id: int, history: list[dict[str, Any]]) -> None:
+    """An internal note without deciding: the API audits it; it joins the history shown below at once."""
+    with st.form(key=f"note-form-{case_id}", clear_on_submit=True, border=False):
+        text = st.text_area("Internal note (does not decide the case)", key=f"note-{case_id}", height=68)
+        sent = st.form_submit_button("Add note", key=f"add-note-{case_id}")
+    if not sent:
+        return
+    if not text.strip():
+        show("error", "Write the note first.")
+        return
+    try:
+        history.append(client.add_note(case_id, notes=text))
+    except ApiError as exc:
+        show("error", f"The note was not saved: {exc}")
+        st.text("Your note (copy it if you need it):")
+        st.code(text, language=None, wrap_lines=True)
+        return
+    show("success", "Note added to the history.")
+
+
 def _scroll_to_top(case_id: int) -> None:
     """A newly opened case starts at its header: Streamlit keeps the scroll position between reruns."""
     if st.session_state.get("shown-case") == case_id:
@@ -335,9 +369,10 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
     may_decide = _status(case, me)
     if not may_decide:
         _unsent(case["id"])
+    hidden = text_hidden(case)
     left, right = st.columns([5, 4], gap="medium")
     with left:
-        _posting(posting)
+        _posting(posting, hidden=hidden, case=case)
     with right:
         if may_decide and "cases:work" in me["permissions"]:
             decision_panel(client, case, detail["decisions"])
@@ -346,17 +381,24 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
         _scores(case, score)
     st.subheader("Indicators")
     indicators = indicators_frame(score)
+    if hidden:  # the indicators' names stay; the words they quote wait for "Reveal"
+        indicators["evidence"] = "hidden"
     if indicators.empty:
         st.caption("No indicator fired; the score comes from the text model alone.")
     else:
         st.dataframe(indicators, hide_index=True, width="stretch")
     st.subheader("Contacts, prices and ages")
-    st.dataframe(entities_frame(score), hide_index=True, width="stretch")
+    if hidden:
+        st.caption("Hidden with the text until you reveal it.")
+    st.dataframe(entities_frame({} if hidden else score), hide_index=True, width="stretch")
     st.subheader("Postings sharing a contact or text")
     _network(client, posting, me)
     if detail["notices"]:
         st.subheader("User notices")
         st.dataframe(notices_frame(detail["notices"]), hide_index=True, width="stretch")
     st.subheader("Audit history")
+    history_shown = "history" not in ((detail.get("access") or {}).get("withheld") or [])
+    if "cases:work" in me["permissions"] and history_shown:
+        _note_form(client, case["id"], detail["history"])
     st.dataframe(history_frame(detail["history"]), hide_index=True, width="stretch")
     _scroll_to_top(case["id"])  # last, so that it shifts no element of the page

@@ -9,7 +9,7 @@ import streamlit as st
 from review_ui.client import ApiError, VigilClient
 from review_ui.labels import CATEGORIES, SOURCES, STATES, label
 from review_ui.navigation import CASE, flash, go_to, open_case_by_number
-from review_ui.tables import band_label, cases_frame, lease_left
+from review_ui.tables import band_label, cases_frame, highlight_overdue, humanize_seconds, lease_left
 
 ANY = "any"
 PAGE_SIZE = 50
@@ -87,9 +87,19 @@ def _case_list(client: VigilClient, *, queue: str | None) -> None:
         f"{result['total']} matching cases · page {page} · priority: minor cues first, then network signals, "
         "then risk, then the oldest"
     )
-    st.dataframe(
-        cases_frame(result["items"], escalations=queue == "senior"), hide_index=True, width="stretch"
+    frame = cases_frame(
+        result["items"], escalations=queue == "senior", sla_minutes=result.get("sla_minutes") or {}
     )
+    st.dataframe(highlight_overdue(frame), hide_index=True, width="stretch")
+    targets = result.get("sla_minutes") or {}
+    if targets:
+        st.caption(
+            "SLA: "
+            + " · ".join(
+                f"{band_label(band)} within {humanize_seconds(m * 60)}" for band, m in targets.items()
+            )
+            + " of opening; overdue cases are tinted red."
+        )
     open_case_by_number(input_key=f"open-id-{queue}", button_key=f"open-by-id-{queue}")
 
 

@@ -17,6 +17,7 @@ from review_ui.tables import (
     humanize_seconds,
     outcomes_by_category_frame,
     precision_frame,
+    reviewers_frame,
 )
 
 DEFAULT_DAYS = 30
@@ -52,6 +53,23 @@ def _dsa_export(client: VigilClient) -> None:
             mime="application/json",
             key="dsa-download",
         )
+
+
+def _reviewers(client: VigilClient, *, start: datetime, end: datetime) -> None:
+    """For leads: the team's work per reviewer, without names (and so without a ranking) unless asked."""
+    st.subheader("Reviewers")
+    report = client.reviewer_stats(start=start, end=end)
+    st.metric("Team median handling time", humanize_seconds(report["median_handling_seconds"]))
+    st.caption(
+        "Handling time: from a reviewer's claim of a case to their decision (audit trail). Undone: taken "
+        "back by the reviewer; overturned: reopened by a senior or reversed on appeal (rate in %). For "
+        "supporting reviewers, not for ranking them."
+    )
+    names = st.checkbox("Show reviewer names", value=False, key="reviewer-names")
+    if not report["reviewers"]:
+        st.caption("No decisions in this period.")
+        return
+    st.dataframe(reviewers_frame(report["reviewers"], names=names), hide_index=True, width="stretch")
 
 
 def render(client: VigilClient, me: dict[str, Any]) -> None:
@@ -116,6 +134,9 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
         st.dataframe(counts_frame(reopened["by_action"], label="how", names=REOPEN_ACTIONS), hide_index=True)
         undone = reopened["by_undone_outcome"]
         st.dataframe(counts_frame(undone, label="what was taken back", names=DECIDED), hide_index=True)
+
+    if me["role"] in ("senior", "admin"):
+        _reviewers(client, start=start, end=end)
 
     st.subheader("Downloads")
     try:

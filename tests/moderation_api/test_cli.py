@@ -67,3 +67,68 @@ def test_demo_builds_a_database_the_api_serves(tmp_path: Path, capsys: pytest.Ca
         detail = client.get(f"/v1/cases/{case['id']}", headers={"X-API-Key": reviewer_key}).json()
         assert detail["posting"]["score"]["model"]["name"] == "vigil-risk"
         assert detail["posting"]["score"]["indicators"], "a real-model case carries evidence"
+
+
+def _listening(port: int) -> set[str]:
+    """The local addresses (hex, as in /proc/net/tcp*) on which something listens on ``port``."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, _, hex_port = local.partition(":")
+            if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                found.add(address)
+    return found
+
+
+@pytest.mark.slow
+def test_demo_binds_api_and_ui_to_loopback_and_sigterm_stops_both(tmp_path: Path) -> None:
+    import contextlib
+    import os
+    import signal
+    import socket
+    import time
+
+    import httpx
+
+    def free_port() -> int:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            return int(sock.getsockname()[1])
+
+    api_port, ui_port = free_port(), free_port()
+    command = [sys.executable, "-m", "moderation_api.cli", "demo", "--database", str(tmp_path / "demo.db"),
+               "--postings", "40", "--port", str(api_port), "--ui-port", str(ui_port)]  # fmt: skip
+    demo = subprocess.Popen(
+        command,
+        cwd=REPO_ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: the cleanup below can stop what it left
+    )
+    try:
+        deadline = time.monotonic() + 240
+        for url in (f"http://127.0.0.1:{api_port}/healthz", f"http://127.0.0.1:{ui_port}/_stcore/health"):
+            while True:
+                try:
+                    if httpx.get(url, timeout=2).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                assert time.monotonic() < deadline and demo.poll() is None, f"{url} did not come up"
+                time.sleep(0.5)
+        loopback = {"0100007F", "00000000000000000000000001000000"}  # 127.0.0.1 and ::1
+        assert _listening(api_port) and _listening(api_port) <= loopback
+        assert _listening(ui_port) and _listening(ui_port) <= loopback, _listening(ui_port)
+
+        demo.send_signal(signal.SIGTERM)
+        assert demo.wait(timeout=30) == 0
+        deadline = time.monotonic() + 15
+        while (_listening(api_port) or _listening(ui_port)) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not _listening(api_port) and not _listening(ui_port)  # both children are gone
+    finally:
+        if demo.poll() is None:
+            demo.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(demo.pid, signal.SIGKILL)  # anything left of this test's own process group

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from fastapi.testclient import TestClient
 
 from classifier.baseline import KeywordScorer
 from classifier.scoring import ModelScorer, default_model_dir
-from moderation_api.app import load_scorer_for
+from moderation_api.app import create_app, load_scorer_for
 from moderation_api.settings import Settings
 
 
@@ -29,3 +30,18 @@ def test_the_keyword_baseline_takes_thresholds_and_has_no_model_card() -> None:
     scorer = load_scorer_for(Settings(scorer="keyword", threshold_urgent=0.9, run_migrations=False))
     assert isinstance(scorer, KeywordScorer)
     assert scorer.thresholds.urgent == 0.9 and scorer.model_dir is None
+
+
+def test_the_case_list_carries_the_sla_targets_from_the_vigil_variables(
+    monkeypatch, session_factory, keys: dict
+) -> None:
+    monkeypatch.setenv("VIGIL_SLA_URGENT_MINUTES", "15")
+    monkeypatch.setenv("VIGIL_SLA_REVIEW_MINUTES", "240")
+    settings = Settings(run_migrations=False)
+    app = create_app(settings, scorer=KeywordScorer(), session_factory=session_factory)
+    with TestClient(app) as client:
+        page = client.get("/v1/cases", headers=keys["reviewer"]).json()
+    assert page["sla_minutes"] == {"urgent": 15, "review": 240}
+    monkeypatch.setenv("VIGIL_SLA_URGENT_MINUTES", "0")
+    with pytest.raises(ValueError, match="sla_urgent_minutes"):
+        Settings(run_migrations=False)

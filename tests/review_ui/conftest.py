@@ -56,6 +56,7 @@ ROLES = {
 class LiveApi:
     url: str
     keys: dict[str, str]
+    database_url: str = ""
 
     def call(self, method: str, path: str, *, as_role: str = "senior", **kwargs: Any) -> Any:
         response = httpx.request(
@@ -76,7 +77,7 @@ def start_api(tmp_path: Path) -> Iterator[Callable[..., LiveApi]]:
     """Start the API (``scorer="keyword"`` or the shipped ``"model"``) on loopback; stopped after the test."""
     servers: list[tuple[uvicorn.Server, threading.Thread]] = []
 
-    def start(scorer: str = "keyword", seed: bool = True) -> LiveApi:
+    def start(scorer: str = "keyword", seed: bool = True, **settings: Any) -> LiveApi:
         database_url = f"sqlite:///{tmp_path / f'ui-{len(servers)}.db'}"
         engine = make_engine(database_url)
         upgrade(engine)
@@ -87,11 +88,9 @@ def start_api(tmp_path: Path) -> Iterator[Callable[..., LiveApi]]:
             }
             session.commit()
         engine.dispose()
-        settings = Settings(database_url=database_url, scorer=scorer, run_migrations=False)
+        app = create_app(Settings(database_url=database_url, scorer=scorer, run_migrations=False, **settings))
         port = free_port()
-        server = uvicorn.Server(
-            uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
-        )
+        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
         thread = threading.Thread(target=server.run, daemon=True)
         thread.start()
         servers.append((server, thread))
@@ -100,7 +99,7 @@ def start_api(tmp_path: Path) -> Iterator[Callable[..., LiveApi]]:
             if time.monotonic() > deadline or not thread.is_alive():
                 raise RuntimeError("the API did not start")
             time.sleep(0.05)
-        api = LiveApi(url=f"http://127.0.0.1:{port}", keys=keys)
+        api = LiveApi(url=f"http://127.0.0.1:{port}", keys=keys, database_url=database_url)
         if seed:
             postings = [
                 {"source": "ui-test", "external_id": eid, "text": text, "location": where}

@@ -6,9 +6,10 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.review_ui.conftest import LiveApi
+from tests.review_ui.conftest import URGENT, LiveApi
 
 APP = str(Path(__file__).resolve().parents[2] / "review_ui" / "app.py")
 TIMEOUT = 60
@@ -360,6 +361,7 @@ def test_a_posting_with_bidi_controls_shows_markers(ui_env: LiveApi) -> None:
     at = signed_in(ui_env.keys["reviewer"])
     at.number_input(key="open-id-None").set_value(result["case_id"]).run()
     at.button(key="open-by-id-None").click().run()
+    at.button(key=f"reveal-{result['case_id']}").click().run()  # an urgent posting: hidden until revealed
     body = posting_html(at)
     assert "\u202e" not in body and "\u200b" not in body
     shown = re.sub(r"<[^>]+>", "", body)  # what the browser shows: the markers in place, nothing reordered
@@ -421,3 +423,141 @@ def test_a_senior_reopens_a_decided_case_with_a_reason(ui_env: LiveApi) -> None:
     assert detail["case"]["state"] == "open" and detail["history"][-1]["notes"] == "the ad is a bakery's"
     open_page(at, "Reports")
     assert int({m.label: m.value for m in at.metric}["Decisions taken back"]) == 1
+
+
+def test_a_reviewer_adds_an_internal_note_without_deciding(ui_env: LiveApi) -> None:
+    at = signed_in(ui_env.keys["reviewer"])
+    at.button(key="claim-standard").click().run()
+    case_id = at.session_state["case_id"]
+    at.text_area(key=f"note-{case_id}").input("same phone as the bakery ad <b>x</b>")
+    (add,) = [b for b in at.get("form_submit_button") if b.key == f"add-note-{case_id}"]
+    add.click().run()
+    assert not at.exception, at.exception
+    assert "Note added to the history." in messages(at, "success")
+    history = at.dataframe[-1].value
+    assert list(history["action"])[-1] == "internal note"
+    detail = ui_env.call("GET", f"/v1/cases/{case_id}", as_role="reviewer")
+    assert detail["case"]["state"] == "assigned"  # not decided
+    assert (detail["history"][-1]["action"], detail["history"][-1]["notes"]) == (
+        "note",
+        "same phone as the bakery ad <b>x</b>",
+    )
+    at.run()  # a rerun shows the note once, now read from the API
+    assert list(at.dataframe[-1].value["action"]).count("internal note") == 1
+
+
+def test_urgent_and_minor_text_stays_hidden_until_the_reviewer_reveals_it(ui_env: LiveApi) -> None:
+    at = signed_in(ui_env.keys["senior"])
+    cases = ui_env.call("GET", "/v1/cases", params={"state": "open", "limit": 200})["items"]
+    minor = next(case for case in cases if case["minor"])
+    text = ui_env.call("GET", f"/v1/postings/{minor['posting_id']}")["text"]
+    at.number_input(key="open-id-None").set_value(minor["id"]).run()
+    at.button(key="open-by-id-None").click().run()
+    assert not at.exception, at.exception
+    drawn = lambda: " ".join(  # noqa: E731 - everything of the page that could carry the posting's words
+        [h.proto.body for h in at.get("html")]
+        + [str(df.value.to_dict()) for df in at.dataframe]
+        + [t.value for t in at.text]
+    )
+    assert "Mia" not in drawn() and not [h for h in at.get("html") if "vigil-posting" in h.proto.body]
+    assert "Text and quoted evidence hidden (minor cues)" in messages(at, "info")
+    assert set(at.dataframe[1].value["evidence"]) == {"hidden"} and at.dataframe[2].value.empty
+    at.button(key=f"reveal-{minor['id']}").click().run()
+    assert "Mia" in posting_html(at) and "Mia" in text
+    assert "hidden" not in set(at.dataframe[1].value["evidence"])
+
+    # Urgent cases are hidden too; a reviewer may turn hiding off for the session.
+    urgent = next(c for c in cases if c["band"] == "urgent" and not c["minor"])
+    at.session_state["case_id"] = urgent["id"]
+    at.run()
+    assert f"reveal-{urgent['id']}" in [b.key for b in at.button]
+    at.sidebar.checkbox(key="wellness-hide").uncheck().run()
+    assert posting_html(at) and f"reveal-{urgent['id']}" not in [b.key for b in at.button]
+
+
+def test_the_shift_timer_and_break_reminder(ui_env: LiveApi) -> None:
+    at = signed_in(ui_env.keys["reviewer"])
+    assert "On shift for 0 h 00 min" in " ".join(c.value for c in at.sidebar.caption)
+    assert not [b for b in at.button if b.key == "wellness-snooze"]
+    at.session_state["wellness-shift-started"] -= 95 * 60  # 95 minutes into the shift
+    at.session_state["wellness-remind-from"] -= 95 * 60
+    at.run()
+    assert "On shift for 1 h 35 min" in " ".join(c.value for c in at.sidebar.caption)
+    assert "reviewing for 95 minutes" in messages(at, "info")
+    at.button(key="wellness-snooze").click().run()
+    assert "reviewing for" not in messages(at, "info")
+    at.sidebar.number_input(key="wellness-break-minutes").set_value(0).run()  # 0: no reminder
+    at.session_state["wellness-remind-from"] -= 600 * 60
+    at.run()
+    assert "reviewing for" not in messages(at, "info")
+
+
+def test_reports_reviewers_section_for_seniors_hides_names_by_default(ui_env: LiveApi) -> None:
+    for who in ("reviewer", "reviewer2"):
+        (case,) = ui_env.call("POST", "/v1/cases/claim", as_role=who, json={"count": 1})
+        ui_env.call("POST", f"/v1/cases/{case['id']}/decision", as_role=who, json={"decision": "confirm"})
+    ui_env.call("POST", f"/v1/cases/{case['id']}/reopen", json={"reason": "second look"})  # a senior reopens
+    at = signed_in(ui_env.keys["senior"])
+    open_page(at, "Reports")
+    (table,) = [df.value for df in at.dataframe if "median handling" in df.value.columns]
+    assert list(table["reviewer"]) == ["Reviewer 1", "Reviewer 2"]  # no names, in name order: no ranking
+    assert list(table["decisions"]) == [1, 1] and list(table["overturned"]) == [0, 1]
+    assert list(table["overturn rate"]) == [0.0, 100.0]
+    assert "Team median handling time" in [m.label for m in at.metric]
+    at.checkbox(key="reviewer-names").check().run()
+    (table,) = [df.value for df in at.dataframe if "median handling" in df.value.columns]
+    assert list(table["reviewer"]) == ["ui-reviewer", "ui-reviewer2"]
+    auditor = open_page(signed_in(ui_env.keys["auditor"]), "Reports")
+    assert not [df for df in auditor.dataframe if "median handling" in df.value.columns]
+
+
+def test_queue_shows_time_in_queue_and_overdue_cases_by_band_sla(
+    start_api: Callable[..., LiveApi], monkeypatch
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import update
+
+    from moderation_api.cases.models import Case
+    from moderation_api.db import make_engine
+
+    api = start_api(sla_urgent_minutes=30, sla_review_minutes=600)
+    monkeypatch.setenv("VIGIL_API_URL", api.url)
+    cases = api.call("GET", "/v1/cases", as_role="reviewer", params={"state": "open"})["items"]
+    late = next(case["id"] for case in cases if case["band"] == "urgent")
+    engine = make_engine(api.database_url)
+    with engine.begin() as connection:  # this case has waited two hours
+        connection.execute(
+            update(Case).where(Case.id == late).values(opened_at=datetime.now(UTC) - timedelta(hours=2))
+        )
+    engine.dispose()
+    at = signed_in(api.keys["reviewer"])
+    listed = at.dataframe[0].value.set_index("id")
+    assert listed.loc[late, "in queue"] == "2.0 h" and listed.loc[late, "SLA"].startswith("overdue by 90 min")
+    others = listed.drop(index=late)
+    assert not others.empty and not others["SLA"].str.startswith("overdue").any()
+    urgent_left = set(others[others["band"] == "URGENT"]["SLA"])
+    assert urgent_left and all(value.endswith("min left") for value in urgent_left)
+    assert "SLA: URGENT within 30 min · review within 10.0 h" in " ".join(c.value for c in at.caption)
+
+
+def test_a_long_posting_opens_collapsed_with_show_all(ui_env: LiveApi) -> None:
+    text = URGENT + " Bike for sale, 21 speeds, barely used." * 40 + " THE LAST LINE"
+    (result,) = ui_env.call(
+        "POST",
+        "/v1/postings",
+        as_role="integrator",
+        json={"postings": [{"source": "ui-test", "external_id": "long", "text": text}]},
+    )["results"]
+    case_id = result["case_id"] or pytest.fail("the long posting opened no case")
+    at = signed_in(ui_env.keys["senior"])
+    at.sidebar.checkbox(key="wellness-hide").uncheck()  # an urgent posting: shown at once for this test
+    at.number_input(key="open-id-None").set_value(case_id).run()
+    at.button(key="open-by-id-None").click().run()
+    assert '<div class="vigil-collapsed">' in str([h.proto.body for h in at.get("html")])
+    show_all = at.button(key=f"show-all-{case_id}-button")
+    assert show_all.label == f"Show all ({len(text):,} characters)"
+    show_all.click().run()
+    assert 'vigil-collapsed">' not in str([h.proto.body for h in at.get("html")])
+    assert "THE LAST LINE" in posting_html(at)
+    assert f"show-all-{case_id}-button" not in [b.key for b in at.button]

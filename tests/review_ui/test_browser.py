@@ -115,6 +115,9 @@ def _work_a_shift(page: Any, api: LiveApi, ui_url: str, size: str) -> None:
     page.goto(ui_url)
     page.get_by_label("API key").fill(api.keys["reviewer"])
     page.get_by_role("button", name="Sign in").click()
+    # This reviewer reads urgent postings without the wellness step (a sidebar setting, on by default).
+    page.get_by_text("Hide minor-cue and urgent postings until I reveal them").click()
+    _settle(page)
     page.get_by_role("button", name="Claim next case").click()
     first = _case_id(page)
     expect(page.locator(".vigil-posting mark").first).to_be_visible()
@@ -210,6 +213,7 @@ def test_a_linked_case_with_a_right_to_left_override_shows_the_marker(live_api: 
             page.get_by_label("API key").fill(live_api.keys["reviewer"])
             page.get_by_role("button", name="Sign in").click()
             assert _case_id(page) == result["case_id"]
+            page.get_by_role("button", name="Reveal text and evidence").click()  # urgent: hidden at first
             posting_box = page.locator(".vigil-posting").first
             marker = posting_box.locator(".vigil-ctl[data-cp='202e']")
             expect(marker).to_have_text("⟨RLO⟩")

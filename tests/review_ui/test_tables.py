@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from review_ui.tables import score_notes
+from datetime import UTC, datetime, timedelta
+
+from review_ui.tables import cases_frame, score_notes, sla_status
 
 
 def test_limited_coverage_is_explained_with_the_language_name() -> None:
@@ -29,3 +31,39 @@ def test_high_risk_without_indicators_says_where_the_score_comes_from() -> None:
     assert not any(
         "No indicator fired" in note for note in score_notes({"risk_score": 0.1, "indicators": []})
     )
+
+
+def test_sla_status_counts_time_in_queue_against_the_band_target() -> None:
+    now = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
+    opened = (now - timedelta(minutes=90)).isoformat()
+    targets = {"urgent": 60, "review": 24 * 60}
+    assert sla_status({"opened_at": opened, "band": "urgent", "state": "open"}, targets, now=now) == (
+        "90 min",
+        "overdue by 30 min",
+    )
+    assert sla_status({"opened_at": opened, "band": "review", "state": "assigned"}, targets, now=now) == (
+        "90 min",
+        "22.5 h left",
+    )
+    assert sla_status({"opened_at": opened, "band": "low", "state": "open"}, targets, now=now) == (
+        "90 min",
+        "",
+    )
+    assert sla_status({"opened_at": opened, "band": "urgent", "state": "decided"}, targets, now=now) == (
+        "",
+        "",
+    )
+    exactly = (now - timedelta(minutes=60)).isoformat()
+    assert (
+        sla_status({"opened_at": exactly, "band": "urgent", "state": "open"}, targets, now=now)[1]
+        == "0 s left"
+    )
+
+
+def test_case_table_without_targets_shows_no_sla() -> None:
+    case = {
+        "id": 1, "band": "urgent", "risk_score": 0.9, "state": "open", "queue": "standard",
+        "source": "automated", "opened_at": "2026-11-30T10:00:00+00:00",
+    }  # fmt: skip
+    frame = cases_frame([case], now=datetime(2026, 11, 30, 12, 0, tzinfo=UTC))
+    assert (frame["in queue"][0], frame["SLA"][0]) == ("2.0 h", "")
