@@ -78,9 +78,23 @@ LANGUAGE_NAMES = {
 }  # fmt: skip
 
 
-def score_notes(score: Mapping[str, Any]) -> list[str]:
-    """Plain-language notes that explain a score which could otherwise look inconsistent."""
+def score_notes(score: Mapping[str, Any], *, minor: bool = False) -> list[str]:
+    """Plain-language notes that explain a score which could otherwise look inconsistent; ``minor``:
+    the case was routed to the child-safety queue (the note then says which cue did it)."""
     notes = []
+    if minor:
+        cues = [
+            str(hit.get("name") or hit.get("id"))
+            for hit in score.get("indicators") or []
+            if hit.get("group") == "minor_involved"
+        ]
+        minor_score = float((score.get("category_scores") or {}).get("minor_involved", 0.0))
+        notes.append(
+            "Child-safety queue because of the minor cue(s): " + ", ".join(cues) + "."
+            if cues
+            else f"Child-safety queue because the model's minor-involved score is {minor_score:.2f} (at or "
+            "above the routing cut-off); no explicit minor cue fired."
+        )
     language = str(score.get("language") or "und")
     name = LANGUAGE_NAMES.get(language, language)
     if score.get("coverage") == "limited":

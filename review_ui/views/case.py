@@ -109,7 +109,7 @@ def _scores(case: dict[str, Any], score: dict[str, Any]) -> None:
     top[1].metric("Urgent score", f"{float(score.get('urgent_score', 0.0)):.2f}")
     for name, value in sorted((score.get("category_scores") or {}).items()):
         st.progress(min(max(float(value), 0.0), 1.0), text=f"{name.replace('_', ' ')}: {float(value):.2f}")
-    for line in score_notes(score):
+    for line in score_notes(score, minor=bool(case.get("minor"))):
         show("info", line)
     st.caption(
         f"model {case.get('model_version') or '—'} · thresholds: {thresholds_label(score.get('thresholds'))}"

@@ -67,3 +67,12 @@ def test_case_table_without_targets_shows_no_sla() -> None:
     }  # fmt: skip
     frame = cases_frame([case], now=datetime(2026, 11, 30, 12, 0, tzinfo=UTC))
     assert (frame["in queue"][0], frame["SLA"][0]) == ("2.0 h", "")
+
+
+def test_child_safety_routing_names_the_cue_or_the_model_score() -> None:
+    cue = {"group": "minor_involved", "id": "minor.youth_language", "name": "Youth language"}
+    with_cue = score_notes({"indicators": [cue], "category_scores": {"minor_involved": 0.2}}, minor=True)
+    assert any("Youth language" in note and "Child-safety" in note for note in with_cue)
+    by_model = score_notes({"indicators": [], "category_scores": {"minor_involved": 0.71}}, minor=True)
+    assert any("0.71" in note and "no explicit minor cue" in note for note in by_model)
+    assert not any("Child-safety" in note for note in score_notes({"indicators": [cue]}, minor=False))
