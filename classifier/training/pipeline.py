@@ -227,7 +227,15 @@ def train(options: TrainOptions) -> dict[str, Any]:
     metrics["robustness"] = _robustness(scorer, sets, labels, results, encoder, options)
     if isinstance(encoder, CachedEncoder):
         encoder.save()
-    write_model(options, estimator=estimator, config=config, metrics=metrics, labels=labels, tables=tables)
+    write_model(
+        options.model_dir,
+        update_latest=options.update_latest,
+        estimator=estimator,
+        config=config,
+        metrics=metrics,
+        labels=labels,
+        tables=tables,
+    )
     log(f"wrote {options.model_dir}")
     return metrics
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from classifier.artifacts import ModelConfig, save_model
 from classifier.estimator import RiskClassifier
@@ -13,29 +13,26 @@ from classifier.evaluation import Labels, ScoreTable
 from classifier.scoring import LATEST_FILE
 from classifier.training.card import render_model_card
 
-if TYPE_CHECKING:
-    from classifier.training.pipeline import TrainOptions
-
 PLOT_SETS = ("test", "heldout")
 
 
 def write_model(
-    options: TrainOptions,
+    model_dir: Path,
     *,
+    update_latest: bool,
     estimator: RiskClassifier,
     config: ModelConfig,
     metrics: Mapping[str, Any],
     labels: Mapping[str, Labels],
     tables: Mapping[str, ScoreTable],
 ) -> Path:
-    model_dir = options.model_dir
     save_model(model_dir, estimator=estimator, config=config)
     (model_dir / "metrics.json").write_text(json.dumps(metrics, indent=2, sort_keys=True) + "\n")
     plot_pr(model_dir / "pr_curve.png", labels, tables)
     plot_calibration(model_dir / "calibration.png", labels, tables)
     (model_dir / "MODEL_CARD.md").write_text(render_model_card(metrics, config))
-    if options.update_latest:
-        (options.models_dir / LATEST_FILE).write_text(model_dir.name + "\n")
+    if update_latest:
+        (model_dir.parent / LATEST_FILE).write_text(model_dir.name + "\n")
     return model_dir
 
 
