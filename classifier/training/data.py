@@ -89,14 +89,7 @@ def without_training_texts(rows: Sequence[Row], training: Sequence[Row]) -> tupl
 
 def dedupe(rows: Sequence[Row]) -> list[Row]:
     """First row of each normalized text (corpora can repeat a short listing)."""
-    seen: set[str] = set()
-    kept = []
-    for row in rows:
-        key = text_key(row["text"])
-        if key not in seen:
-            seen.add(key)
-            kept.append(row)
-    return kept
+    return without_training_texts(rows, ())[0]
 
 
 def augmented(rows: Sequence[Row], *, seed: int, positive: float, negative: float) -> list[Row]:
