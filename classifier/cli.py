@@ -8,27 +8,26 @@ command functions so that ``vigil --help`` stays instant.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-SCORE_BATCH = 64
-MAX_TEXT_CHARS = 100_000
+from classifier.batch import (
+    BadLine,
+    InputError,
+    RowWriter,
+    ScorerSpec,
+    input_files,
+    output_format,
+    read_inputs,
+    read_postings,
+    score_into,
+)
 
-
-class InputError(ValueError):
-    """The input file as a whole cannot be read (unknown format, missing columns)."""
-
-
-@dataclass(frozen=True)
-class BadLine:
-    line: int
-    reason: str
+__all__ = ["InputError", "main", "read_postings", "register"]
 
 
 def _err(message: str) -> None:
@@ -62,12 +61,37 @@ def register(subparsers: Any) -> None:
     train.add_argument("--quiet", action="store_true", help="no progress bar")
     train.set_defaults(handler=_cmd_train)
 
-    score = subparsers.add_parser("score", help="score a JSONL or CSV file of postings (id, text)")
-    score.add_argument("input", type=Path, help="JSONL (one object per line) or CSV with columns id,text")
-    score.add_argument("--output", "-o", type=Path, required=True, help="JSONL output path")
-    score.add_argument("--format", choices=("auto", "jsonl", "csv"), default="auto")
+    score = subparsers.add_parser(
+        "score", help="score JSONL, CSV or Parquet postings (id, text): a file or a directory of parts"
+    )
+    score.add_argument(
+        "input", type=Path, help="a file with columns id,text (JSONL, CSV, Parquet) or a directory"
+    )
+    score.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        required=True,
+        help="output file (.parquet = Parquet, else JSONL); with --engine ray a directory of parts",
+    )
+    score.add_argument("--format", choices=("auto", "jsonl", "csv", "parquet"), default="auto")
+    score.add_argument("--output-format", choices=("auto", "jsonl", "parquet"), default="auto")
     score.add_argument("--strict", action="store_true", help="reject the whole run if any line is bad")
     score.add_argument("--include-text", action="store_true", help="copy the posting text into the output")
+    score.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
+        help="local = this process; ray = a pool of Ray workers, resumable (needs the [scale] extra)",
+    )
+    score.add_argument("--address", default=None, help="Ray cluster to join (default: start a local one)")
+    score.add_argument("--workers", type=int, default=None, help="Ray workers (default: one per CPU)")
+    score.add_argument(
+        "--part-rows",
+        type=int,
+        default=5000,
+        help="Ray: input records per output part (the unit of resuming)",
+    )
     _add_scorer_arguments(score)
     score.set_defaults(handler=_cmd_score)
 
@@ -99,120 +123,23 @@ def _add_scorer_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
-def _build_scorer(args: argparse.Namespace) -> Any:
-    from classifier.results import Thresholds
-
-    if args.scorer == "keyword":
-        from classifier.baseline import KeywordScorer
-
-        scorer: Any = KeywordScorer()
-    else:
-        from classifier.scoring import load_scorer
-
-        scorer = load_scorer(args.model_dir, backend=args.backend)
-    if args.threshold_review is None and args.threshold_urgent is None:
-        return scorer
-    base = scorer.thresholds
-    thresholds = Thresholds(
-        review=args.threshold_review if args.threshold_review is not None else base.review,
-        urgent=args.threshold_urgent if args.threshold_urgent is not None else base.urgent,
+def _scorer_spec(args: argparse.Namespace, *, encoder_threads: int = 0) -> ScorerSpec:
+    return ScorerSpec(
+        scorer=args.scorer,
+        # Resolved: Ray workers do not share the driver's working directory.
+        model_dir=args.model_dir.resolve() if args.model_dir else None,
+        backend=args.backend,
+        threshold_review=args.threshold_review,
+        threshold_urgent=args.threshold_urgent,
+        encoder_threads=encoder_threads,
     )
-    if args.scorer == "keyword":
-        return KeywordScorer(thresholds)
-    return scorer.with_thresholds(thresholds)
+
+
+def _build_scorer(args: argparse.Namespace) -> Any:
+    return _scorer_spec(args).build()
 
 
 # ---------------------------------------------------------------------------------------------- score
-
-
-def _detect_format(path: Path, requested: str) -> str:
-    if requested != "auto":
-        return requested
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return "csv"
-    if suffix in (".jsonl", ".ndjson", ".json"):
-        return "jsonl"
-    raise InputError(f"cannot tell the format of {path.name}; pass --format jsonl or --format csv")
-
-
-def _check_record(record: Any) -> tuple[dict[str, Any] | None, str | None]:
-    if not isinstance(record, dict):
-        return None, "expected a JSON object"
-    if "id" not in record or record["id"] is None or record["id"] == "":
-        return None, "missing 'id'"
-    if not isinstance(record["id"], str | int):
-        return None, "'id' must be a string or an integer"
-    text = record.get("text")
-    if not isinstance(text, str):
-        return None, "missing 'text' or 'text' is not a string"
-    if not text.strip():
-        return None, "'text' is empty"
-    if len(text) > MAX_TEXT_CHARS:
-        return None, f"'text' longer than {MAX_TEXT_CHARS} characters"
-    return record, None
-
-
-def read_postings(path: Path, fmt: str) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
-    """Yield ``(line_number, record, error)`` for every data line of a JSONL or CSV file."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        if fmt == "jsonl":
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield number, None, f"not valid JSON ({exc.msg} at column {exc.colno})"
-                    continue
-                checked, error = _check_record(record)
-                yield number, checked, error
-            return
-        reader = csv.DictReader(handle, restkey="\0extra")
-        if reader.fieldnames is None or not {"id", "text"} <= set(reader.fieldnames):
-            raise InputError(f"{path.name}: CSV header must contain the columns id and text")
-        for row in reader:
-            number = reader.line_num
-            if "\0extra" in row:
-                yield number, None, "more fields than the header has columns"
-                continue
-            if any(value is None for value in row.values()):
-                yield number, None, "fewer fields than the header has columns"
-                continue
-            checked, error = _check_record(dict(row))
-            yield number, checked, error
-
-
-def _output_row(record: dict[str, Any], result: Any, *, include_text: bool) -> dict[str, Any]:
-    scored = result.to_dict()
-    row = {key: value for key, value in record.items() if include_text or key != "text"}
-    row.update(
-        {
-            "id": record["id"],
-            "risk_score": scored["risk_score"],
-            "urgent_score": scored["urgent_score"],
-            "band": scored["band"],
-            "flagged": scored["flagged"],
-            "category_scores": scored["category_scores"],
-            "indicators": [
-                {
-                    "id": hit["id"],
-                    "name": hit["name"],
-                    "severity": hit["severity"],
-                    "explanation": hit["explanation"],
-                    "spans": hit["spans"],
-                }
-                for hit in scored["indicators"]
-            ],
-            "entities": scored["entities"],
-            "model_risk_score": scored["model_risk_score"],
-            "floor": scored["floor"],
-            "language": scored["language"],
-            "coverage": scored["coverage"],
-            "model_version": scored["model_version"],
-        }
-    )
-    return row
 
 
 def score_file(
@@ -221,71 +148,67 @@ def score_file(
     input_path: Path,
     output_path: Path,
     fmt: str = "auto",
+    out_fmt: str = "auto",
     strict: bool = False,
     include_text: bool = False,
     progress: bool = True,
 ) -> tuple[int, list[BadLine]]:
-    """Score a file into JSONL; returns ``(scored, bad_lines)``.
+    """Score a file (or a directory of parts) into one JSONL or Parquet file; ``(scored, bad_lines)``.
 
-    Lenient (default): bad lines are reported and skipped. Strict: the file is validated first and
+    Lenient (default): bad lines are reported and skipped. Strict: the input is validated first and
     nothing is written if any line is bad. The output is written to a temporary file and renamed, so a
     crash never leaves a silently shortened output behind.
     """
     from tqdm import tqdm
 
-    fmt = _detect_format(input_path, fmt)
+    from classifier.batch import count_records
+
+    files = input_files(input_path, fmt)
     bad: list[BadLine] = []
     if strict:
-        bad = [BadLine(number, error) for number, _, error in read_postings(input_path, fmt) if error]
+        bad = [BadLine(item.label, n, error) for item, n, _, error in read_inputs(files) if error]
         if bad:
             return 0, bad
-    total = sum(1 for _ in read_postings(input_path, fmt))
-    temporary = output_path.with_name(f".{output_path.name}.partial")
-    scored = 0
-    try:
-        with (
-            temporary.open("w", encoding="utf-8") as out,
-            tqdm(total=total, desc="scoring", unit="posting", disable=not progress, file=sys.stderr) as bar,
-        ):
-            batch: list[dict[str, Any]] = []
+    total = sum(count_records(item.path, item.fmt) for item in files)
+    with (
+        RowWriter(output_path, output_format(output_path, out_fmt)) as writer,
+        tqdm(total=total, desc="scoring", unit="posting", disable=not progress, file=sys.stderr) as bar,
+    ):
 
-            def flush() -> None:
-                nonlocal scored
-                results = scorer.score_texts([record["text"] for record in batch])
-                for record, result in zip(batch, results, strict=True):
-                    out.write(json.dumps(_output_row(record, result, include_text=include_text)) + "\n")
-                scored += len(batch)
-                bar.update(len(batch))
-                batch.clear()
+        def report(item: BadLine) -> None:
+            bad.append(item)
+            tqdm.write(f"{item.file}:{item.line}: skipped: {item.reason}", file=sys.stderr)
 
-            for number, record, error in read_postings(input_path, fmt):
-                if error or record is None:
-                    bad.append(BadLine(number, error or "unreadable"))
-                    tqdm.write(f"{input_path.name}:{number}: skipped: {error}", file=sys.stderr)
-                    bar.update(1)
-                    continue
-                batch.append(record)
-                if len(batch) >= SCORE_BATCH:
-                    flush()
-            if batch:
-                flush()
-        os.replace(temporary, output_path)
-    finally:
-        temporary.unlink(missing_ok=True)
+        scored = score_into(
+            scorer=scorer,
+            records=read_inputs(files),
+            writer=writer,
+            include_text=include_text,
+            on_bad=report,
+            on_progress=bar.update,
+        )
     return scored, bad
 
 
+def _summary(scored: int, bad: Sequence[BadLine], *, scorer: str, output: Path) -> str:
+    summary = f"scored {scored} posting(s) with {scorer} -> {output}"
+    if bad:
+        shown = ", ".join(f"{item.file}:{item.line}" for item in bad[:20]) + (" …" if len(bad) > 20 else "")
+        summary += f"; SKIPPED {len(bad)} bad line(s): {shown}"
+    return summary
+
+
 def _cmd_score(args: argparse.Namespace) -> int:
+    if args.engine == "ray":
+        return _cmd_score_ray(args)
     try:
-        fmt = _detect_format(args.input, args.format)
-        if not args.input.is_file():
-            raise InputError(f"{args.input} does not exist")
         scorer = _build_scorer(args)
         scored, bad = score_file(
             scorer=scorer,
             input_path=args.input,
             output_path=args.output,
-            fmt=fmt,
+            fmt=args.format,
+            out_fmt=args.output_format,
             strict=args.strict,
             include_text=args.include_text,
             progress=not args.quiet,
@@ -295,14 +218,42 @@ def _cmd_score(args: argparse.Namespace) -> int:
         return 2
     if args.strict and bad:
         for item in bad:
-            _err(f"{args.input.name}:{item.line}: {item.reason}")
+            _err(str(item))
         _err(f"rejected: {len(bad)} bad line(s) in {args.input.name}; nothing written (--strict)")
         return 1
-    summary = f"scored {scored} posting(s) with {scorer.model_name} {scorer.model_version} -> {args.output}"
-    if bad:
-        lines = ", ".join(str(item.line) for item in bad[:20]) + (" …" if len(bad) > 20 else "")
-        summary += f"; SKIPPED {len(bad)} bad line(s): {lines}"
-    _err(summary)
+    _err(_summary(scored, bad, scorer=f"{scorer.model_name} {scorer.model_version}", output=args.output))
+    return 0
+
+
+def _cmd_score_ray(args: argparse.Namespace) -> int:
+    if args.strict:
+        _err("error: --strict is not supported with --engine ray (bad lines are reported per part)")
+        return 2
+    try:
+        from classifier import ray_engine
+    except ImportError:
+        _err("error: --engine ray needs Ray: pip install -e '.[scale]'")
+        return 2
+    try:
+        files = input_files(args.input, args.format)
+        # One ONNX thread per worker: each worker is granted one CPU by Ray.
+        result = ray_engine.score_parts(
+            files=files,
+            input_root=args.input,
+            output_dir=args.output,
+            spec=_scorer_spec(args, encoder_threads=1),
+            out_fmt="jsonl" if args.output_format == "auto" else args.output_format,
+            include_text=args.include_text,
+            address=args.address,
+            workers=args.workers,
+            part_rows=args.part_rows,
+            progress=not args.quiet,
+            log=_err,
+        )
+    except (InputError, ray_engine.ManifestMismatch) as exc:
+        _err(f"error: {exc}")
+        return 2
+    _err(_summary(result.scored, result.bad, scorer=result.scorer, output=args.output))
     return 0
 
 

@@ -78,7 +78,7 @@ def test_score_skips_bad_lines_and_reports_them(tmp_path: Path, capsys: pytest.C
     assert "postings.jsonl:2: skipped: not valid JSON" in err
     assert "postings.jsonl:4: skipped: missing 'text'" in err
     assert "postings.jsonl:7: skipped: expected a JSON object" in err
-    assert "SKIPPED 3 bad line(s): 2, 4, 7" in err
+    assert "SKIPPED 3 bad line(s): postings.jsonl:2, postings.jsonl:4, postings.jsonl:7" in err
 
 
 def test_strict_rejects_the_whole_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
