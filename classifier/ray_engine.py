@@ -132,6 +132,7 @@ class _PartScorer:
                 out_fmt=self.out_fmt,
                 include_text=self.include_text,
             )
+            summary["node"] = ray.get_runtime_context().get_node_id()  # which machine scored it
             # One JSON string per part keeps the nested bad-line list out of Arrow type inference.
             summaries.append(json.dumps(summary))
         return {"summary": summaries}
@@ -186,6 +187,10 @@ def ray_session(address: str | None, workers: int | None) -> Iterator[int]:
     """Join the cluster at ``address``, or start a local Ray on loopback; yields the CPUs available."""
     # Ray reports usage statistics over the network unless told not to.
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    # Ray starts workers at nice 15 by default; here scoring is the job, so a local instance does not
+    # starve its own workers behind other processes (a joined cluster keeps its operator's setting).
+    if not address:
+        os.environ.setdefault("RAY_worker_niceness", "0")
     common: dict[str, Any] = {"logging_level": "WARNING", "log_to_driver": False}
     if address:
         ray.init(address=address, **common)
@@ -238,6 +243,8 @@ def score_parts(
     )
     del scorer
     manifest = _load_manifest(output_dir, fingerprint)
+    for stale in output_dir.glob(".part-*.partial"):  # left by a killed run; one run per directory
+        stale.unlink(missing_ok=True)
     done = {name for name in manifest["parts"] if (output_dir / name).is_file()}
     pending = [shard for shard in shards if shard.part_name(out_fmt) not in done]
     result.skipped_parts = len(shards) - len(pending)
