@@ -126,6 +126,7 @@ def bench_ingest(args: argparse.Namespace, scorer: Any) -> dict[str, Any]:
                         }
                         client.post("/v1/postings", json=body, headers=headers).raise_for_status()
                     spent[contender] += time.perf_counter() - started
+        storage = table_sizes(engine)
         engine.dispose()
     bare_rate, api_rate = len(bare_texts) / spent["bare"], len(api_texts) / spent["api"]
     return {
@@ -133,7 +134,32 @@ def bench_ingest(args: argparse.Namespace, scorer: Any) -> dict[str, Any]:
         "bare_scorer_per_s": round(bare_rate, 1),
         "api_ingest_per_s": round(api_rate, 1),
         "ratio": round(api_rate / bare_rate, 2),
+        "storage": storage,
     }
+
+
+def table_sizes(engine: Engine) -> dict[str, dict[str, int]]:
+    """Rows and on-disk bytes (heap + TOAST, indexes) per table after ingest: the capacity model's input.
+
+    PostgreSQL only (SQLite keeps every table in one file); tables without rows are left out.
+    """
+    if engine.dialect.name != "postgresql":
+        return {}
+    sizes: dict[str, dict[str, int]] = {}
+    with engine.connect() as connection:
+        tables = connection.execute(
+            text(
+                "SELECT c.relname, pg_total_relation_size(c.oid) - pg_indexes_size(c.oid), "
+                "pg_indexes_size(c.oid) "
+                "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname <> 'alembic_version'"
+            )
+        ).all()
+        for name, table_bytes, index_bytes in tables:
+            rows = connection.execute(text(f'SELECT count(*) FROM "{name}"')).scalar_one()
+            if rows:
+                sizes[name] = {"rows": rows, "table_bytes": table_bytes, "index_bytes": index_bytes}
+    return sizes
 
 
 def seed_cases(engine: Engine, *, count: int, decided_share: float, rng: random.Random) -> None:
