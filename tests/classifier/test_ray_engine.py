@@ -30,6 +30,12 @@ if not os.environ.get("VIGIL_REQUIRE_RAY"):
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SECRET = "UNIQUE-POSTING-WORDS-NEVER-ECHOED"
 PASSTHROUGH = {"city", "price", "market"}
+# Records per input part and part sizes: 802 JSONL records (two bad) -> 4 parts of 250, 700 Parquet -> 3,
+# 500 CSV -> 2; the killed run cuts the Parquet part into 14 parts of 50.
+A_ROWS, B_ROWS, C_ROWS, PART_ROWS, KILL_PART_ROWS = 800, 700, 500, 250, 50
+BAD_AFTER = (A_ROWS // 8, A_ROWS * 5 // 8)
+PARTS_KILL = -(-B_ROWS // KILL_PART_ROWS)
+BAD_LINES = [("a.jsonl", BAD_AFTER[0] + 2), ("a.jsonl", BAD_AFTER[1] + 3)]
 RAY_ENV = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_worker_niceness": "0", "TOKENIZERS_PARALLELISM": "false"}
 
 
@@ -40,23 +46,23 @@ def _write_corpus(root: Path) -> Path:
 
     from benchmarks.bench_scoring import benchmark_texts
 
-    texts = benchmark_texts(2000)
+    texts = benchmark_texts(A_ROWS + B_ROWS + C_ROWS)
     source = root / "postings"
     source.mkdir()
     with (source / "a.jsonl").open("w", encoding="utf-8") as handle:
-        for number, text in enumerate(texts[:800]):
+        for number, text in enumerate(texts[:A_ROWS]):
             handle.write(json.dumps({"id": f"a-{number}", "text": text, "city": "X"}) + "\n")
-            if number == 100:
-                handle.write('{"id": "broken", "text": "' + SECRET + "\n")  # line 102: not JSON
-            if number == 500:
-                handle.write(json.dumps({"id": "no-text", "body": SECRET}) + "\n")  # line 503
-    ids = [f"b-{number}" for number in range(700)]
-    table = pa.table({"id": ids, "text": texts[800:1500], "price": list(range(700))})
+            if number == BAD_AFTER[0]:
+                handle.write('{"id": "broken", "text": "' + SECRET + "\n")  # not JSON
+            if number == BAD_AFTER[1]:
+                handle.write(json.dumps({"id": "no-text", "body": SECRET}) + "\n")
+    ids = [f"b-{number}" for number in range(B_ROWS)]
+    table = pa.table({"id": ids, "text": texts[A_ROWS : A_ROWS + B_ROWS], "price": list(range(B_ROWS))})
     pq.write_table(table, source / "b.parquet", row_group_size=128)
     with (source / "c.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["id", "text", "market"])
-        for number, text in enumerate(texts[1500:]):
+        for number, text in enumerate(texts[A_ROWS + B_ROWS :]):
             writer.writerow([f"c-{number}", text, "fr"])
     return source
 
@@ -73,7 +79,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     scored, bad = score_file(
         scorer=ScorerSpec().build(), input_path=source, output_path=reference, progress=False
     )
-    assert scored == 2000 and [(item.file, item.line) for item in bad] == [("a.jsonl", 102), ("a.jsonl", 503)]
+    assert scored == A_ROWS + B_ROWS + C_ROWS and [(item.file, item.line) for item in bad] == BAD_LINES
     return {"source": source, "reference": read_rows(reference)}
 
 
@@ -126,25 +132,28 @@ def test_ray_cluster_scores_2000_postings_like_single_process_row_by_row(
     corpus: dict[str, Any], cluster: str, tmp_path: Path
 ) -> None:
     output = tmp_path / "scored"
-    command = _command(corpus["source"], output, cluster, "--output-format", "parquet", "--part-rows", "250")
+    command = _command(
+        corpus["source"], output, cluster, "--output-format", "parquet", "--part-rows", str(PART_ROWS)
+    )
     done = subprocess.run(command, capture_output=True, text=True, env=_env(), timeout=600, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
     rows = read_rows(output)
-    assert len(rows) == 2000
+    assert len(rows) == A_ROWS + B_ROWS + C_ROWS
     for ours, theirs in zip(rows, corpus["reference"], strict=True):
         assert _without_absent_columns(ours) == _without_absent_columns(theirs)
     manifest = json.loads((output / "_manifest.json").read_text())
-    # a.jsonl: 802 records -> 4 parts, b.parquet: 700 -> 3, c.csv: 500 -> 2; one file per part.
-    assert sorted(manifest["parts"]) == [f"part-{n:05d}.parquet" for n in range(9)]
+    parts = sum(-(-records // PART_ROWS) for records in (A_ROWS + 2, B_ROWS, C_ROWS))
+    assert sorted(manifest["parts"]) == [f"part-{n:05d}.parquet" for n in range(parts)]
     assert sorted(path.name for path in output.iterdir()) == [*sorted(manifest["parts"]), "_manifest.json"]
     assert len({part["node"] for part in manifest["parts"].values()}) == 2  # head and worker both scored
     # Bad lines: reported by file and line, kept in the manifest, never quoted.
-    assert "a.jsonl:102: skipped: not valid JSON" in done.stderr
-    assert "a.jsonl:503: skipped: missing 'text'" in done.stderr
-    assert "SKIPPED 2 bad line(s): a.jsonl:102, a.jsonl:503" in done.stderr
+    (first, second) = (f"{file}:{line}" for file, line in BAD_LINES)
+    assert f"{first}: skipped: not valid JSON" in done.stderr
+    assert f"{second}: skipped: missing 'text'" in done.stderr
+    assert f"SKIPPED 2 bad line(s): {first}, {second}" in done.stderr
     assert SECRET not in done.stderr + done.stdout
     recorded = [(bad[0], bad[1]) for part in manifest["parts"].values() for bad in part["bad"]]
-    assert sorted(recorded) == [("a.jsonl", 102), ("a.jsonl", 503)]
+    assert sorted(recorded) == BAD_LINES
 
 
 def test_killed_run_resumes_without_rescoring_finished_parts(
@@ -152,7 +161,9 @@ def test_killed_run_resumes_without_rescoring_finished_parts(
 ) -> None:
     source = corpus["source"] / "b.parquet"
     output = tmp_path / "scored"
-    command = _command(source, output, cluster, "--output-format", "jsonl", "--part-rows", "50")
+    command = _command(
+        source, output, cluster, "--output-format", "jsonl", "--part-rows", str(KILL_PART_ROWS)
+    )
     manifest_path = output / "_manifest.json"
     with subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env(), start_new_session=True
@@ -169,17 +180,18 @@ def test_killed_run_resumes_without_rescoring_finished_parts(
         os.killpg(run.pid, signal.SIGKILL)
         run.wait(timeout=30)
     finished = json.loads(manifest_path.read_text())["parts"]
-    assert 3 <= len(finished) < 14
+    assert 3 <= len(finished) < PARTS_KILL
     before = {name: (output / name).stat().st_mtime_ns for name in finished}
 
     done = subprocess.run(command, capture_output=True, text=True, env=_env(), timeout=600, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
-    assert f"14 part(s): {len(finished)} already done, {14 - len(finished)} to score" in done.stderr
+    pending = PARTS_KILL - len(finished)
+    assert f"{PARTS_KILL} part(s): {len(finished)} already done, {pending} to score" in done.stderr
     # The finished parts were not written again: same files, same modification times, same manifest entry.
     assert {name: (output / name).stat().st_mtime_ns for name in finished} == before
     manifest = json.loads(manifest_path.read_text())["parts"]
     assert all(manifest[name] == entry for name, entry in finished.items())
-    assert len(manifest) == 14 and not list(output.glob(".*partial"))
+    assert len(manifest) == PARTS_KILL and not list(output.glob(".*partial"))
     reference = [row for row in corpus["reference"] if row["id"].startswith("b-")]
     rows = read_rows(output)
     # JSONL keeps the Parquet input's ids as they were; the reference is Parquet (ids as strings).
