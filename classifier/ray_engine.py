@@ -196,6 +196,8 @@ def ray_session(address: str | None, workers: int | None) -> Iterator[int]:
         ray.init(address=address, **common)
     else:
         ray.init(
+            # "local": always a new instance of our own, never a cluster another process left running
+            address="local",
             num_cpus=workers or os.cpu_count() or 1,
             include_dashboard=False,
             object_store_memory=OBJECT_STORE_BYTES,
