@@ -57,7 +57,9 @@ def model(args: argparse.Namespace) -> dict[str, Any]:
     postings = storage["postings"]["rows"]
     measured_cases = storage.get("cases", {}).get("rows", 0)
     audit_per_case = storage["audit_events"]["rows"] / max(measured_cases, 1)
-    two = next(row for row in batch["contenders"] if row["workers"] == 2 and row["contender"] != "vigil score")
+    two = next(
+        row for row in batch["contenders"] if row["workers"] == 2 and row["contender"] != "vigil score"
+    )
     worker_rate = two.get("steady_per_s", two["per_s"]) / 2  # per worker, with two sharing the machine
     rows_out = []
     for daily in DAILY:
@@ -115,8 +117,8 @@ def model(args: argparse.Namespace) -> dict[str, Any]:
 def markdown(result: dict[str, Any], args: argparse.Namespace) -> str:
     inputs = result["inputs"]
     lines = [
-        "| postings/day | peak ingest/s | API replicas | re-score workers | PostgreSQL rows/day | table GB/day "
-        "| index GB/day | GB kept after a year |",
+        "| postings/day | peak ingest/s | API replicas | re-score workers | PostgreSQL rows/day "
+        "| table GB/day | index GB/day | GB kept after a year |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in result["rows"]:
@@ -145,7 +147,9 @@ def markdown(result: dict[str, Any], args: argparse.Namespace) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--api", type=Path, required=True, help="bench_api.py --json output (PostgreSQL)")
     parser.add_argument("--batch", type=Path, required=True, help="bench_batch.py --json output")
     parser.add_argument("--peak-factor", type=float, default=2.0)
