@@ -24,13 +24,16 @@ from sqlalchemy.orm import Session, aliased
 
 from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseSource, CaseState, Decision
-from moderation_api.qa.schemas import Agreement, ErrorRateReport, ErrorRates, Proportion
+from moderation_api.qa.schemas import (
+    DEFAULT_PERIOD_DAYS,
+    SMALL_SAMPLE,
+    Agreement,
+    ErrorRateReport,
+    ErrorRates,
+    Proportion,
+)
 
 Z_95 = 1.959963984540054
-# Below 30 a proportion's interval is wide and kappa unstable (the usual rule of thumb for a normal
-# approximation); such figures are published with small_sample = true rather than hidden.
-SMALL_SAMPLE = 30
-DEFAULT_PERIOD_DAYS = 7
 NO_VERSION = "none"
 
 

@@ -73,7 +73,17 @@ class ErrorRates(BaseModel):
     agreement: Agreement
 
 
+# Below 30 a proportion's interval is wide and kappa unstable (the usual rule of thumb for a normal
+# approximation); such figures are published with small_sample = true rather than hidden.
+SMALL_SAMPLE = 30
+DEFAULT_PERIOD_DAYS = 7
+
+
 class ErrorRateReport(BaseModel):
-    period_days: int = Field(description="length of each period (the last one may be shorter)")
-    small_sample_below: int = Field(description="samples smaller than this are labelled small")
-    rows: list[ErrorRates]
+    period_days: int = Field(
+        default=DEFAULT_PERIOD_DAYS, description="length of each period (the last one may be shorter)"
+    )
+    small_sample_below: int = Field(
+        default=SMALL_SAMPLE, description="samples smaller than this are labelled small"
+    )
+    rows: list[ErrorRates] = Field(default_factory=list)

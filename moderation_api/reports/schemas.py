@@ -109,7 +109,8 @@ class TransparencyReport(BaseModel):
     notices: NoticeOutcomes
     appeals: AppealCounts
     error_rates: ErrorRateReport = Field(
-        description="per model version and period: miss rate (blind QA), flag precision, reviewer agreement"
+        default_factory=ErrorRateReport,
+        description="per model version and period: miss rate (blind QA), flag precision, reviewer agreement",
     )
     daily: list[DailyPoint] | None = Field(default=None, description="present when daily=true")
 

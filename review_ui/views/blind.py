@@ -86,10 +86,21 @@ def _answer(client: VigilClient, case_id: int) -> None:
 def _answer_form(client: VigilClient, case_id: int) -> None:
     st.markdown("**Is this posting a violation?**")
     with st.form(f"qa-form-{case_id}", border=False, enter_to_submit=False):
-        st.radio("Answer", [VIOLATION, NOT_VIOLATION], index=None, horizontal=True, key=f"qa-verdict-{case_id}",
-                 format_func=str.capitalize)  # fmt: skip
-        st.selectbox("Kind of violation (when it is one)", ANSWER_CATEGORIES, index=None,
-                     format_func=lambda c: label(CATEGORIES, c).capitalize(), key=f"qa-category-{case_id}")  # fmt: skip
+        st.radio(
+            "Answer",
+            [VIOLATION, NOT_VIOLATION],
+            index=None,
+            horizontal=True,
+            key=f"qa-verdict-{case_id}",
+            format_func=str.capitalize,
+        )
+        st.selectbox(
+            "Kind of violation (when it is one)",
+            ANSWER_CATEGORIES,
+            index=None,
+            format_func=lambda c: label(CATEGORIES, c).capitalize(),
+            key=f"qa-category-{case_id}",
+        )
         st.text_area("Note (optional)", key=f"qa-notes-{case_id}", max_chars=4000, height=68)
         st.form_submit_button("Record answer", type="primary", key=f"qa-submit-{case_id}",
                               on_click=_answer, args=(client, case_id))  # fmt: skip
