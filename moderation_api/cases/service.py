@@ -515,13 +515,16 @@ def _claim_once(
     expired = select(Case).where(
         Case.queue == str(queue), Case.state == str(ASSIGNED), Case.lease_expires_at < now
     )
+    # The blind QA queue is served oldest first: an order by risk would tell its reviewers what the model
+    # thinks of each case.
+    order = (Case.opened_at.asc(), Case.id.asc()) if queue is Queue.QA else _priority()
     candidates: list[Case] = []
     for query in (open_cases, expired):
-        query = query.where(not_own_review(principal.actor)).order_by(*_priority()).limit(count)
+        query = query.where(not_own_review(principal.actor)).order_by(*order).limit(count)
         if is_postgres(session):
             query = query.with_for_update(skip_locked=True)
         candidates.extend(session.scalars(query).all())
-    candidates.sort(key=_priority_key)
+    candidates.sort(key=(lambda case: (case.opened_at, case.id)) if queue is Queue.QA else _priority_key)
     claimed: list[Case] = []
     for case in candidates[:count]:
         try:
