@@ -30,6 +30,7 @@ from moderation_api.model_versions.serving import ModelFollower, ScorerLoader, r
 from moderation_api.network.router import router as network_router
 from moderation_api.notices.router import router as notices_router
 from moderation_api.postings.router import router as postings_router
+from moderation_api.qa.router import router as qa_router
 from moderation_api.reports.dsa import puid_key
 from moderation_api.reports.router import router as reports_router
 from moderation_api.settings import Settings
@@ -50,6 +51,7 @@ ROUTERS = (
     model_versions_router,
     datasets_router,
     webhooks_router,
+    qa_router,
 )
 
 

@@ -9,6 +9,7 @@ from moderation_api.model_versions.models import ModelVersion
 from moderation_api.network.models import Cluster, PostingBucket, PostingContact
 from moderation_api.notices.models import Notice
 from moderation_api.postings.models import LegalHold, Posting
+from moderation_api.qa.models import QaStratum
 from moderation_api.webhooks.models import DeliveryAttempt, OutboxEvent, WebhookDelivery, WebhookEndpoint
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "Posting",
     "PostingBucket",
     "PostingContact",
+    "QaStratum",
     "WebhookDelivery",
     "WebhookEndpoint",
 ]

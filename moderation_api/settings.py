@@ -87,6 +87,11 @@ class Settings(BaseSettings):
     # Endpoints on loopback, private, link-local or otherwise non-public addresses are refused (they would
     # let an admin key probe the internal network) unless this is set (tests; single-host setups).
     webhook_allow_private_targets: bool = False
+    # Blind QA (issue 13): the share of low-band postings that open a blind `qa_sample` case (sampled
+    # systematically within each language × kind stratum), and the share of decided cases re-reviewed
+    # blind by a second reviewer. 0 turns either off.
+    qa_sample_rate: float = Field(default=0.01, ge=0, le=1)
+    double_review_rate: float = Field(default=0.05, ge=0, le=1)
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -13,6 +13,7 @@ import streamlit as st
 from review_ui import wellness
 from review_ui.client import ApiError, VigilClient
 from review_ui.navigation import (
+    BLIND_QA,
     CASE,
     ESCALATIONS,
     MODEL,
@@ -23,7 +24,7 @@ from review_ui.navigation import (
     show,
     show_flash,
 )
-from review_ui.views import case, model, queue, reports
+from review_ui.views import blind, case, model, queue, reports
 from review_ui.views.decision import undo_banner
 
 MAX_CASE_ID = 2**31 - 1
@@ -79,6 +80,8 @@ def _render(page: str, client: VigilClient, me: dict[str, Any]) -> None:
         queue.render(client, me)
     elif page == ESCALATIONS:
         queue.render(client, me, queue="senior")
+    elif page == BLIND_QA:
+        blind.render_queue(client, me)
     elif page == CASE:
         case.render(client, me)
     elif page == REPORTS:

@@ -132,6 +132,17 @@ class VigilClient:
         """An internal note on the case without deciding it; returns its audit event."""
         return dict(self._json("POST", f"/v1/cases/{case_id}/notes", json={"notes": notes}))
 
+    # blind QA
+    def claim_blind(self, case_id: int) -> dict[str, Any]:
+        return dict(self._json("POST", f"/v1/qa/cases/{case_id}/claim"))
+
+    def answer(
+        self, case_id: int, *, violation: bool, category: str | None, notes: str | None = None
+    ) -> dict[str, Any]:
+        """A blind reviewer's answer on a QA case they hold: violation (with its category) or not."""
+        body = {"violation": violation, "category": category, "notes": notes}
+        return dict(self._json("POST", f"/v1/qa/cases/{case_id}/answer", json=body))
+
     # the network around a posting
     def related(self, posting_id: int) -> dict[str, Any]:
         return dict(self._json("GET", f"/v1/postings/{posting_id}/related"))

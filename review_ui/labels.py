@@ -35,8 +35,14 @@ ESCALATION_KIND_HELP = {
     "policy_question": "a senior reviewer decides",
 }
 STATES = {"open": "open", "assigned": "claimed", "decided": "decided"}
-QUEUES = {"standard": "standard", "senior": "senior / child safety"}
-SOURCES = {"automated": "the model", "notice": "a user notice", "network": "a network signal"}
+QUEUES = {"standard": "standard", "senior": "senior / child safety", "qa": "blind QA"}
+SOURCES = {
+    "automated": "the model",
+    "notice": "a user notice",
+    "network": "a network signal",
+    "qa_sample": "a blind QA sample",
+    "double_review": "a blind second review",
+}
 CATEGORIES = {
     "sex_trafficking": "sex trafficking",
     "labor_trafficking": "labour trafficking",

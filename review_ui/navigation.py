@@ -10,10 +10,12 @@ import streamlit as st
 from review_ui.highlight import escape_markdown
 
 QUEUE, CASE, ESCALATIONS, REPORTS, MODEL = "Queue", "Case review", "Escalations", "Reports", "Model"
+BLIND_QA = "Blind QA"
 PAGE_PERMISSION = {
     QUEUE: "cases:read",
     CASE: "cases:read",
     ESCALATIONS: "cases:senior",
+    BLIND_QA: "cases:work",
     REPORTS: "reports",
     MODEL: "model",
 }

@@ -66,8 +66,10 @@ def lease_left(case: Mapping[str, Any], *, now: datetime | None = None) -> str:
     return f"{seconds // 60} min {seconds % 60:02d} s"
 
 
-def band_label(band: str) -> str:
-    """Text, not emoji: reviewers' workstations do not all have an emoji font."""
+def band_label(band: str | None) -> str:
+    """Text, not emoji: reviewers' workstations do not all have an emoji font. None: a blind review case."""
+    if band is None:
+        return "blind"
     return band.upper() if band == "urgent" else band
 
 
@@ -173,7 +175,7 @@ def cases_frame(
         row = {
             "id": case["id"],
             "band": band_label(case["band"]),
-            "risk": f"{float(case['risk_score']):.3f}",
+            "risk": "—" if case["risk_score"] is None else f"{float(case['risk_score']):.3f}",
             "state": label(STATES, case["state"]),
             "queue": label(QUEUES, case["queue"]),
             "categories": categories_label(case.get("categories")),

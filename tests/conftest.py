@@ -70,7 +70,15 @@ def session(session_factory: sessionmaker[Session]) -> Iterator[Session]:
 
 @pytest.fixture
 def settings() -> Settings:
-    return Settings(database_url="sqlite://", scorer="keyword", run_migrations=False, lease_seconds=600)
+    # No blind QA sampling or double reviews unless a test asks for them: they would add cases at random.
+    return Settings(
+        database_url="sqlite://",
+        scorer="keyword",
+        run_migrations=False,
+        lease_seconds=600,
+        qa_sample_rate=0.0,
+        double_review_rate=0.0,
+    )
 
 
 @pytest.fixture

@@ -227,6 +227,38 @@ def redact_network(network: Mapping[str, Any] | None, withheld: Collection[str])
     return {**network, "signals": signals}
 
 
+# ------------------------------------------------------------------------------------------ blind review
+
+# Case sources reviewed blind (issue 13): a QA sample of a low-band posting and the second review of a decided
+# case. Their reviewer answers "violation or not" without being anchored by the model or a first reviewer,
+# so for these cases no response carries the score, band, indicators, evidence, categories, the model
+# version, the network summary or the posting's other cases and decisions — for every role, since the case
+# API cannot know who will answer next. (Strings, not the cases' StrEnum: cases import this module.)
+BLIND_SOURCES = frozenset({"qa_sample", "double_review"})
+BLIND_WITHHELD = ("score", "band", "indicators", "evidence", "categories", "outcome", "network")
+BLIND_REASON = "blind review: the model's view and earlier decisions are not shown to avoid anchoring"
+
+
+def blind_case(source: str) -> bool:
+    return str(source) in BLIND_SOURCES
+
+
+def blind_for(role: Role, *, blind_case_open: bool) -> bool:
+    """Whether the posting endpoints withhold a posting's score from ``role``: while a blind case of it is
+    undecided, from every role that can claim one (an integrator or auditor answers none)."""
+    return blind_case_open and may(role, Permission.CASES_WORK)
+
+
+def blind_score(score: Mapping[str, Any]) -> dict[str, Any]:
+    """What of a stored score a blind reviewer gets: the language only (no band, scores, indicators,
+    evidence, entities, categories or model)."""
+    return {"language": score.get("language", "und")}
+
+
+def blind_note() -> AccessNote:
+    return AccessNote(restricted=None, reason=BLIND_REASON, withheld=list(BLIND_WITHHELD))
+
+
 # ------------------------------------------------------------------------- GET /v1/policy and the README
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from moderation_api.auth.policy import Data, Restriction, Viewer
+from moderation_api.auth.policy import Data, Restriction, Viewer, blind_case
 from moderation_api.auth.schemas import Principal
 from moderation_api.cases import service as cases
 from moderation_api.cases.models import Case
@@ -30,6 +30,7 @@ from moderation_api.network import service as network
 from moderation_api.notices.service import notices_of_case
 from moderation_api.postings.models import Posting
 from moderation_api.postings.service import posting_out
+from moderation_api.qa import service as qa
 
 
 def decide(
@@ -43,10 +44,12 @@ def decide(
     notes: str | None,
     hold_days: int,
     category_cutoff: float,
+    double_review_rate: float = 0.0,
 ) -> Case:
     """Decide a case the caller holds. A confirmation also raises the priority of its cluster's cases and
     opens cases for the cluster's unreviewed members, in the same transaction as the decision — one unit of
-    work, started over if it deadlocks."""
+    work, started over if it deadlocks. A ``double_review_rate`` share of decisions opens a blind second
+    review (:mod:`moderation_api.qa`) in the same transaction."""
     return run_transaction(
         session,
         lambda: _decide(
@@ -59,6 +62,7 @@ def decide(
             notes=notes,
             hold_days=hold_days,
             category_cutoff=category_cutoff,
+            double_review_rate=double_review_rate,
         ),
     )
 
@@ -74,6 +78,7 @@ def _decide(
     notes: str | None,
     hold_days: int,
     category_cutoff: float,
+    double_review_rate: float,
 ) -> Case:
     if decision is Decision.CONFIRM:
         # A confirmation writes to its cluster's postings and cases: take the network lock before any row
@@ -98,6 +103,8 @@ def _decide(
             network.boost_cluster_cases(
                 session, cluster_id=posting.cluster_id, cause={"confirmed_case_id": case.id}
             )
+    if decision is not Decision.ESCALATE:
+        qa.maybe_double_review(session, case=case, rate=double_review_rate)
     session.commit()
     return case
 
@@ -165,15 +172,18 @@ def case_detail(
     what else the role may not see is withheld (see :mod:`moderation_api.auth.policy`)."""
     case, posting, restriction = _visible_case(session, case_id=case_id, viewer=viewer)
     access = viewer.note(restriction, (Data.HISTORY,))
+    blind = blind_case(case.source)
     history: list[AuditEventOut] = []
     notices: list[NoticeView] = []
     if Data.HISTORY not in access.withheld:
         history = [AuditEventOut.model_validate(e) for e in cases.history(session, case_id=case.id)]
         notices = [NoticeView.model_validate(n) for n in notices_of_case(session, case_id=case.id)]
+    if blind:  # the opening event records the band and score: the blind case's history keeps neither
+        history = [event.model_copy(update={"details": None}) for event in history]
     (summary,) = cases.summaries(session, cases=[case], viewer=viewer)
     return CaseDetail(
         case=summary,
-        posting=posting_out(session, posting=posting, restriction=restriction, viewer=viewer),
+        posting=posting_out(session, posting=posting, restriction=restriction, viewer=viewer, blind=blind),
         history=history,
         notices=notices,
         decisions=cases.decision_options(case),

@@ -34,6 +34,8 @@ class Case(Base):
     notice_count: Mapped[int] = mapped_column(Integer, default=0)
     # A network signal (shared contact across cities, confirmed cluster member…) moves the case up.
     network_boost: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A double review (source double_review): the decided case it re-reviews blind.
+    review_of: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), default=None, index=True)
     # Bumped on every transition: a stale writer's conditional UPDATE matches no row.
     version: Mapped[int] = mapped_column(Integer, default=1)
 

@@ -31,7 +31,7 @@ router = APIRouter(prefix="/v1/cases", tags=["cases"])
 
 
 @contextmanager
-def _http_errors() -> Iterator[None]:
+def case_http_errors() -> Iterator[None]:
     """Map workflow errors to HTTP: 404 / 403 / 409 / 422."""
     try:
         yield
@@ -111,7 +111,7 @@ def claim(
     body: ClaimRequest, principal: CaseWorker, session: DbSession, settings: AppSettings
 ) -> list[CaseSummary]:
     """Claim the next case(s) of a queue by priority, each with a lease; [] when the queue is empty."""
-    with _http_errors():
+    with case_http_errors():
         cases = service.claim(
             session,
             principal=principal,
@@ -129,7 +129,7 @@ def case_detail(
     """The case with its posting, score and evidence, notices, full audit history, the decisions it
     accepts (and which need a note) and whether the caller may reopen it; 403 for a restricted case the
     caller's role may not see."""
-    with _http_errors():
+    with case_http_errors():
         return flows.case_detail(
             session,
             case_id=case_id,
@@ -141,7 +141,7 @@ def case_detail(
 
 @router.post("/{case_id}/renew", response_model=CaseSummary)
 def renew(case_id: RowId, principal: CaseWorker, session: DbSession, settings: AppSettings) -> CaseSummary:
-    with _http_errors():
+    with case_http_errors():
         case = service.renew(
             session, principal=principal, case_id=case_id, lease_seconds=settings.lease_seconds
         )
@@ -150,7 +150,7 @@ def renew(case_id: RowId, principal: CaseWorker, session: DbSession, settings: A
 
 @router.post("/{case_id}/release", response_model=CaseSummary)
 def release(case_id: RowId, principal: CaseWorker, session: DbSession) -> CaseSummary:
-    with _http_errors():
+    with case_http_errors():
         case = service.release(session, principal=principal, case_id=case_id)
     return CaseSummary.model_validate(case)
 
@@ -161,7 +161,7 @@ def decide(
 ) -> DecisionOut:
     """Confirm, dismiss (reason) or escalate (kind) a case you hold; 409 if you do not or it is decided.
     ``undo_until`` says until when you can take it back (``POST /v1/cases/{id}/reopen``)."""
-    with _http_errors():
+    with case_http_errors():
         case = flows.decide(
             session,
             principal=principal,
@@ -172,6 +172,7 @@ def decide(
             notes=body.notes,
             hold_days=settings.legal_hold_days,
             category_cutoff=settings.category_cutoff,
+            double_review_rate=settings.double_review_rate,
         )
         until = service.undo_until(session, case=case, window_seconds=settings.reopen_window_seconds)
     return DecisionOut.model_validate(case).model_copy(update={"undo_until": until})
@@ -185,7 +186,7 @@ def reopen(
     ``reopen_window_seconds`` (they hold the case again); a senior reviewer or admin may reopen any decided
     case later, with a ``reason`` (it returns to its queue). 403 for anyone else or after the window, 409
     when the case is not decided, 422 without a required reason."""
-    with _http_errors():
+    with case_http_errors():
         case = service.reopen(
             session,
             principal=principal,
@@ -203,5 +204,5 @@ def add_note(
 ) -> AuditEventOut:
     """Add an internal note to a case without deciding it (any state; you need not hold it). It is audited
     and shown in the case's history to whoever may see that history; 403 for a case your role may not see."""
-    with _http_errors():
+    with case_http_errors():
         return flows.add_note(session, case_id=case_id, viewer=viewer, principal=principal, notes=body.notes)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from moderation_api.auth.policy import blind_case
 from moderation_api.auth.schemas import AccessNote
 from moderation_api.postings.schemas import PostingOut
 from moderation_api.request_model import RequestModel
@@ -22,12 +23,15 @@ class CaseState(StrEnum):
 class Queue(StrEnum):
     STANDARD = "standard"
     SENIOR = "senior"  # senior / child-safety reviewers
+    QA = "qa"  # blind QA samples and double reviews (moderation_api.qa)
 
 
 class CaseSource(StrEnum):
     AUTOMATED = "automated"
     NOTICE = "notice"
     NETWORK = "network"
+    QA_SAMPLE = "qa_sample"  # a random low-band posting, reviewed blind to measure misses
+    DOUBLE_REVIEW = "double_review"  # a decided case re-reviewed blind by a second reviewer
 
 
 class Decision(StrEnum):
@@ -76,8 +80,8 @@ class CaseSummary(BaseModel):
     state: CaseState
     queue: Queue
     source: CaseSource
-    band: str
-    risk_score: float
+    band: str | None = Field(description="null on blind review cases (qa_sample, double_review)")
+    risk_score: float | None = Field(description="null on blind review cases")
     minor: bool
     categories: list[str]
     model_version: str | None
@@ -90,6 +94,7 @@ class CaseSummary(BaseModel):
     escalation_kind: str | None
     notice_count: int
     network_boost: bool
+    review_of: int | None = Field(default=None, description="double_review: the case re-reviewed (id only)")
     escalated_by: str | None = Field(
         default=None, description="who escalated it (only for roles that see senior-queue history)"
     )
@@ -102,6 +107,14 @@ class CaseSummary(BaseModel):
     @classmethod
     def _split_categories(cls, value: Any) -> Any:
         return [name for name in value.split(",") if name] if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _blind(self) -> Self:
+        """A blind review case never carries what the model said (every route builds its summary here)."""
+        if blind_case(self.source):
+            self.band, self.risk_score, self.categories, self.model_version = None, None, [], None
+            self.network_boost = False
+        return self
 
 
 class DecisionOut(CaseSummary):

@@ -27,6 +27,7 @@ from moderation_api.auth.policy import (
     Reach,
     Restriction,
     Viewer,
+    blind_case,
     may,
     restriction_of,
     strictest,
@@ -95,6 +96,9 @@ TRANSITIONS: dict[str, Rule] = {
     # A senior reviewer reopens someone else's decision, or any after the window, with a reason.
     "reopen": Rule(frozenset({DECIDED}), OPEN),
     "overturn": Rule(frozenset({DECIDED}), DECIDED),  # an appeal reversed the decision
+    # A blind second reviewer's answer on a double review: recorded like a decision on that case, but not a
+    # moderation decision (no webhook, no DSA statement: the first decision stands; it measures agreement).
+    "second_review": Rule(frozenset({ASSIGNED}), DECIDED),
 }
 DECISION_ACTIONS = ("decide", "escalate")
 REOPEN_ACTIONS = ("undo", "reopen")
@@ -212,6 +216,8 @@ def open_case(
     network_signals: Sequence[str] = (),
     ingested_by: str | None = None,
     new_posting: bool = False,
+    queue: Queue = Queue.STANDARD,
+    review_of: int | None = None,
 ) -> Case:
     """A new open case; minors' cases go straight to the senior / child-safety queue.
 
@@ -219,7 +225,8 @@ def open_case(
     reviewer escalated as ``minor_involved``): restricted content stays with senior reviewers.
     ``ingested_by`` is the caller that sent the posting in, recorded next to the opener (the model or the
     network layer) so the audit trail says who submitted what. ``new_posting``: the posting was stored in
-    this transaction, so no earlier case can restrict it (ingest skips the lookup).
+    this transaction, so no earlier case can restrict it (ingest skips the lookup). ``queue``: where an
+    unrestricted case goes (blind QA cases: ``qa``); ``review_of``: the case a double review re-reviews.
     """
     earlier = (
         None
@@ -230,7 +237,7 @@ def open_case(
     case = Case(
         posting_id=posting.id,
         state=str(CaseState.OPEN),
-        queue=str(Queue.SENIOR if minor or earlier is not None else Queue.STANDARD),
+        queue=str(Queue.SENIOR if minor or earlier is not None else queue),
         source=str(source),
         band=posting.band,
         risk_score=posting.risk_score,
@@ -240,6 +247,7 @@ def open_case(
         opened_at=utcnow(),
         notice_count=1 if source is CaseSource.NOTICE else 0,
         network_boost=bool(network_signals),
+        review_of=review_of,
     )
     session.add(case)
     session.flush()
@@ -445,6 +453,35 @@ def expire_leases(session: Session, *, now: datetime | None = None) -> int:
             return count
 
 
+def _own_decision(actor: str, case_id: Any) -> Any:
+    return (
+        select(AuditEvent.id)
+        .where(
+            AuditEvent.case_id == case_id, AuditEvent.actor == actor, AuditEvent.action.in_(DECISION_ACTIONS)
+        )
+        .exists()
+    )
+
+
+def not_own_review(actor: str) -> ColumnElement[bool]:
+    """Cases ``actor`` may claim as far as double review goes: no second review of a case they decided.
+
+    Part of the claim query itself, so two reviewers claiming at once can never hand the first reviewer
+    their own case: the rule is checked against committed decisions in the same statement that locks the
+    row (a decision is committed before its double review exists).
+    """
+    return or_(Case.review_of.is_(None), ~_own_decision(actor, Case.review_of))
+
+
+def check_not_own_review(session: Session, *, case: Case, actor: str) -> None:
+    """Refuse (403) a double review of a case ``actor`` decided or escalated."""
+    if case.review_of is not None and session.scalar(select(_own_decision(actor, case.review_of))):
+        raise CaseForbiddenError(
+            f"case {case.id} is a blind second review of case {case.review_of}, which you decided: "
+            "another reviewer must do it"
+        )
+
+
 def claim(
     session: Session, *, principal: Principal, queue: Queue, count: int, lease_seconds: int
 ) -> list[Case]:
@@ -478,13 +515,16 @@ def _claim_once(
     expired = select(Case).where(
         Case.queue == str(queue), Case.state == str(ASSIGNED), Case.lease_expires_at < now
     )
+    # The blind QA queue is served oldest first: an order by risk would tell its reviewers what the model
+    # thinks of each case.
+    order = (Case.opened_at.asc(), Case.id.asc()) if queue is Queue.QA else _priority()
     candidates: list[Case] = []
     for query in (open_cases, expired):
-        query = query.order_by(*_priority()).limit(count)
+        query = query.where(not_own_review(principal.actor)).order_by(*order).limit(count)
         if is_postgres(session):
             query = query.with_for_update(skip_locked=True)
         candidates.extend(session.scalars(query).all())
-    candidates.sort(key=_priority_key)
+    candidates.sort(key=(lambda case: (case.opened_at, case.id)) if queue is Queue.QA else _priority_key)
     claimed: list[Case] = []
     for case in candidates[:count]:
         try:
@@ -499,17 +539,26 @@ def _claim_once(
     return claimed
 
 
-def claim_case(session: Session, *, principal: Principal, case_id: int, lease_seconds: int) -> Case:
-    """Claim one specific open case (bulk cluster actions); 409 if someone holds it or it is decided."""
+def claim_case(
+    session: Session, *, principal: Principal, case_id: int, lease_seconds: int, bulk: bool = True
+) -> Case:
+    """Claim one specific open case (bulk cluster actions, a blind QA case by its link); 409 if someone holds
+    it or it is decided, 403 for a double review of the caller's own decision."""
     case = get_case(session, case_id=case_id)
     _check_queue_access(principal, case.queue)
     if case.state != str(OPEN):
         raise CaseConflictError(f"case {case_id} is {case.state}; only open cases can be claimed")
+    check_not_own_review(session, case=case, actor=principal.actor)
     until = utcnow() + timedelta(seconds=lease_seconds)
     _take_lease(session, case=case, principal=principal, until=until,
-                details={"lease_seconds": lease_seconds, "bulk": True})  # fmt: skip
+                details={"lease_seconds": lease_seconds, "bulk": bulk})  # fmt: skip
     session.commit()
     return case
+
+
+def held_case(session: Session, *, principal: Principal, case_id: int) -> Case:
+    """The case ``principal`` holds now under a live lease (409 otherwise)."""
+    return _held_case(session, principal=principal, case_id=case_id)
 
 
 def _held_case(session: Session, *, principal: Principal, case_id: int) -> Case:
@@ -576,7 +625,7 @@ def decision_options(case: Case) -> list[DecisionOption]:
             decision=decision, note_required_because=note_required_because(band=case.band, decision=decision)
         )
         for decision in Decision
-        if decision is not Decision.ESCALATE or _may_escalate(case)
+        if (decision is not Decision.ESCALATE or _may_escalate(case)) and not blind_case(case.source)
     ]
 
 
@@ -598,6 +647,10 @@ def record_decision(
     """
     case = _held_case(session, principal=principal, case_id=case_id)
     _check_queue_access(principal, case.queue)
+    if blind_case(case.source):
+        raise DecisionInvalidError(
+            f"case {case_id} is a blind review: answer it with POST /v1/qa/cases/{case_id}/answer"
+        )
     now = utcnow()
     if decision is Decision.DISMISS and reason is None:
         raise DecisionInvalidError("dismiss needs a reason: " + ", ".join(DismissReason))

@@ -60,6 +60,7 @@ def ingest(
         actor=principal.actor,
         category_cutoff=settings.category_cutoff,
         max_text_chars=settings.max_text_chars,
+        qa_sample_rate=settings.qa_sample_rate,
     )
     return IngestResponse(results=results)
 

@@ -13,16 +13,28 @@ from sqlalchemy.orm import Session
 from classifier.results import ScoreResult, TextScorer
 from moderation_api.audit import service as audit
 from moderation_api.audit.schemas import ActorKind, AuditAction
-from moderation_api.auth.policy import Data, Restriction, Viewer, redact_network, redact_score
+from moderation_api.auth.policy import (
+    BLIND_REASON,
+    BLIND_SOURCES,
+    BLIND_WITHHELD,
+    Data,
+    Restriction,
+    Viewer,
+    blind_for,
+    blind_score,
+    redact_network,
+    redact_score,
+)
 from moderation_api.auth.schemas import Principal
 from moderation_api.cases.models import Case
-from moderation_api.cases.schemas import CaseSource
+from moderation_api.cases.schemas import CaseSource, CaseState
 from moderation_api.cases.service import case_facts, open_case, posting_restrictions
 from moderation_api.db import AppLock, run_transaction, take_lock, utcnow
 from moderation_api.network.models import PostingBucket, PostingContact
 from moderation_api.network.service import boost_cluster_cases, link_postings
 from moderation_api.postings.models import LegalHold, Posting
 from moderation_api.postings.schemas import CaseOutcome, IngestResult, PostingIn, PostingOut
+from moderation_api.qa.service import sample_low_band
 
 
 class PostingNotFoundError(Exception):
@@ -79,8 +91,11 @@ def ingest(
     actor: str,
     category_cutoff: float,
     max_text_chars: int | None = None,
+    qa_sample_rate: float = 0.0,
 ) -> list[IngestResult]:
     """Store and score postings; open a case for band review/urgent. Idempotent on (source, external_id).
+
+    A ``qa_sample_rate`` share of the new low-band postings opens blind QA cases (:mod:`moderation_api.qa`).
 
     The whole batch is one transaction: either every new posting (and its case) is stored or none is;
     one text over ``max_text_chars`` refuses the batch before anything is written. New postings are
@@ -99,7 +114,13 @@ def ingest(
     return run_transaction(
         session,
         lambda: _ingest_once(
-            session, scorer=scorer, items=items, scored=scored, actor=actor, category_cutoff=category_cutoff
+            session,
+            scorer=scorer,
+            items=items,
+            scored=scored,
+            actor=actor,
+            category_cutoff=category_cutoff,
+            qa_sample_rate=qa_sample_rate,
         ),
         retry_unique=True,
     )
@@ -134,6 +155,7 @@ def _ingest_once(
     scored: dict[tuple[str, str], ScoreResult],
     actor: str,
     category_cutoff: float,
+    qa_sample_rate: float = 0.0,
 ) -> list[IngestResult]:
     take_lock(session, AppLock.NETWORK)
     # Read again under the lock: keys a concurrent request stored meanwhile are existing now. (Scoring here
@@ -181,6 +203,8 @@ def _ingest_once(
             cause = {"posting_id": posting.id, "signals": [signal.id for signal in network.signals]}
             boost_cluster_cases(session, cluster_id=network.cluster_id, cause=cause)
         created[key] = (posting, case_id)
+    unflagged = [posting for posting, case_id in created.values() if case_id is None]
+    sample_low_band(session, postings=unflagged, rate=qa_sample_rate, ingested_by=actor)
     session.commit()
     results = []
     seen: set[tuple[str, str]] = set()
@@ -261,14 +285,49 @@ def posting_view(session: Session, *, posting_id: int, viewer: Viewer) -> Postin
     posting = get_posting(session, posting_id=posting_id)
     restrictions = posting_restrictions(session, postings=[posting], category_cutoff=viewer.category_cutoff)
     viewer.require(Data.POSTING, restrictions[posting.id], item=f"posting {posting_id}")
-    return posting_out(session, posting=posting, restriction=restrictions[posting.id], viewer=viewer)
+    open_blind = session.scalar(
+        select(Case.id)
+        .where(
+            Case.posting_id == posting.id,
+            Case.source.in_(BLIND_SOURCES),
+            Case.state != str(CaseState.DECIDED),
+        )
+        .limit(1)
+    )
+    blind = blind_for(viewer.role, blind_case_open=open_blind is not None)
+    return posting_out(
+        session, posting=posting, restriction=restrictions[posting.id], viewer=viewer, blind=blind
+    )
 
 
 def posting_out(
-    session: Session, *, posting: Posting, restriction: Restriction | None, viewer: Viewer
+    session: Session,
+    *,
+    posting: Posting,
+    restriction: Restriction | None,
+    viewer: Viewer,
+    blind: bool = False,
 ) -> PostingOut:
     """On a restricted posting, what ``viewer``'s role may not see (text, quoted evidence, contacts, case
-    outcomes) is withheld, and the response says which and why."""
+    outcomes) is withheld, and the response says which and why. ``blind``: for a blind review, the score
+    (but its language), the posting's cases and its network are withheld too (policy ``blind_score``)."""
+    if blind:
+        out = posting_out(session, posting=posting, restriction=restriction, viewer=viewer)
+        access = viewer.note(restriction, POSTING_CONTENT)
+        return out.model_copy(
+            update={
+                "score": blind_score(posting.score),
+                "cases": [],
+                "cluster_id": None,
+                "network": None,
+                "access": access.model_copy(
+                    update={
+                        "reason": access.reason or BLIND_REASON,
+                        "withheld": [*access.withheld, *BLIND_WITHHELD],
+                    }
+                ),
+            }
+        )
     access = viewer.note(restriction, POSTING_CONTENT)
     withheld = set(access.withheld)
     hold = cases = None

@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import Iterator
 
+from moderation_api.qa.export import error_rate_rows
 from moderation_api.reports.schemas import TransparencyReport
 
 CSV_HEADER = ("section", "key", "value")
@@ -64,6 +65,7 @@ def report_rows(report: TransparencyReport) -> Iterator[Row]:
     for category, figures in appeals.by_category.items():
         for figure, count in figures.items():
             yield "appeals_by_category", f"{category}/{figure}", _value(count)
+    yield from error_rate_rows(report.error_rates)
     for point in report.daily or ():
         yield "daily_opened", point.day.isoformat(), _value(point.opened)
         yield "daily_decided", point.day.isoformat(), _value(point.decided)

@@ -7,6 +7,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from moderation_api.qa.schemas import ErrorRateReport
+
 
 class ReportFormat(StrEnum):
     JSON = "json"
@@ -106,6 +108,10 @@ class TransparencyReport(BaseModel):
     automated_precision: list[ModelPrecision]
     notices: NoticeOutcomes
     appeals: AppealCounts
+    error_rates: ErrorRateReport = Field(
+        default_factory=ErrorRateReport,
+        description="per model version and period: miss rate (blind QA), flag precision, reviewer agreement",
+    )
     daily: list[DailyPoint] | None = Field(default=None, description="present when daily=true")
 
 

@@ -16,6 +16,7 @@ from moderation_api.cases.service import DECISION_ACTIONS, REOPEN_ACTIONS
 from moderation_api.db import utcnow
 from moderation_api.notices.models import Notice
 from moderation_api.postings.models import Posting
+from moderation_api.qa.figures import error_rates
 from moderation_api.reports.dsa import MAX_BATCH, ConfirmedCase, build_statement, decode_cursor, encode_cursor
 from moderation_api.reports.quantiles import DurationSummary
 from moderation_api.reports.schemas import (
@@ -171,6 +172,7 @@ def transparency_report(
         ],
         notices=NoticeOutcomes(received=len(notices), by_outcome=dict(sorted(notice_outcomes.items()))),
         appeals=appeal_counts(session, start=start, end=end),
+        error_rates=error_rates(session, start=start, end=end),
         daily=daily_points,
     )
 
@@ -304,6 +306,7 @@ def dsa_statements(
             Case.state == str(CaseState.DECIDED),
             Case.decision == str(Decision.CONFIRM),
             Case.decided_at.is_not(None),
+            Case.source != str(CaseSource.DOUBLE_REVIEW),  # a measurement, not a moderation decision
         )
     )
     if cursor:

@@ -45,6 +45,8 @@ from review_ui.tables import (
     related_frame,
     score_notes,
 )
+from review_ui.views import blind
+from review_ui.views.blind import BLIND_SOURCES
 from review_ui.views.decision import decision_panel, reopen_panel
 from review_ui.wellness import reveal_prompt, text_hidden
 
@@ -361,6 +363,9 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
         _pick_case()
         return
     case, posting = detail["case"], detail["posting"]
+    if case["source"] in BLIND_SOURCES:  # no score, band, evidence or earlier decision: its own view
+        blind.render_case(client, me, detail)
+        return
     score = posting.get("score") or {}
     st.query_params["case"] = str(case["id"])  # a link to this case; reloading it opens it again
     _header(case, score)

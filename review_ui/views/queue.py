@@ -53,7 +53,7 @@ def _my_cases(client: VigilClient) -> None:
         cells = st.columns([1, 2, 2, 2, 2])
         cells[0].text(f"#{case['id']}")
         cells[1].text(f"{band_label(case['band'])} · {label(STATES, case['state'])}")
-        cells[2].text(f"risk {case['risk_score']:.2f}")
+        cells[2].text("blind review" if case["risk_score"] is None else f"risk {case['risk_score']:.2f}")
         cells[3].text(f"lease: {lease_left(case)}")
         cells[4].button("Open", key=f"open-mine-{case['id']}", on_click=go_to, args=(CASE, case["id"]))
 

@@ -19,6 +19,7 @@ from review_ui.tables import (
     precision_frame,
     reviewers_frame,
 )
+from review_ui.views import error_rates
 
 DEFAULT_DAYS = 30
 
@@ -115,6 +116,8 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
         st.dataframe(precision, hide_index=True, width="stretch")
         if not precision.empty and precision["precision"].notna().any():
             st.bar_chart(precision.set_index("model version")["precision"])
+
+    error_rates.render(report)
 
     columns = st.columns(4)
     with columns[0]:

@@ -51,7 +51,10 @@ def test_transparency_report_counts(client: TestClient, keys: dict) -> None:
         params={"start": start, "end": end, "daily": True},
         headers=keys["auditor"],
     ).json()
-    assert report["cases_opened"] == {"total": 6, "by_source": {"automated": 5, "notice": 1, "network": 0}}
+    assert report["cases_opened"] == {
+        "total": 6,
+        "by_source": {"automated": 5, "notice": 1, "network": 0, "qa_sample": 0, "double_review": 0},
+    }
     assert report["decisions"]["by_outcome"] == {"confirm": 2, "dismiss": 3, "escalate": 1}
     assert report["escalations_by_kind"] == {"adult_trafficking_law_enforcement": 1}
     assert report["dismissals_by_reason"] == {"duplicate": 1, "false_positive": 1, "out_of_scope": 1}

@@ -88,7 +88,11 @@ def start_api(tmp_path: Path) -> Iterator[Callable[..., LiveApi]]:
             }
             session.commit()
         engine.dispose()
-        app = create_app(Settings(database_url=database_url, scorer=scorer, run_migrations=False, **settings))
+        # No random blind QA cases or double reviews unless the test asks for them.
+        rates = {"qa_sample_rate": 0.0, "double_review_rate": 0.0}
+        app = create_app(
+            Settings(database_url=database_url, scorer=scorer, run_migrations=False, **(rates | settings))
+        )
         port = free_port()
         server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
         thread = threading.Thread(target=server.run, daemon=True)

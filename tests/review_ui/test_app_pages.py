@@ -62,9 +62,10 @@ def open_page(at: AppTest, page: str) -> AppTest:
 
 def test_sign_in_shows_the_pages_of_the_role(ui_env: LiveApi) -> None:
     at = signed_in(ui_env.keys["reviewer"])
-    assert list(at.sidebar.radio[0].options) == ["Queue", "Case review", "Model"]
+    assert list(at.sidebar.radio[0].options) == ["Queue", "Case review", "Blind QA", "Model"]
     at = signed_in(ui_env.keys["senior"])
-    assert list(at.sidebar.radio[0].options) == ["Queue", "Case review", "Escalations", "Reports", "Model"]
+    pages = ["Queue", "Case review", "Escalations", "Blind QA", "Reports", "Model"]
+    assert list(at.sidebar.radio[0].options) == pages
     at = signed_in(ui_env.keys["auditor"])
     assert "Reports" in at.sidebar.radio[0].options and "Escalations" not in at.sidebar.radio[0].options
     assert not [b for b in at.button if b.label == "Claim next case"]  # auditors read, never decide
