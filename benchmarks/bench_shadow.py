@@ -80,7 +80,8 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
     texts = [row["text"] for row in rows[: 2 * args.postings + 16]]
     warm, texts = texts[:16], texts[16:]
     plain_texts, shadow_texts = texts[0::2], texts[1::2]
-    settings = Settings(database_url="sqlite://", run_migrations=False)
+    # No registry follower (model_check_seconds=0): the run sets the shadow itself, batch by batch.
+    settings = Settings(database_url="sqlite://", run_migrations=False, model_check_seconds=0)
     with tempfile.TemporaryDirectory() as tmp, database(args.database_url) as url:
         active = load_scorer_for(settings, SHIPPED)
         shadow = Shadow(version=SHADOW_VERSION, scorer=load_scorer_for(settings, shadow_copy(Path(tmp))))
