@@ -618,7 +618,7 @@ def test_model_page_shows_the_registry_and_the_shadow_comparison(
         "vigil-risk 1.1.0-strict": "shadow (scores every posting, routes nothing)",
     }
     assert set(registry["changed by"]) == {"cli ops", "cli ana"}
-    assert "heldout handwritten: AP" in " ".join(registry["measured quality"])
+    assert "heldout: AP" in " ".join(registry["measured quality"])
     quality = next(df for cols, df in frames.items() if "shadow model" in cols)
     assert list(quality["measure"])[:2] == ["precision of opened cases", "recall of violations"]
     assert quality["active model"][0].startswith("1.000 [") and " ms" in quality["shadow model"][2]
