@@ -590,24 +590,19 @@ def test_model_page_shows_the_registry_and_the_shadow_comparison(
         service.promote(session, version="1.1.0", actor="cli:ops", actor_kind=ActorKind.HUMAN)
         service.shadow(session, version="1.1.0-strict", actor="cli:ana", actor_kind=ActorKind.HUMAN)
     engine.dispose()
-    time.sleep(3)  # the API's follower loads the shadow version (checks every 0.05 s; a load takes ~2 s)
-    postings = [
-        {"source": "ui", "external_id": eid, "text": text}
-        for eid, text in (("u1", URGENT), ("b1", "Trek bike, $300"))
-    ]
-    deadline = time.monotonic() + 60
-    while True:  # until the shadow scored the batch (the follower may still be loading it)
+    texts = (("u1", URGENT), ("b1", "Trek bike, $300"))
+    postings = [{"source": "ui", "external_id": eid, "text": text} for eid, text in texts]
+    deadline = time.monotonic() + 180
+    while True:  # until the shadow scored a batch (the API's follower loads it in the background)
         api.call("POST", "/v1/postings", as_role="integrator", json={"postings": postings})
         if api.call("GET", "/v1/model/compare", as_role="senior")["scored"] or time.monotonic() > deadline:
             break
+        time.sleep(0.5)
         postings = [{**p, "external_id": p["external_id"] + "x"} for p in postings]
-    case = api.call("POST", "/v1/cases/claim", as_role="senior", json={"count": 1})[0]
-    api.call(
-        "POST",
-        f"/v1/cases/{case['id']}/decision",
-        as_role="senior",
-        json={"decision": "confirm", "notes": "seen"},
-    )
+    for queue in ("standard", "senior"):  # the urgent ad's cases may sit in either queue
+        for case in api.call("POST", "/v1/cases/claim", as_role="senior", json={"count": 20, "queue": queue}):
+            decision = {"decision": "confirm", "notes": "seen"}
+            api.call("POST", f"/v1/cases/{case['id']}/decision", as_role="senior", json=decision)
     monkeypatch.setenv("VIGIL_API_URL", api.url)
     at = open_page(signed_in(api.keys["senior"]), "Model")
     frames = {tuple(df.value.columns): df.value for df in at.dataframe}
