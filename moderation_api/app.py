@@ -206,6 +206,7 @@ def create_app(
     app.state.session_factory = session_factory
     app.state.scorer = scorer
     app.state.model_follower = None
+    app.state.shadow = None  # the shadow version's scorer, when the registry has one (ModelFollower)
     app.state.puid_secret = puid_key(
         settings.puid_secret.get_secret_value() if settings.puid_secret else None
     )

@@ -11,7 +11,10 @@ import contextlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from moderation_api.model_versions.schemas import ComparisonOut, Proportion
 
 ROLES = ("integrator", "reviewer", "senior", "admin", "auditor")
 
@@ -205,6 +208,11 @@ def _cmd_model(args: argparse.Namespace) -> int:
                         f"{model.version:<16} {model.status:<10} {model.name:<24} {model.status_changed_by}"
                     )
                 return 0
+            if args.model_command == "compare":
+                from moderation_api.model_versions.compare import compare
+
+                print(comparison_text(compare(session, version=args.version)))
+                return 0
             if args.model_command == "register":
                 model = service.register(session, model_dir=Path(args.dir), actor=actor, actor_kind=human)
             elif args.model_command == "shadow":
@@ -218,6 +226,38 @@ def _cmd_model(args: argparse.Namespace) -> int:
             return 2
     print(f"{model.name} {model.version} is {model.status}")
     return 0
+
+
+def comparison_text(result: ComparisonOut) -> str:
+    """The comparison as lines for a terminal."""
+
+    def share(p: Proportion) -> str:
+        if p.value is None:
+            return "— (n=0)"
+        low, high = p.ci95 or (p.value, p.value)
+        return f"{p.value:.3f} [{low:.2f}, {high:.2f}] ({p.successes}/{p.n})"
+
+    def ms(value: float | None) -> str:
+        return "—" if value is None else f"{value:.1f} ms"
+
+    lines = [
+        f"shadow {result.shadow_version} ({result.shadow_status}) against the active model: "
+        f"{result.scored} postings scored, {result.decided} decided by reviewers",
+        f"band agreement: decided {share(result.band_agreement)}, all {share(result.band_agreement_all)}",
+        f"case agreement: decided {share(result.case_agreement)}, all {share(result.case_agreement_all)}",
+    ]
+    for name, side in (("active", result.active), ("shadow", result.shadow)):
+        versions = ", ".join(f"{v} ×{n}" for v, n in side.versions.items()) or "—"
+        lines.append(
+            f"{name:<7} precision {share(side.precision)}, recall {share(side.recall)}; "
+            f"p50 {ms(side.latency_p50_ms)}, p95 {ms(side.latency_p95_ms)} per posting ({versions})"
+        )
+    for label, gap in (("shadow only", result.shadow_only), ("active only", result.active_only)):
+        lines.append(
+            f"cases {label}: {gap.postings} (violation {gap.violation}, no violation {gap.no_violation}, "
+            f"undecided {gap.undecided})"
+        )
+    return "\n".join(lines)
 
 
 def _cmd_webhooks_add(args: argparse.Namespace) -> int:
@@ -425,7 +465,11 @@ def build_parser() -> argparse.ArgumentParser:
     model_rollback = model_sub.add_parser(
         "rollback", help="reactivate the version active before the current one"
     )
-    for command in (model_list, model_register, model_shadow, model_promote, model_rollback):
+    model_compare = model_sub.add_parser(
+        "compare", help="the shadow version against the active model on reviewers' decisions"
+    )
+    model_compare.add_argument("version", nargs="?", default=None, help="default: the version in shadow")
+    for command in (model_list, model_register, model_shadow, model_promote, model_rollback, model_compare):
         command.add_argument(
             "--actor", default=None, help="who to record in the audit trail (default cli:<user>)"
         )

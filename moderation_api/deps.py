@@ -14,6 +14,7 @@ from moderation_api.auth.policy import PERMISSIONS, Permission, Viewer
 from moderation_api.auth.schemas import Principal
 from moderation_api.auth.service import AuthError, authenticate
 from moderation_api.db import MAX_ROW_ID
+from moderation_api.model_versions.shadow import Shadow
 from moderation_api.settings import Settings
 
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="a Vigil API key")
@@ -39,11 +40,18 @@ def get_scorer(request: Request) -> TextScorer:
     return scorer
 
 
+def get_shadow(request: Request) -> Shadow | None:
+    """The shadow version this process scores ingested postings with too (None: no shadow)."""
+    shadow: Shadow | None = getattr(request.app.state, "shadow", None)
+    return shadow
+
+
 RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="a row id")]
 
 DbSession = Annotated[Session, Depends(get_session)]
 AppSettings = Annotated[Settings, Depends(get_settings)]
 Scorer = Annotated[TextScorer, Depends(get_scorer)]
+ShadowScoring = Annotated[Shadow | None, Depends(get_shadow)]
 
 
 def get_principal(session: DbSession, api_key: Annotated[str | None, Security(api_key_header)]) -> Principal:
@@ -90,6 +98,7 @@ PostingReader = Annotated[Principal, Depends(require(Permission.POSTINGS_READ))]
 PostingDeleter = Annotated[Principal, Depends(require(Permission.POSTINGS_DELETE))]
 ReportReader = Annotated[Principal, Depends(require(Permission.REPORTS))]
 ModelAdmin = Annotated[Principal, Depends(require(Permission.MODEL_ADMIN))]
+ModelComparer = Annotated[Principal, Depends(require(Permission.MODEL_COMPARE))]
 DatasetExporter = Annotated[Principal, Depends(require(Permission.DATASETS_EXPORT))]
 AppealSubmitter = Annotated[Principal, Depends(require(Permission.APPEALS_SUBMIT))]
 AppealWorker = Annotated[Principal, Depends(require(Permission.APPEALS_WORK))]

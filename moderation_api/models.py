@@ -5,7 +5,7 @@ from moderation_api.audit.models import AuditEvent
 from moderation_api.auth.models import ApiKey
 from moderation_api.cases.models import Case
 from moderation_api.db import Base
-from moderation_api.model_versions.models import ModelVersion
+from moderation_api.model_versions.models import ModelVersion, ShadowScore
 from moderation_api.network.models import Cluster, PostingBucket, PostingContact
 from moderation_api.notices.models import Notice
 from moderation_api.postings.models import LegalHold, Posting
@@ -28,6 +28,7 @@ __all__ = [
     "PostingBucket",
     "PostingContact",
     "QaStratum",
+    "ShadowScore",
     "WebhookDelivery",
     "WebhookEndpoint",
 ]

@@ -61,6 +61,31 @@ class HttpMetrics:
         )
 
 
+class ShadowMetrics:
+    """Shadow scoring's series in an app's registry (``app.state.shadow_counters``): what it scored, and
+    the batches it failed on — which ingest answered as usual."""
+
+    def __init__(self, registry: CollectorRegistry) -> None:
+        self._scored = Counter(
+            "vigil_shadow_scored_total",
+            "Ingested postings the shadow model version scored",
+            ("version",),
+            registry=registry,
+        )
+        self._failed = Counter(
+            "vigil_shadow_failures_total",
+            "Ingest batches the shadow model version failed to score or store (ingest unaffected)",
+            ("version", "error"),
+            registry=registry,
+        )
+
+    def scored(self, version: str, count: int) -> None:
+        self._scored.labels(version).inc(count)
+
+    def failed(self, version: str, error: str) -> None:
+        self._failed.labels(version, error).inc()
+
+
 def _route(scope: Scope) -> str:
     return str(getattr(scope.get("route"), "path", "unmatched"))
 
@@ -204,5 +229,6 @@ def operations_router(metrics: HttpMetrics) -> APIRouter:
 def install(app: FastAPI) -> None:
     """Add the operations endpoints and the request observer (outermost of the app's middleware)."""
     metrics = HttpMetrics()
+    app.state.shadow_counters = ShadowMetrics(metrics.registry)
     app.include_router(operations_router(metrics))
     app.add_middleware(RequestObserver, metrics=metrics)

@@ -189,3 +189,11 @@ class VigilClient:
 
     def model_plot(self, name: str) -> bytes:
         return self._request("GET", f"/v1/model/plots/{name}").content
+
+    def model_versions(self) -> list[dict[str, Any]]:
+        return list(self._json("GET", "/v1/model/versions"))
+
+    def model_compare(self, version: str | None = None) -> dict[str, Any]:
+        """The shadow version (or ``version``) against the active model on reviewers' decisions."""
+        params = {"version": version} if version else {}
+        return dict(self._json("GET", "/v1/model/compare", params=params))

@@ -67,6 +67,12 @@ ACTIONS = {
     "posting_deleted": "posting deleted",
     "retention_erased": "text erased (retention)",
 }
+MODEL_STATUSES = {
+    "candidate": "candidate (registered, not scoring)",
+    "shadow": "shadow (scores every posting, routes nothing)",
+    "active": "active (serving)",
+    "retired": "retired",
+}
 REOPEN_ACTIONS = {"undo": "undone by the decider", "reopen": "reopened by a senior"}
 
 

@@ -19,6 +19,7 @@ from review_ui.labels import (
     DECIDED,
     DISMISS_REASONS,
     ESCALATION_KINDS,
+    MODEL_STATUSES,
     QUEUES,
     SOURCES,
     STATES,
@@ -368,3 +369,129 @@ def model_metrics_frame(metrics: Mapping[str, Any]) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def _metrics_summary(metrics: Mapping[str, Any] | None) -> str:
+    """A registry row's headline metrics in words: per evaluation set, AP and flag precision / recall."""
+    if not metrics:
+        return "—"
+    parts = []
+    for name, figures in (metrics.get("sets") or {}).items():
+        shown = [
+            f"{label} {figures[key]:.3f}"
+            for key, label in (("average_precision", "AP"), ("precision", "precision"), ("recall", "recall"))
+            if isinstance(figures.get(key), int | float)
+        ]
+        if shown:
+            parts.append(f"{name.replace('_', ' ')}: {', '.join(shown)}")
+    if not parts:  # a metrics.json headline of another shape: its plain figures
+        parts = [
+            f"{key.replace('_', ' ')} {value}"
+            for key, value in metrics.items()
+            if isinstance(value, int | float)
+        ]
+    return "; ".join(parts) or "—"
+
+
+def model_versions_frame(versions: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """The registry: one row per version with its status, metrics and who changed its status when."""
+    rows = []
+    for version in versions:
+        changed = parse_time(version.get("status_changed_at"))
+        registered = parse_time(version.get("registered_at"))
+        rows.append(
+            {
+                "version": f"{version['name']} {version['version']}",
+                "status": label(MODEL_STATUSES, version["status"]),
+                "measured quality": _metrics_summary(version.get("metrics")),
+                "status changed": f"{changed:%Y-%m-%d %H:%M} UTC" if changed else "—",
+                "changed by": actor_label(version.get("status_changed_by")),
+                "registered": f"{registered:%Y-%m-%d} by {actor_label(version.get('registered_by'))}"
+                if registered
+                else "—",
+            }
+        )
+    columns = ["version", "status", "measured quality", "status changed", "changed by", "registered"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def proportion_label(figure: Mapping[str, Any]) -> str:
+    """``0.912 [0.85, 0.95] (52 of 57)``; ``no data`` when n is 0."""
+    if not figure.get("n"):
+        return "no data (0 postings)"
+    low, high = figure.get("ci95") or (figure["value"], figure["value"])
+    return f"{figure['value']:.3f} [{low:.2f}, {high:.2f}] ({figure['successes']} of {figure['n']})"
+
+
+def _ms(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f} ms"
+
+
+def comparison_frames(comparison: Mapping[str, Any]) -> dict[str, pd.DataFrame]:
+    """The comparison as tables: quality against decisions, agreement, disagreements, bands."""
+    active, shadow = comparison["active"], comparison["shadow"]
+    quality = pd.DataFrame(
+        [
+            {
+                "measure": "precision of opened cases",
+                "active model": proportion_label(active["precision"]),
+                "shadow model": proportion_label(shadow["precision"]),
+            },
+            {
+                "measure": "recall of violations",
+                "active model": proportion_label(active["recall"]),
+                "shadow model": proportion_label(shadow["recall"]),
+            },
+            {
+                "measure": "scoring time per posting, median",
+                "active model": _ms(active["latency_p50_ms"]),
+                "shadow model": _ms(shadow["latency_p50_ms"]),
+            },
+            {
+                "measure": "scoring time per posting, 95th percentile",
+                "active model": _ms(active["latency_p95_ms"]),
+                "shadow model": _ms(shadow["latency_p95_ms"]),
+            },
+        ]
+    )
+    agreement = pd.DataFrame(
+        [
+            {
+                "agreement": "same band",
+                "on decided postings": proportion_label(comparison["band_agreement"]),
+                "on every posting scored": proportion_label(comparison["band_agreement_all"]),
+            },
+            {
+                "agreement": "same case decision (open or not)",
+                "on decided postings": proportion_label(comparison["case_agreement"]),
+                "on every posting scored": proportion_label(comparison["case_agreement_all"]),
+            },
+        ]
+    )
+    gaps = pd.DataFrame(
+        [
+            {
+                "cases": label,
+                "postings": gap["postings"],
+                "reviewers found a violation": gap["violation"],
+                "reviewers found none": gap["no_violation"],
+                "not decided": gap["undecided"],
+            }
+            for label, gap in (
+                ("only the shadow model would open", comparison["shadow_only"]),
+                ("only the active model opened", comparison["active_only"]),
+            )
+        ]
+    )
+    bands = pd.DataFrame(
+        [
+            {
+                "active model's band": band_label(cell["active_band"]),
+                "shadow model's band": band_label(cell["shadow_band"]),
+                "postings": cell["postings"],
+            }
+            for cell in comparison["bands"]
+        ],
+        columns=["active model's band", "shadow model's band", "postings"],
+    )
+    return {"quality": quality, "agreement": agreement, "gaps": gaps, "bands": bands}

@@ -40,6 +40,7 @@ class Permission(StrEnum):
     REPORTS = "reports"
     MODEL = "model"
     MODEL_ADMIN = "model:admin"
+    MODEL_COMPARE = "model:compare"
     DATASETS_EXPORT = "datasets:export"
     APPEALS_SUBMIT = "appeals:submit"
     APPEALS_WORK = "appeals:work"
@@ -58,6 +59,7 @@ PERMISSION_TEXT: dict[Permission, str] = {
     Permission.REPORTS: "transparency reports and DSA statements (counts and indicator names only)",
     Permission.MODEL: "the model card and thresholds",
     Permission.MODEL_ADMIN: "register model versions and change which one serves (shadow, promote, rollback)",
+    Permission.MODEL_COMPARE: "the shadow model against the active one on reviewers' decisions (figures)",
     Permission.DATASETS_EXPORT: "export decided cases as labeled training rows (posting text included)",
     Permission.APPEALS_SUBMIT: "file appeals of decisions for affected users (DSA Art. 20)",
     Permission.APPEALS_WORK: "claim and decide appeals of cases they did not decide (restricted: senior)",
@@ -77,6 +79,7 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.REPORTS: frozenset({_S, _A, _U}),
     Permission.MODEL: frozenset(Role),
     Permission.MODEL_ADMIN: frozenset({_A}),
+    Permission.MODEL_COMPARE: frozenset({_S, _A}),
     Permission.DATASETS_EXPORT: frozenset({_A}),
     Permission.APPEALS_SUBMIT: frozenset({_I, _A}),
     Permission.APPEALS_WORK: frozenset({_R, _S, _A}),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Index, String, text
+from sqlalchemy import JSON, Float, ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from moderation_api.db import Base, UTCDateTime, utcnow
@@ -39,3 +39,37 @@ Index(
     postgresql_where=text("status = 'active'"),
     sqlite_where=text("status = 'active'"),
 )
+
+# At most one version in shadow: the comparison is always the active model against one challenger.
+Index(
+    "uq_model_versions_one_shadow",
+    ModelVersion.status,
+    unique=True,
+    postgresql_where=text("status = 'shadow'"),
+    sqlite_where=text("status = 'shadow'"),
+)
+
+
+class ShadowScore(Base):
+    """What a shadow version scored on one ingested posting. Routes nothing: no case, no network effect,
+    no event reads this table; only the comparison does. Holds numbers only (no evidence quoted from the
+    text), so erasing a posting's text leaves nothing here to erase."""
+
+    __tablename__ = "shadow_scores"
+    __table_args__ = (
+        UniqueConstraint("posting_id", "model_version", name="uq_shadow_scores_posting_version"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    posting_id: Mapped[int] = mapped_column(ForeignKey("postings.id"), index=True)
+    model_name: Mapped[str] = mapped_column(String(100))
+    model_version: Mapped[str] = mapped_column(String(50), index=True)
+    risk_score: Mapped[float] = mapped_column(Float)
+    urgent_score: Mapped[float] = mapped_column(Float)
+    band: Mapped[str] = mapped_column(String(10))
+    categories: Mapped[dict[str, float]] = mapped_column(JSON)
+    # Per posting, ms: the shadow's batch scoring time over the batch size, and the active model's on
+    # the same batch (a paired measure: both saw the same texts at the same moment).
+    latency_ms: Mapped[float] = mapped_column(Float)
+    active_latency_ms: Mapped[float | None] = mapped_column(Float, default=None)
+    scored_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -4,17 +4,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Request, status
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, status
 
 from moderation_api.audit.schemas import ActorKind
 from moderation_api.auth.policy import Permission
-from moderation_api.deps import AppSettings, DbSession, ModelAdmin, require
-from moderation_api.model_versions import service
-from moderation_api.model_versions.schemas import ModelVersionOut, RegisterRequest
+from moderation_api.deps import AppSettings, DbSession, ModelAdmin, ModelComparer, require
+from moderation_api.model_versions import compare, service
+from moderation_api.model_versions.schemas import ComparisonOut, ModelVersionOut, RegisterRequest
 
 router = APIRouter(prefix="/v1/model", tags=["model"])
 
-VersionPath = Annotated[str, Path(min_length=1, max_length=50, pattern=r"^[A-Za-z0-9._+-]+$")]
+VERSION_PATTERN = r"^[A-Za-z0-9._+-]+$"
+VersionPath = Annotated[str, Path(min_length=1, max_length=50, pattern=VERSION_PATTERN)]
 
 _STATUS = {
     service.ModelNotFoundError: status.HTTP_404_NOT_FOUND,
@@ -23,6 +24,7 @@ _STATUS = {
     service.InvalidModelTransitionError: status.HTTP_409_CONFLICT,
     service.EncoderMismatchError: status.HTTP_409_CONFLICT,
     service.InvalidModelDirError: status.HTTP_422_UNPROCESSABLE_CONTENT,
+    compare.NoShadowError: status.HTTP_404_NOT_FOUND,
 }
 
 
@@ -65,10 +67,15 @@ def register(
 
 
 @router.post("/versions/{version}/shadow", response_model=ModelVersionOut)
-def shadow(version: VersionPath, principal: ModelAdmin, session: DbSession) -> ModelVersionOut:
-    """Put a version in shadow: it scores alongside the active model and routes nothing."""
+def shadow(
+    version: VersionPath, principal: ModelAdmin, session: DbSession, request: Request
+) -> ModelVersionOut:
+    """Put a version in shadow: it scores every ingested posting alongside the active model and routes
+    nothing (a version already in shadow is retired). Refused when its encoder differs from the active
+    version's."""
     with _http_errors():
         model = service.shadow(session, version=version, actor=principal.actor, actor_kind=ActorKind.HUMAN)
+    _changed(request)
     return ModelVersionOut.model_validate(model)
 
 
@@ -91,3 +98,18 @@ def rollback(principal: ModelAdmin, session: DbSession, request: Request) -> Mod
         model = service.rollback(session, actor=principal.actor, actor_kind=ActorKind.HUMAN)
     _changed(request)
     return ModelVersionOut.model_validate(model)
+
+
+@router.get("/compare", response_model=ComparisonOut)
+def compare_shadow(
+    _: ModelComparer,
+    session: DbSession,
+    version: Annotated[
+        str | None,
+        Query(min_length=1, max_length=50, pattern=VERSION_PATTERN, description="default: the shadow now"),
+    ] = None,
+) -> ComparisonOut:
+    """The shadow version against the active model on postings reviewers have since decided: agreement,
+    precision / recall of each (Wilson 95%), the cases one would open and the other not, latency."""
+    with _http_errors():
+        return compare.compare(session, version=version)

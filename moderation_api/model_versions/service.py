@@ -220,20 +220,49 @@ def active_version(session: Session) -> ModelVersion | None:
     return session.scalar(select(ModelVersion).where(ModelVersion.status == str(ACTIVE)))
 
 
+def shadow_version(session: Session) -> ModelVersion | None:
+    return session.scalar(select(ModelVersion).where(ModelVersion.status == str(SHADOW)))
+
+
 def shadow(session: Session, *, version: str, actor: str, actor_kind: ActorKind) -> ModelVersion:
-    with _unit_of_work(session, "the registry was changed by someone else; reload it"):
+    """Put ``version`` in shadow: API processes score every ingested posting with it too, routing nothing.
+    It must load (its directory exists) and share the active version's encoder, or its scores would not
+    compare; a version already in shadow is retired in the same transaction (one shadow at a time)."""
+    with _unit_of_work(session, "another version was put in shadow at the same time; reload and try again"):
         model = get_version(session, version=version)
+        _check_loadable(model)
+        current = active_version(session)
+        if current is not None:
+            _check_encoder(current=current, target=model)
+        previous = shadow_version(session)
+        if previous is not None and previous.id != model.id:
+            transition(
+                session, model=previous, action="retire", actor=actor, actor_kind=actor_kind, reason="shadow"
+            )
         transition(session, model=model, action="shadow", actor=actor, actor_kind=actor_kind)
     return model
 
 
+def _check_loadable(model: ModelVersion) -> None:
+    if not (Path(model.model_dir) / "config.json").is_file():
+        raise InvalidModelDirError(f"version {model.version}'s directory {model.model_dir} is gone")
+
+
 def _check_encoder(*, current: ModelVersion, target: ModelVersion) -> None:
     theirs, ours = current.encoder_sha256, target.encoder_sha256
-    if theirs is not None and ours is not None and theirs != ours:
+    if theirs == ours:
+        return
+    if theirs is None or ours is None:
+        # One side names its encoder and the other does not: nothing shows the scores would compare.
+        unknown = target.version if ours is None else current.version
         raise EncoderMismatchError(
-            f"version {target.version} was trained on encoder {ours[:12]}…, "
-            f"the active version {current.version} on {theirs[:12]}…"
+            f"version {unknown}'s config.json names no encoder; the active version {current.version} and "
+            f"version {target.version} cannot be shown to share one"
         )
+    raise EncoderMismatchError(
+        f"version {target.version} was trained on encoder {ours[:12]}…, "
+        f"the active version {current.version} on {theirs[:12]}…"
+    )
 
 
 def promote(session: Session, *, version: str, actor: str, actor_kind: ActorKind) -> ModelVersion:
@@ -244,8 +273,7 @@ def promote(session: Session, *, version: str, actor: str, actor_kind: ActorKind
         current = active_version(session)
         if current is not None and current.id == model.id:
             raise InvalidModelTransitionError(f"version {version} is active already")
-        if not (Path(model.model_dir) / "config.json").is_file():
-            raise InvalidModelDirError(f"version {version}'s directory {model.model_dir} is gone")
+        _check_loadable(model)
         if current is not None:
             _check_encoder(current=current, target=model)
             transition(

@@ -12,6 +12,7 @@ from moderation_api.deps import (
     RowId,
     Scorer,
     Scoring,
+    ShadowScoring,
 )
 from moderation_api.postings import service
 from moderation_api.postings.schemas import (
@@ -49,9 +50,15 @@ def score(body: ScoreRequest, _: Scoring, scorer: Scorer, settings: AppSettings)
 
 @router.post("/postings", response_model=IngestResponse)
 def ingest(
-    body: IngestRequest, principal: Integrator, scorer: Scorer, session: DbSession, settings: AppSettings
+    body: IngestRequest,
+    principal: Integrator,
+    scorer: Scorer,
+    shadow: ShadowScoring,
+    session: DbSession,
+    settings: AppSettings,
 ) -> IngestResponse:
-    """Store and score postings; flagged ones open cases. Retrying the same (source, external_id) is safe."""
+    """Store and score postings; flagged ones open cases. Retrying the same (source, external_id) is safe.
+    While a model version is in shadow, new postings are scored by it too (stored apart, routing nothing)."""
     _check_batch(len(body.postings), settings)
     results = service.ingest(
         session,
@@ -61,6 +68,7 @@ def ingest(
         category_cutoff=settings.category_cutoff,
         max_text_chars=settings.max_text_chars,
         qa_sample_rate=settings.qa_sample_rate,
+        shadow=shadow,
     )
     return IngestResponse(results=results)
 

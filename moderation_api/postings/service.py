@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
@@ -30,6 +31,7 @@ from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseSource, CaseState
 from moderation_api.cases.service import case_facts, open_case, posting_restrictions
 from moderation_api.db import AppLock, run_transaction, take_lock, utcnow
+from moderation_api.model_versions.shadow import Shadow, score_in_shadow
 from moderation_api.network.models import PostingBucket, PostingContact
 from moderation_api.network.service import boost_cluster_cases, link_postings
 from moderation_api.postings.models import LegalHold, Posting
@@ -92,6 +94,7 @@ def ingest(
     category_cutoff: float,
     max_text_chars: int | None = None,
     qa_sample_rate: float = 0.0,
+    shadow: Shadow | None = None,
 ) -> list[IngestResult]:
     """Store and score postings; open a case for band review/urgent. Idempotent on (source, external_id).
 
@@ -101,7 +104,9 @@ def ingest(
     one text over ``max_text_chars`` refuses the batch before anything is written. New postings are
     scored first, outside any transaction, so SQLite's write lock and PostgreSQL's network lock are held
     for database work only. The transaction starts over (bounded, jittered) when it deadlocks or a
-    concurrent request stored one of the keys first.
+    concurrent request stored one of the keys first. With a ``shadow`` version, the postings this call
+    stored are scored by it too once the transaction committed (:func:`score_in_shadow`: routes nothing,
+    never fails the call).
     """
     check_text_lengths(
         ((f"postings.{n}.text", item.text) for n, item in enumerate(items)), max_chars=max_text_chars
@@ -110,8 +115,10 @@ def ingest(
     # End the read (committing, as ingest always did, whatever the caller had pending): no transaction,
     # hence no lock, is held while the postings are scored.
     session.commit()
+    started = time.perf_counter()
     scored = _score_fresh(scorer, fresh, {})
-    return run_transaction(
+    active_ms = (time.perf_counter() - started) * 1000 / len(fresh) if fresh else None
+    results = run_transaction(
         session,
         lambda: _ingest_once(
             session,
@@ -124,6 +131,11 @@ def ingest(
         ),
         retry_unique=True,
     )
+    if shadow is not None:
+        texts = {(item.source, item.external_id): item.text for item in items}
+        stored = [(r.posting_id, texts[(r.source, r.external_id)]) for r in results if r.created]
+        score_in_shadow(session, shadow=shadow, postings=stored, active_ms=active_ms)
+    return results
 
 
 def _fresh(

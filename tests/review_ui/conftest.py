@@ -98,7 +98,7 @@ def start_api(tmp_path: Path) -> Iterator[Callable[..., LiveApi]]:
         thread = threading.Thread(target=server.run, daemon=True)
         thread.start()
         servers.append((server, thread))
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180  # loading the model takes ~2 s, but minutes on a crowded CPU
         while not server.started:
             if time.monotonic() > deadline or not thread.is_alive():
                 raise RuntimeError("the API did not start")

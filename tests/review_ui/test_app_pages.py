@@ -562,3 +562,67 @@ def test_a_long_posting_opens_collapsed_with_show_all(ui_env: LiveApi) -> None:
     assert 'vigil-collapsed">' not in str([h.proto.body for h in at.get("html")])
     assert "THE LAST LINE" in posting_html(at)
     assert f"show-all-{case_id}-button" not in [b.key for b in at.button]
+
+
+def test_model_page_shows_the_registry_and_the_shadow_comparison(
+    start_api: Callable[..., LiveApi], monkeypatch, tmp_path: Path
+) -> None:
+    import json
+    import shutil
+    import time
+
+    from moderation_api.audit.schemas import ActorKind
+    from moderation_api.db import make_engine, make_session_factory
+    from moderation_api.model_versions import service
+
+    shipped = Path(__file__).resolve().parents[2] / "models" / "vigil-risk-1.1.0"
+    strict = (
+        tmp_path / "vigil-risk-1.1.0-strict"
+    )  # a copy under another version; the shipped one is untouched
+    shutil.copytree(shipped, strict)
+    config = json.loads((strict / "config.json").read_text(encoding="utf-8"))
+    config["version"], config["thresholds"]["review"] = "1.1.0-strict", 0.95
+    (strict / "config.json").write_text(json.dumps(config), encoding="utf-8")
+    api = start_api(scorer="model", seed=False, model_check_seconds=0.05)
+    engine = make_engine(api.database_url)
+    with make_session_factory(engine)() as session:
+        for path in (shipped, strict):
+            service.register(session, model_dir=path, actor="cli:ops", actor_kind=ActorKind.HUMAN)
+        service.promote(session, version="1.1.0", actor="cli:ops", actor_kind=ActorKind.HUMAN)
+        service.shadow(session, version="1.1.0-strict", actor="cli:ana", actor_kind=ActorKind.HUMAN)
+    engine.dispose()
+    texts = (("u1", URGENT), ("b1", "Trek bike, $300"))
+    postings = [{"source": "ui", "external_id": eid, "text": text} for eid, text in texts]
+    deadline = time.monotonic() + 180
+    while True:  # until the shadow scored a batch (the API's follower loads it in the background)
+        api.call("POST", "/v1/postings", as_role="integrator", json={"postings": postings})
+        if api.call("GET", "/v1/model/compare", as_role="senior")["scored"] or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+        postings = [{**p, "external_id": p["external_id"] + "x"} for p in postings]
+    for queue in ("standard", "senior"):  # the urgent ad's cases may sit in either queue
+        for case in api.call("POST", "/v1/cases/claim", as_role="senior", json={"count": 20, "queue": queue}):
+            decision = {"decision": "confirm", "notes": "seen"}
+            api.call("POST", f"/v1/cases/{case['id']}/decision", as_role="senior", json=decision)
+    monkeypatch.setenv("VIGIL_API_URL", api.url)
+    at = open_page(signed_in(api.keys["senior"]), "Model")
+    frames = {tuple(df.value.columns): df.value for df in at.dataframe}
+    registry = next(df for cols, df in frames.items() if "changed by" in cols)
+    rows = dict(zip(registry["version"], registry["status"], strict=True))
+    assert rows == {
+        "vigil-risk 1.1.0": "active (serving)",
+        "vigil-risk 1.1.0-strict": "shadow (scores every posting, routes nothing)",
+    }
+    assert set(registry["changed by"]) == {"cli ops", "cli ana"}
+    assert "heldout: AP" in " ".join(registry["measured quality"])
+    quality = next(df for cols, df in frames.items() if "shadow model" in cols)
+    assert list(quality["measure"])[:2] == ["precision of opened cases", "recall of violations"]
+    assert quality["active model"][0].startswith("1.000 [") and " ms" in quality["shadow model"][2]
+    gaps = next(df for cols, df in frames.items() if "not decided" in cols)
+    assert list(gaps["cases"]) == ["only the shadow model would open", "only the active model opened"]
+    assert "None" not in " ".join(str(v) for df in frames.values() for v in df.to_numpy().ravel())
+    # A reviewer sees the registry, not the comparison (leads and admins only).
+    reviewer = open_page(signed_in(api.keys["reviewer"]), "Model")
+    assert any("changed by" in df.value.columns for df in reviewer.dataframe)
+    assert not any("shadow model" in df.value.columns for df in reviewer.dataframe)
+    assert not reviewer.get("error") or not any("comparison" in e.value for e in reviewer.error)

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0012_qa_sampling'
-down_revision = '0010_model_versions'
+down_revision = '0011_shadow_scores'
 branch_labels = None
 depends_on = None
 
