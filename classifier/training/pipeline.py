@@ -202,7 +202,8 @@ def comparison_model(options: TrainOptions) -> ModelScorer:
         model_dir = default_model_dir(options.models_dir)
     if not (model_dir / "config.json").is_file():
         raise ArtifactError(f"no model to compare the candidate with: {model_dir} is not a model directory")
-    return load_scorer(model_dir, encoder_dir=options.encoder_dir)
+    # One encoder thread: it embeds only the hold-out, and an idle thread pool would spin beside training's.
+    return load_scorer(model_dir, encoder_dir=options.encoder_dir, encoder_threads=1)
 
 
 def train(options: TrainOptions) -> dict[str, Any]:
