@@ -57,6 +57,37 @@ def register(subparsers: Any) -> None:
     train.add_argument(
         "--embedding-cache", type=Path, default=None, help="an .npz file caching embeddings across runs"
     )
+    train.add_argument(
+        "--reviewed",
+        type=Path,
+        default=None,
+        help="`vigil dataset export` JSONL to train on as well; the candidate is compared with the active "
+        "model on a grouped hold-out of it in the model card (a candidate never moves models/LATEST)",
+    )
+    train.add_argument(
+        "--reviewed-weight",
+        type=float,
+        default=2.0,
+        help="training weight of a reviewed row (a written corpus posting is 1, a template fill 0.5)",
+    )
+    train.add_argument(
+        "--reviewed-holdout",
+        type=float,
+        default=0.25,
+        help="share of reviewed clusters held out of training and threshold choice (default 0.25)",
+    )
+    train.add_argument(
+        "--compare-with",
+        default=None,
+        help="model directory or version to compare a reviewed candidate with (default: models/LATEST)",
+    )
+    train.add_argument(
+        "--corpus-limit",
+        type=int,
+        default=None,
+        help="at most about N rows of each corpus (seeded, label-stratified): a small real model in "
+        "seconds, for tests and trial runs; never serve it",
+    )
     train.add_argument("--no-latest", action="store_true", help="do not point models/LATEST at the result")
     train.add_argument("--quiet", action="store_true", help="no progress bar")
     train.set_defaults(handler=_cmd_train)
@@ -284,9 +315,28 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------------------------- train
 
 
-def _cmd_train(args: argparse.Namespace) -> int:
-    from classifier.training import TrainOptions, train
+def _compare_with(value: str | None, models_dir: Path) -> Path | None:
+    """``--compare-with``: a model directory, or a version whose directory is in the models directory."""
+    if value is None:
+        return None
+    from classifier.scoring import MODEL_NAME
 
+    path = Path(value)
+    named = models_dir / f"{MODEL_NAME}-{value}"
+    return named if not path.is_dir() and named.is_dir() else path
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from classifier.artifacts import ArtifactError
+    from classifier.training import TrainOptions, train
+    from classifier.training.reviewed import ReviewedFileError
+
+    if args.corpus_limit is not None and args.corpus_limit < 1:
+        _err("error: --corpus-limit must be a positive number of rows")
+        return 2
+    if args.reviewed_weight <= 0:
+        _err("error: --reviewed-weight must be positive")
+        return 2
     options = TrainOptions(
         version=args.version,
         seed=args.seed,
@@ -294,17 +344,36 @@ def _cmd_train(args: argparse.Namespace) -> int:
         urgent_target_precision=args.urgent_precision,
         corpus_dir=args.corpus_dir,
         embedding_cache=args.embedding_cache,
-        update_latest=not args.no_latest,
+        corpus_limit=args.corpus_limit,
+        reviewed=args.reviewed,
+        reviewed_weight=args.reviewed_weight,
+        reviewed_holdout=args.reviewed_holdout,
+        # A reviewed model is a candidate: it serves only once promoted (`vigil model register / promote`).
+        update_latest=not args.no_latest and args.reviewed is None,
         progress=not args.quiet,
         log=_err,
     )
     if args.models_dir is not None:
         options.models_dir = args.models_dir
-    metrics = train(options)
+    options.compare_with = _compare_with(args.compare_with, options.models_dir)
+    try:
+        metrics = train(options)
+    except (FileExistsError, ReviewedFileError, ArtifactError) as exc:
+        _err(f"error: {exc}")
+        return 2
     from classifier.evaluation import format_metrics
 
     for name in ("test", "heldout", "craigslist_sample"):
         print(format_metrics(metrics["model_metrics"][name], title=f"== {name}"))
+    if "reviewed" in metrics:
+        overall = metrics["reviewed"]["comparison"]["overall"]
+        print("== reviewed hold-out (AP, review recall / precision, urgent precision)")
+        for model, values in overall.items():
+            figures = "  ".join(
+                f"{key} {values[key]['value']}"
+                for key in ("average_precision", "review_recall", "review_precision", "urgent_precision")
+            )
+            print(f"{model:<10} {figures}")
     return 0
 
 

@@ -44,6 +44,97 @@ SET_HEADER = (
 )
 
 
+def _signed(value: float | None) -> str:
+    return "—" if value is None else f"{value:+.3f}"
+
+
+def _data_notes(training: Mapping[str, Any]) -> list[str]:
+    notes = []
+    if training.get("reviewed"):
+        reviewed = training["reviewed"]
+        notes += [
+            f"- Reviewed rows (`source` reviewed): {reviewed['train_rows']} decided cases of the platform in training,",
+            f"  weighted {reviewed['weight']}; {reviewed['holdout_rows']} more held out (see *Reviewed hold-out*).",
+        ]
+    if training.get("corpus_limit") is not None:
+        notes += [
+            f"- **A quick model**: at most about {training['corpus_limit']} rows of each corpus (seeded,"
+            " label-stratified).",
+            "  Its figures rest on small samples; do not serve it.",
+        ]
+    return notes
+
+
+def _measure(values: Mapping[str, Any]) -> str:
+    """A figure with its 95% interval and sample size, marked when the sample is small."""
+    size = f"n {values['n']}" + (f", {values['positives']} positive" if "positives" in values else "")
+    small = ", **small sample**" if values["small"] else ""
+    return f"{_f(values['value'])}{_ci(values['ci'])} ({size}{small})"
+
+
+REVIEWED_MEASURES = (
+    ("average_precision", "average precision (label ≥ 1)"),
+    ("review_recall", "recall at band ≥ review"),
+    ("review_precision", "precision at band ≥ review"),
+    ("urgent_recall", "label-2 postings reaching `urgent`"),
+    ("urgent_precision", "precision of the `urgent` band"),
+)
+
+
+def reviewed_section(reviewed: Mapping[str, Any]) -> list[str]:
+    """The candidate against the active model on the reviewed hold-out (from metrics.json)."""
+    from classifier.training.compare import SMALL_POSITIVES, SMALL_SAMPLE
+
+    comparison = reviewed["comparison"]
+    versions, thresholds = comparison["versions"], comparison["thresholds"]
+    names = {"candidate": f"candidate {versions['candidate']}", "active": f"active {versions['active']}"}
+    counts = comparison["label_counts"]
+    difference = comparison["ap_difference"]
+    lines = [
+        "## Reviewed hold-out: this candidate against the active model",
+        "",
+        f"The platform's own decided cases (`vigil dataset export`, sha256 `{reviewed['sha256'][:16]}…`):",
+        f"{reviewed['train_rows']} trained on (weight {reviewed['weight']} each), {reviewed['holdout_rows']} held",
+        f"out (label 0 / 1 / 2: {counts['0']} / {counts['1']} / {counts['2']}) — about"
+        f" {reviewed['holdout_share']:.0%} of the network clusters (a posting without",
+        "one is its own group), chosen by a hash of the cluster alone, never trained on and never used to",
+        f"pick thresholds ({reviewed['holdout_dropped_as_training_repeats']} held-out rows repeating a"
+        " training text were dropped).",
+        "Each model at its own thresholds, floor included: candidate review"
+        f" {thresholds['candidate']['review']} / urgent {thresholds['candidate']['urgent']}, active review"
+        f" {thresholds['active']['review']} / urgent {thresholds['active']['urgent']}.",
+        "95% intervals: bootstrap for AP, Wilson for proportions; n is the number of postings a figure rests",
+        f"on. **small sample**: fewer than {SMALL_SAMPLE} postings (AP: or fewer than {SMALL_POSITIVES}"
+        " positives) — read the interval, not the point.",
+        "",
+        f"| measure | {names['candidate']} | {names['active']} |",
+        "|---|---|---|",
+    ]
+    overall = comparison["overall"]
+    for key, title in REVIEWED_MEASURES:
+        lines.append(
+            f"| {title} | {_measure(overall['candidate'][key])} | {_measure(overall['active'][key])} |"
+        )
+    lines += [
+        "",
+        f"AP difference, candidate − active: {_signed(difference['value'])}{_ci(difference['ci'])}"
+        " (paired bootstrap over the same resamples).",
+        "",
+        "### Reviewed hold-out per language",
+        "",
+        "| language | model | AP | recall ≥ review | precision ≥ review | precision of `urgent` |",
+        "|---|---|---|---|---|---|",
+    ]
+    for lang, by_model in comparison["languages"].items():
+        for model, values in by_model.items():
+            lines.append(
+                f"| {lang} | {names[model]} | {_measure(values['average_precision'])} | "
+                f"{_measure(values['review_recall'])} | {_measure(values['review_precision'])} | "
+                f"{_measure(values['urgent_precision'])} |"
+            )
+    return [*lines, ""]
+
+
 def headline_rows(metrics: Mapping[str, Any], set_name: str = "heldout") -> list[tuple[str, str]]:
     """The measures issue #10 set targets for, on the held-out set."""
     values = metrics["model_metrics"][set_name]
@@ -151,11 +242,14 @@ def render_model_card(metrics: Mapping[str, Any], config: ModelConfig) -> str:
         f"  seed {metrics['seed']}); evaluation texts that also occur in training (normalized) are dropped.",
         "- `heldout`: postings written apart from every training corpus, in every supported language —",
         "  never trained on, never used for thresholds.",
+        *_data_notes(config.training),
         "",
         "| part | postings | label 0 / 1 / 2 | languages | clusters |",
         "|---|---|---|---|---|",
     ]
-    for name in ("train", "validation", "test", "heldout", "craigslist_sample"):
+    for name in ("train", "validation", "test", "heldout", "craigslist_sample", "reviewed_holdout"):
+        if name not in data:
+            continue
         summary = data[name]
         counts = " / ".join(str(summary["labels"].get(str(label), 0)) for label in (0, 1, 2))
         langs = ", ".join(f"{lang} {count}" for lang, count in summary["languages"].items())
@@ -168,8 +262,10 @@ def render_model_card(metrics: Mapping[str, Any], config: ModelConfig) -> str:
         "|---|---|",
     ]
     lines += [f"| {name} | {value} |" for name, value in headline_rows(metrics)]
+    lines.append("")
+    if "reviewed" in metrics:
+        lines += reviewed_section(metrics["reviewed"])
     lines += [
-        "",
         "## Results",
         "`flagged` = band `review` or `urgent` against gold label ≥ 1.",
         "",

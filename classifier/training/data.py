@@ -120,7 +120,39 @@ def summary(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     }
 
 
-def load_training_rows(corpora: Sequence[str], *, directory: Path | None = None) -> list[Row]:
+def limited(rows: Sequence[Row], limit: int | None, *, seed: int) -> list[Row]:
+    """A seeded sample of about ``limit`` rows, stratified by label (each label keeps its share, at least
+    one row), in file order; all rows when ``limit`` is None or not smaller than the corpus."""
+    if limit is None or len(rows) <= limit:
+        return list(rows)
+    if limit < 1:
+        raise ValueError(f"a corpus limit must be positive, got {limit}")
+    order = list(range(len(rows)))
+    random.Random(seed).shuffle(order)
+    counts = Counter(row["label"] for row in rows)
+    quota = {label: max(1, round(limit * count / len(rows))) for label, count in counts.items()}
+    kept = set()
+    for index in order:
+        label = rows[index]["label"]
+        if quota[label] > 0:
+            quota[label] -= 1
+            kept.add(index)
+    return [row for index, row in enumerate(rows) if index in kept]
+
+
+def load_corpus_rows(name: str, *, directory: Path | None, limit: int | None, seed: int) -> list[Row]:
     from classifier.training.corpus import load_corpus
 
-    return dedupe([row for name in corpora for row in load_corpus(name, directory=directory)])
+    return limited(load_corpus(name, directory=directory), limit, seed=seed)
+
+
+def load_training_rows(
+    corpora: Sequence[str], *, directory: Path | None = None, limit: int | None = None, seed: int = 0
+) -> list[Row]:
+    return dedupe(
+        [
+            row
+            for name in corpora
+            for row in load_corpus_rows(name, directory=directory, limit=limit, seed=seed)
+        ]
+    )

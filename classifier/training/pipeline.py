@@ -8,20 +8,29 @@ Everything is seeded, so running it again regenerates the same numbers in ``metr
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from classifier.artifacts import EncoderRef, ModelConfig
+from classifier.artifacts import ArtifactError, EncoderRef, ModelConfig
 from classifier.char_ngrams import CHAR_NGRAMS
 from classifier.encoders import DEFAULT_ONNX_ENCODER_DIR, MODELS_DIR, OnnxEncoder
-from classifier.estimator import CATEGORY_NAMES, VIEW_NAMES
-from classifier.evaluation import Labels, ScoreTable, evaluate
+from classifier.estimator import CATEGORY_NAMES, RISK_HEAD, URGENT_HEAD, VIEW_NAMES, RiskClassifier
+from classifier.evaluation import Labels, ScoreTable, evaluate, score_in_batches
 from classifier.results import ScoreResult, Thresholds
-from classifier.scoring import MODEL_NAME, ModelScorer, floor_indicators, view_sizes
+from classifier.scoring import (
+    LATEST_FILE,
+    MODEL_NAME,
+    ModelScorer,
+    default_model_dir,
+    floor_indicators,
+    load_scorer,
+    view_sizes,
+)
 from classifier.training import data
+from classifier.training.compare import compare_on_holdout
 from classifier.training.evaluate import (
     CharTfidfBaseline,
     comparison,
@@ -31,6 +40,13 @@ from classifier.training.evaluate import (
 )
 from classifier.training.featurize import CachedEncoder, Featurized, featurize, featurize_sets
 from classifier.training.fit import fit_estimator, review_threshold, urgent_threshold
+from classifier.training.reviewed import (
+    REVIEWED_SOURCE,
+    ReviewedFileError,
+    ReviewedSplit,
+    check_reviewed_split,
+    read_reviewed,
+)
 from classifier.training.robustness import TRANSFORMS, transformed
 
 # Sets every model is measured on; "heldout" is the honest one (written apart, never trained on).
@@ -59,6 +75,21 @@ class TrainOptions:
     source_weights: dict[str, float] = field(default_factory=lambda: {"generated": 0.5})
     # On-disk embedding cache across runs (None: no cache); cached values equal fresh ones.
     embedding_cache: Path | None = None
+    # At most about this many rows of each corpus (seeded, label-stratified): a real but small model in
+    # seconds, for tests and trying the loop end to end. None = every row; never ship such a model.
+    corpus_limit: int | None = None
+    # `vigil dataset export` output to train on as well (None: the project corpus only).
+    reviewed: Path | None = None
+    # Reviewed rows are the platform's own traffic labeled by its reviewers — the distribution the model
+    # serves — so each counts as two postings written for the project (template fills count 0.5). Not
+    # more: they are postings the active model chose to flag, labeled with some reviewer noise, and one
+    # month's few hundred decisions should shift the 7,500-row corpus, not override it.
+    reviewed_weight: float = 2.0
+    # Share of reviewed groups (clusters, else postings) held out: never trained on, never used for
+    # thresholds; the candidate and the active model are compared on them in the model card.
+    reviewed_holdout: float = 0.25
+    # The model the candidate is compared with on the reviewed hold-out (None: models/LATEST).
+    compare_with: Path | None = None
     update_latest: bool = True
     progress: bool = True
     log: Callable[[str], None] = field(default=print)
@@ -68,29 +99,53 @@ class TrainOptions:
         return self.models_dir / f"{MODEL_NAME}-{self.version}"
 
 
-def load_sets(options: TrainOptions) -> dict[str, list[dict[str, Any]]]:
-    """Training, validation, test and evaluation sets, with the leakage guards applied."""
-    from classifier.training.corpus import load_corpus
-
-    corpus = data.load_training_rows(options.training_corpora, directory=options.corpus_dir)
-    split = data.grouped_split(corpus, seed=options.seed)
+def load_sets(
+    options: TrainOptions, reviewed: ReviewedSplit | None = None
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, int]]:
+    """Training, validation, test and evaluation sets, with the leakage guards applied; and how many
+    evaluation rows each guard dropped because their text is also trained on."""
+    limit, seed = options.corpus_limit, options.seed
+    corpus = data.load_training_rows(
+        options.training_corpora, directory=options.corpus_dir, limit=limit, seed=seed
+    )
+    split = data.grouped_split(corpus, seed=seed)
     data.check_no_leakage(split)
+    reviewed_train = reviewed.train if reviewed is not None else []
+    # A reviewed posting may repeat a corpus text: the evaluation sets drop it, as they drop corpus repeats.
+    validation, dropped_validation = data.without_training_texts(split.validation, reviewed_train)
+    test, dropped_test = data.without_training_texts(split.test, reviewed_train)
     twins = data.augmented(
-        split.train, seed=options.seed, positive=options.augment_positive, negative=options.augment_negative
+        split.train, seed=seed, positive=options.augment_positive, negative=options.augment_negative
     )
-    heldout, _ = data.without_training_texts(load_corpus("heldout", directory=options.corpus_dir), corpus)
+    trained_texts = corpus + reviewed_train
+    heldout, _ = data.without_training_texts(
+        data.load_corpus_rows("heldout", directory=options.corpus_dir, limit=limit, seed=seed), trained_texts
+    )
     craigslist, _ = data.without_training_texts(
-        load_corpus("craigslist_sample", directory=options.corpus_dir), corpus
+        data.load_corpus_rows("craigslist_sample", directory=options.corpus_dir, limit=limit, seed=seed),
+        trained_texts,
     )
-    obfuscated = data.augmented(split.test, seed=options.seed + 1, positive=1.0, negative=1.0)
-    return {
-        "train": split.train + twins,
-        "validation": split.validation,
-        "test": split.test,
+    obfuscated = data.augmented(test, seed=seed + 1, positive=1.0, negative=1.0)
+    sets = {
+        "train": split.train + twins + reviewed_train,
+        "validation": validation,
+        "test": test,
         "test_obfuscated": obfuscated,
         "heldout": heldout,
         "craigslist_sample": craigslist,
     }
+    dropped = {"validation": dropped_validation, "test": dropped_test}
+    if reviewed is not None:
+        holdout, dropped["reviewed_holdout"] = data.without_training_texts(
+            reviewed.holdout, split.train + reviewed_train
+        )
+        if not holdout:
+            raise ReviewedFileError(
+                "every reviewed hold-out row repeats a training text: nothing to compare on"
+            )
+        check_reviewed_split(reviewed_train, holdout)
+        sets["reviewed_holdout"] = holdout
+    return sets, dropped
 
 
 def _subset(featurized: Featurized, mask: np.ndarray) -> Featurized:
@@ -109,21 +164,24 @@ def _results(scorer: ModelScorer, featurized: Featurized) -> list[ScoreResult]:
 
 
 def pick_thresholds(
-    scorer: ModelScorer, validation: Featurized, labels: Labels, options: TrainOptions
+    estimator: RiskClassifier, validation: Featurized, labels: Labels, options: TrainOptions
 ) -> Thresholds:
-    """Review threshold for recall (floor included), urgent threshold for precision, on validation."""
-    raw = scorer.with_thresholds(Thresholds(review=1.0, urgent=1.0))
-    results = _results(raw, validation)
-    model_risk = np.array([result.model_risk_score for result in results], dtype=np.float64)
+    """Review threshold for recall (floor included), urgent threshold for precision, on validation.
+
+    Straight from the estimator's head scores: the same numbers a scorer reports as ``model_risk_score``
+    and ``urgent_score``, without building a full result (language, indicators …) per posting.
+    """
+    scores = estimator.predict_scores(validation.inputs)
+    model_risk, urgent = scores[RISK_HEAD], scores[URGENT_HEAD]
     floored = np.array(
         [
-            bool(floor_indicators(analysis, risk))
+            bool(floor_indicators(analysis, float(risk)))
             for analysis, risk in zip(validation.analyses, model_risk, strict=True)
-        ]
+        ],
+        dtype=bool,
     )
     review = review_threshold(labels.label >= 1, model_risk, floored, target_recall=options.target_recall)
     flagged = (model_risk >= review) | floored
-    urgent = np.array([result.urgent_score for result in results])
     return Thresholds(
         review=review,
         urgent=urgent_threshold(
@@ -132,8 +190,28 @@ def pick_thresholds(
     )
 
 
+def comparison_model(options: TrainOptions) -> ModelScorer:
+    """The model a reviewed candidate is compared with: ``compare_with``, else the one LATEST names."""
+    model_dir = options.compare_with
+    if model_dir is None:
+        latest = options.models_dir / LATEST_FILE
+        if not latest.is_file():
+            raise ArtifactError(
+                f"no model to compare the candidate with: {latest} not found (pass --compare-with DIR)"
+            )
+        model_dir = default_model_dir(options.models_dir)
+    if not (model_dir / "config.json").is_file():
+        raise ArtifactError(f"no model to compare the candidate with: {model_dir} is not a model directory")
+    # One encoder thread: it embeds only the hold-out, and an idle thread pool would spin beside training's.
+    return load_scorer(model_dir, encoder_dir=options.encoder_dir, encoder_threads=1)
+
+
 def train(options: TrainOptions) -> dict[str, Any]:
-    """Train, evaluate and write ``models/vigil-risk-<version>/``; returns the metrics."""
+    """Train, evaluate and write ``models/vigil-risk-<version>/``; returns the metrics.
+
+    Everything that can refuse the run — an existing version, a bad reviewed file, no model to compare
+    with — is checked before the first posting is embedded, so a refused run writes nothing.
+    """
     from classifier.indicators.features import FEATURE_NAMES
     from classifier.training.write import write_model
 
@@ -142,12 +220,22 @@ def train(options: TrainOptions) -> dict[str, Any]:
         raise FileExistsError(
             f"{options.model_dir} exists: a new model gets a new version, never an overwrite"
         )
+    if options.corpus_limit is not None and options.corpus_limit < 1:
+        raise ValueError(f"corpus_limit must be positive, got {options.corpus_limit}")
+    reviewed = (
+        read_reviewed(options.reviewed, share=options.reviewed_holdout)
+        if options.reviewed is not None
+        else None
+    )
+    active = comparison_model(options) if reviewed is not None else None
     np.random.seed(options.seed)
-    sets = load_sets(options)
+    sets, dropped = load_sets(options, reviewed)
     log(
         "sets: "
         + ", ".join(f"{name} {len(rows)}" for name, rows in sets.items())
-        + " (split grouped by template / translation cluster)"
+        + " (split grouped by template / translation cluster"
+        + (", reviewed rows by network cluster" if reviewed is not None else "")
+        + ")"
     )
     onnx = OnnxEncoder(options.encoder_dir, cache_size=0)
     onnx.verify_sha256()
@@ -159,41 +247,50 @@ def train(options: TrainOptions) -> dict[str, Any]:
 
     log("fitting the stacked heads (embedding, indicators, character n-grams)")
     sizes = view_sizes(encoder.dim, CHAR_NGRAMS)
+    source_weights = dict(options.source_weights)
+    if reviewed is not None:
+        source_weights[REVIEWED_SOURCE] = options.reviewed_weight
     estimator = fit_estimator(
         sets["train"],
         features["train"].inputs,
         view_sizes=sizes,
         seed=options.seed,
-        source_weights=options.source_weights,
+        source_weights=source_weights,
     )
+    realistic = np.array([row.get("source") in options.threshold_sources for row in sets["validation"]])
+    thresholds = pick_thresholds(
+        estimator, _subset(features["validation"], realistic), labels["validation"].subset(realistic), options
+    )
+    training: dict[str, Any] = {
+        "seed": options.seed,
+        "corpora": list(options.training_corpora),
+        "corpus_limit": options.corpus_limit,
+        "target_recall": options.target_recall,
+        "threshold_sources": list(options.threshold_sources),
+        "urgent_target_precision": options.urgent_target_precision,
+        "source_weights": source_weights,
+        "train_postings": len(sets["train"]),
+        "views": dict(zip(VIEW_NAMES, sizes, strict=True)),
+        "estimator_params": {k: v for k, v in estimator.get_params().items()},
+    }
+    if reviewed is not None:
+        training["reviewed"] = {
+            "sha256": reviewed.sha256,
+            "train_rows": len(reviewed.train),
+            "holdout_rows": len(sets["reviewed_holdout"]),
+            "weight": options.reviewed_weight,
+            "holdout_share": options.reviewed_holdout,
+        }
     config = ModelConfig(
         name=MODEL_NAME,
         version=options.version,
         encoder=EncoderRef(id=onnx.encoder_id, sha256=onnx.sha256, dim=onnx.dim, max_tokens=onnx.max_tokens),
         feature_names=tuple(FEATURE_NAMES),
-        thresholds=Thresholds(review=0.5, urgent=0.5),
+        thresholds=thresholds,
         categories=CATEGORY_NAMES,
         char_ngrams=CHAR_NGRAMS,
-        training={
-            "seed": options.seed,
-            "corpora": list(options.training_corpora),
-            "target_recall": options.target_recall,
-            "threshold_sources": list(options.threshold_sources),
-            "urgent_target_precision": options.urgent_target_precision,
-            "source_weights": options.source_weights,
-            "train_postings": len(sets["train"]),
-            "views": dict(zip(VIEW_NAMES, sizes, strict=True)),
-            "estimator_params": {k: v for k, v in estimator.get_params().items()},
-        },
+        training=training,
     )
-    realistic = np.array([row.get("source") in options.threshold_sources for row in sets["validation"]])
-    thresholds = pick_thresholds(
-        _scorer(estimator, config, encoder),
-        _subset(features["validation"], realistic),
-        labels["validation"].subset(realistic),
-        options,
-    )
-    config = replace(config, thresholds=thresholds)
     scorer = _scorer(estimator, config, encoder)
     log(f"thresholds: {thresholds.to_dict()}")
 
@@ -215,6 +312,23 @@ def train(options: TrainOptions) -> dict[str, Any]:
         },
         "view_weights": _view_weights(estimator),
     }
+    if reviewed is not None and active is not None:
+        log(f"comparing with {active.model_name} {active.model_version} on the reviewed hold-out")
+        holdout = sets["reviewed_holdout"]
+        metrics["reviewed"] = {
+            **training["reviewed"],
+            "file": options.reviewed.name if options.reviewed is not None else None,
+            "train": data.summary(reviewed.train),
+            "holdout": data.summary(holdout),
+            "holdout_dropped_as_training_repeats": dropped["reviewed_holdout"],
+            "evaluation_dropped_as_reviewed_repeats": {k: dropped[k] for k in ("validation", "test")},
+            "comparison": compare_on_holdout(
+                labels["reviewed_holdout"],
+                _results(scorer, features["reviewed_holdout"]),
+                score_in_batches(active, [str(row["text"]) for row in holdout]),
+                seed=options.seed,
+            ),
+        }
     metrics["baselines"] = _baselines(sets, labels, options, log)
     metrics["matched"] = comparison(
         sets,

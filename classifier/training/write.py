@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -26,13 +29,40 @@ def write_model(
     labels: Mapping[str, Labels],
     tables: Mapping[str, ScoreTable],
 ) -> Path:
-    save_model(model_dir, estimator=estimator, config=config)
-    (model_dir / "metrics.json").write_text(json.dumps(metrics, indent=2, sort_keys=True) + "\n")
-    plot_pr(model_dir / "pr_curve.png", labels, tables)
-    plot_calibration(model_dir / "calibration.png", labels, tables)
-    (model_dir / "MODEL_CARD.md").write_text(render_model_card(metrics, config))
+    """Write the model directory whole or not at all, and never over an existing one.
+
+    Everything goes into a staging directory next to it first; the version is then claimed with an
+    exclusive ``mkdir`` (of two runs training the same version, one fails) and the staging directory
+    renamed onto the claimed, still empty, one. A failure on the way leaves nothing behind.
+    """
+    model_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{model_dir.name}.", suffix=".partial", dir=model_dir.parent))
+    claimed = False
+    try:
+        staging.chmod(0o755)  # mkdtemp makes it private; a model directory is read by the API's user
+        save_model(staging, estimator=estimator, config=config)
+        (staging / "metrics.json").write_text(json.dumps(metrics, indent=2, sort_keys=True) + "\n")
+        plot_pr(staging / "pr_curve.png", labels, tables)
+        plot_calibration(staging / "calibration.png", labels, tables)
+        (staging / "MODEL_CARD.md").write_text(render_model_card(metrics, config))
+        try:
+            model_dir.mkdir()
+        except FileExistsError:
+            raise FileExistsError(
+                f"{model_dir} appeared while training: a new model gets a new version, never an overwrite"
+            ) from None
+        claimed = True
+        os.replace(staging, model_dir)  # onto our own empty directory: atomic
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        if claimed and model_dir.is_dir() and not any(model_dir.iterdir()):
+            model_dir.rmdir()
+        raise
     if update_latest:
-        (model_dir.parent / LATEST_FILE).write_text(model_dir.name + "\n")
+        latest = model_dir.parent / LATEST_FILE
+        pending = latest.with_name(f".{LATEST_FILE}.partial")
+        pending.write_text(model_dir.name + "\n")
+        os.replace(pending, latest)  # a reader sees the old name or the new one, never an empty file
     return model_dir
 
 
