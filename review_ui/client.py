@@ -103,8 +103,10 @@ class VigilClient:
     def claim(self, *, queue: str = "standard", count: int = 1) -> list[dict[str, Any]]:
         return list(self._json("POST", "/v1/cases/claim", json={"queue": queue, "count": count}))
 
-    def case(self, case_id: int) -> dict[str, Any]:
-        return dict(self._json("GET", f"/v1/cases/{case_id}"))
+    def case(self, case_id: int, *, explain: bool = False) -> dict[str, Any]:
+        """The case detail; ``explain``: with the model's risk taken apart (it runs the model: ask once)."""
+        params = {"explain": "true"} if explain else {}
+        return dict(self._json("GET", f"/v1/cases/{case_id}", params=params))
 
     def renew(self, case_id: int) -> dict[str, Any]:
         return dict(self._json("POST", f"/v1/cases/{case_id}/renew"))

@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from review_ui import explain
 from review_ui.client import ApiError, VigilClient
 from review_ui.highlight import (
     POSTING_CSS,
@@ -354,7 +355,7 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
         _pick_case()
         return
     try:
-        detail = client.case(int(case_id))
+        detail = explain.fetch_case(client, int(case_id))
     except ApiError as exc:
         st.title("Case review")
         show("error", f"Case #{case_id} cannot be shown: {exc}")
@@ -387,6 +388,10 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
         st.caption("No indicator fired; the score comes from the text model alone.")
     else:
         st.dataframe(indicators, hide_index=True, width="stretch")
+    explain.render(
+        detail.get("explanation"), detail.get("explanation_unavailable"), case=case, text_hidden=hidden,
+        no_indicator=indicators.empty,
+    )  # fmt: skip
     st.subheader("Contacts, prices and ages")
     if hidden:
         st.caption("Hidden with the text until you reveal it.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -561,3 +562,40 @@ def test_a_long_posting_opens_collapsed_with_show_all(ui_env: LiveApi) -> None:
     assert 'vigil-collapsed">' not in str([h.proto.body for h in at.get("html")])
     assert "THE LAST LINE" in posting_html(at)
     assert f"show-all-{case_id}-button" not in [b.key for b in at.button]
+
+
+NO_INDICATOR = "Beautiful girl visiting, gentlemen welcome, call me"
+
+
+def test_a_case_no_indicator_fired_on_shows_what_raised_its_score(
+    start_api: Callable[..., LiveApi], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    api = start_api(scorer="model", seed=False)
+    monkeypatch.setenv("VIGIL_API_URL", api.url)
+    posting = {"source": "ui-test", "external_id": "plain", "text": NO_INDICATOR}
+    (result,) = api.call("POST", "/v1/postings", as_role="integrator", json={"postings": [posting]})[
+        "results"
+    ]
+    case_id = result["case_id"] or pytest.fail("the posting opened no case")
+    at = signed_in(api.keys["reviewer"])
+    at.number_input(key="open-id-None").set_value(case_id).run()
+    at.button(key="open-by-id-None").click().run()
+    assert not at.exception, at.exception
+    (expander,) = [e for e in at.expander if e.label == "What raised the score"]
+    views, ngrams = (frame.value for frame in expander.dataframe)
+    assert list(views["part"])[-1] == "model baseline"
+    # the table is the API's arithmetic: each view's share and the baseline, which add up to the score
+    found = api.call("GET", f"/v1/cases/{case_id}", as_role="reviewer", params={"explain": "true"})[
+        "explanation"
+    ]
+    expected = {
+        **{k: round(v, 2) for k, v in found["views"].items()},
+        "baseline": round(found["intercept"], 2),
+    }
+    assert sorted(views["log-odds"]) == sorted(expected.values())
+    logit = found["intercept"] + sum(found["views"].values())
+    assert 1 / (1 + math.exp(-logit)) == pytest.approx(result["risk_score"], abs=1e-5)
+    assert len(ngrams) == 12 and set(ngrams["effect"]) <= {"raises", "lowers"}
+    shown = [gram.replace("␣", " ").strip() for cell in ngrams["n-gram"] for gram in cell.split(" / ")]
+    assert all(gram in NO_INDICATOR.lower() for gram in shown)
+    assert "taken apart in log-odds" in " ".join(c.value for c in expander.caption)
