@@ -43,9 +43,11 @@ from review_ui.tables import (
     indicators_frame,
     lease_left,
     notices_frame,
+    parse_time,
     related_frame,
     score_notes,
 )
+from review_ui.timers import elapsed
 from review_ui.views.decision import decision_panel, reopen_panel
 from review_ui.wellness import reveal_prompt, text_hidden
 
@@ -346,6 +348,9 @@ def _header(case: dict[str, Any], score: dict[str, Any]) -> None:
     if case.get("notice_count"):
         parts.append(f"{case['notice_count']} user notice(s)")
     st.caption(" · ".join(parts))
+    opened = parse_time(case.get("opened_at"))
+    if opened is not None and case["state"] != "decided":
+        elapsed(f"in-queue-{case['id']}", opened, text="In queue for {time} since it was opened")
 
 
 def render(client: VigilClient, me: dict[str, Any]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -53,6 +54,11 @@ def submit(at: AppTest, case_id: int, *, then_next: bool) -> AppTest:
     button.click().run()
     assert not at.exception, at.exception
     return at
+
+
+def clock(at: AppTest, prefix: str) -> list[str]:
+    """The browser-side clocks whose element id starts with ``prefix`` (their first paint and config)."""
+    return [str(h.proto.body) for h in at.get("html") if f'id="{prefix}' in h.proto.body]
 
 
 def open_page(at: AppTest, page: str) -> AppTest:
@@ -485,8 +491,15 @@ def test_the_shift_timer_and_break_reminder(ui_env: LiveApi) -> None:
     at.run()
     assert "On shift for 1 h 35 min" in " ".join(c.value for c in at.sidebar.caption)
     assert "reviewing for 95 minutes" in messages(at, "info")
+    # the live clock in the sidebar starts where the shift started and says a break is due
+    (shift,) = clock(at, "shift-clock")
+    assert 'class="vigil-clock warning">Shift clock 1:35:0' in shift
+    assert '"mode": "up"' in shift and '"warnAt": 5400' in shift
     at.button(key="wellness-snooze").click().run()
     assert "reviewing for" not in messages(at, "info")
+    (shift,) = clock(at, "shift-clock")  # the reminder counts from the snooze: due in 90 minutes again
+    due = int(re.findall(r'"warnAt": (\d+)', shift)[0])
+    assert 'class="vigil-clock running"' in shift and 95 * 60 + 90 * 60 <= due < 95 * 60 + 90 * 60 + 60
     at.sidebar.number_input(key="wellness-break-minutes").set_value(0).run()  # 0: no reminder
     at.session_state["wellness-remind-from"] -= 600 * 60
     at.run()
@@ -599,3 +612,30 @@ def test_a_case_no_indicator_fired_on_shows_what_raised_its_score(
     shown = [gram.replace("␣", " ").strip() for cell in ngrams["n-gram"] for gram in cell.split(" / ")]
     assert all(gram in NO_INDICATOR.lower() for gram in shown)
     assert "taken apart in log-odds" in " ".join(c.value for c in expander.caption)
+
+
+def test_lease_warning_in_its_last_minute_with_one_click_renew_and_a_live_time_in_queue(
+    start_api: Callable[..., LiveApi], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    api = start_api(lease_seconds=50)  # every lease starts inside its last minute
+    monkeypatch.setenv("VIGIL_API_URL", api.url)
+    at = signed_in(api.keys["reviewer"])
+    at.button(key="claim-standard").click().run()
+    case_id = at.session_state["case_id"]
+    (lease,) = clock(at, f"lease-{case_id}-")
+    assert 'class="vigil-clock warning">Lease ends in 0:4' in lease and "renew it (L)" in lease
+    assert '"mode": "down"' in lease and '"warnAt": 60' in lease
+    (in_queue,) = clock(at, f"in-queue-{case_id}")
+    assert "In queue for 0:" in in_queue and '"mode": "up"' in in_queue
+    before = api.call("GET", f"/v1/cases/{case_id}", as_role="reviewer")["case"]["lease_expires_at"]
+    time.sleep(1.1)
+    at.button(key=f"renew-{case_id}").click().run()
+    assert not at.exception, at.exception
+    after = api.call("GET", f"/v1/cases/{case_id}", as_role="reviewer")["case"]["lease_expires_at"]
+    assert after > before
+    (renewed,) = clock(at, f"lease-{case_id}-")  # a new clock for the new expiry
+    assert renewed != lease and "Lease ends in 0:" in renewed
+    # the queue's "My claimed cases" counts the lease down live too
+    open_page(at, "Queue")
+    (mine,) = clock(at, f"my-lease-{case_id}-")
+    assert "lease ends in 0:" in mine

@@ -127,6 +127,13 @@ def _work_a_shift(page: Any, api: LiveApi, ui_url: str, size: str) -> None:
         path=str(SCREENSHOTS / ("case-review.png" if size == "1440x900" else f"case-review-{size}.png"))
     )
 
+    # The lease and the time in queue tick in the browser between reruns (no Streamlit run involved).
+    clocks = [page.locator(f"[id^='lease-{first}-']"), page.locator(f"#in-queue-{first}")]
+    shown = [clock.inner_text() for clock in clocks]
+    assert shown[0].startswith("You hold this case · lease 9:") and shown[1].startswith("In queue for ")
+    for clock, before in zip(clocks, shown, strict=True):
+        expect(clock).not_to_have_text(before, timeout=3000)
+
     # Keyboard only: V chooses "Confirm violation", Ctrl+Enter records it and opens the next case.
     page.keyboard.press("v")
     submit = page.locator(f".st-key-decide-next-{first} button")
