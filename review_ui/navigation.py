@@ -10,12 +10,15 @@ import streamlit as st
 from review_ui.highlight import escape_markdown
 
 QUEUE, CASE, ESCALATIONS, REPORTS, MODEL = "Queue", "Case review", "Escalations", "Reports", "Model"
+APPEALS, WEBHOOKS = "Appeals", "Webhooks"
 PAGE_PERMISSION = {
     QUEUE: "cases:read",
     CASE: "cases:read",
     ESCALATIONS: "cases:senior",
+    APPEALS: "cases:read",
     REPORTS: "reports",
     MODEL: "model",
+    WEBHOOKS: "webhooks",
 }
 
 

@@ -49,6 +49,7 @@ ROLES = {
     "senior": Role.SENIOR,
     "auditor": Role.AUDITOR,
     "integrator": Role.INTEGRATOR,
+    "admin": Role.ADMIN,
 }
 
 

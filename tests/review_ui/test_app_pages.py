@@ -69,9 +69,12 @@ def open_page(at: AppTest, page: str) -> AppTest:
 
 def test_sign_in_shows_the_pages_of_the_role(ui_env: LiveApi) -> None:
     at = signed_in(ui_env.keys["reviewer"])
-    assert list(at.sidebar.radio[0].options) == ["Queue", "Case review", "Model"]
+    assert list(at.sidebar.radio[0].options) == ["Queue", "Case review", "Appeals", "Model"]
     at = signed_in(ui_env.keys["senior"])
-    assert list(at.sidebar.radio[0].options) == ["Queue", "Case review", "Escalations", "Reports", "Model"]
+    assert list(at.sidebar.radio[0].options) == [
+        "Queue", "Case review", "Escalations", "Appeals", "Reports", "Model"
+    ]  # fmt: skip
+    assert "Webhooks" in signed_in(ui_env.keys["admin"]).sidebar.radio[0].options
     at = signed_in(ui_env.keys["auditor"])
     assert "Reports" in at.sidebar.radio[0].options and "Escalations" not in at.sidebar.radio[0].options
     assert not [b for b in at.button if b.label == "Claim next case"]  # auditors read, never decide
@@ -639,3 +642,89 @@ def test_lease_warning_in_its_last_minute_with_one_click_renew_and_a_live_time_i
     open_page(at, "Queue")
     (mine,) = clock(at, f"my-lease-{case_id}-")
     assert "lease ends in 0:" in mine
+
+
+APPEAL_STATEMENT = "My bike ad was taken down by mistake. <b>**Please**</b> check \u202eagain\u202c"
+
+
+def test_an_appeal_shows_the_decision_its_note_and_the_statement_side_by_side_and_is_decided(
+    ui_env: LiveApi,
+) -> None:
+    # reviewer confirms a case with a note; the platform files the poster's appeal
+    (case,) = ui_env.call("POST", "/v1/cases/claim", as_role="reviewer", json={"queue": "standard"})
+    body = {"decision": "confirm", "notes": "sells <i>people</i>, not bikes"}
+    ui_env.call("POST", f"/v1/cases/{case['id']}/decision", as_role="reviewer", json=body)
+    filed = {"case_id": case["id"], "statement": APPEAL_STATEMENT, "appellant_ref": "user-7"}
+    appeal = ui_env.call("POST", "/v1/appeals", as_role="integrator", json=filed)
+    # the deciding reviewer may not take it: nothing to claim for them
+    at = open_page(signed_in(ui_env.keys["reviewer"]), "Appeals")
+    at.button(key="claim-appeal").click().run()
+    assert "No appeal waiting that you may take" in messages(at, "info")
+    # another reviewer claims it and reads both sides
+    at = open_page(signed_in(ui_env.keys["reviewer2"]), "Appeals")
+    assert f"#{appeal['id']}" in list(at.dataframe[0].value["appeal"])
+    at.button(key="claim-appeal").click().run()
+    assert not at.exception, at.exception
+    assert f"Claimed appeal #{appeal['id']}." in messages(at, "success")
+    texts = [t.value for t in at.text]
+    assert "Confirmed as a violation" in texts and "sells <i>people</i>, not bikes" in texts
+    # the statement as written, as plain text, with the override as a marker
+    assert "My bike ad was taken down by mistake. <b>**Please**</b> check ⟨RLO⟩again⟨PDF⟩" in texts
+    assert not [m for m in at.markdown if "Please" in m.value]
+    columns = [c for c in at.columns if any("Appellant" in m.value for m in c.markdown)]
+    assert columns, "the statement sits in a column beside the original decision"
+    # both choices are needed: nothing preselected
+    form_button = next(b for b in at.get("form_submit_button") if b.key == f"appeal-decide-{appeal['id']}")
+    form_button.click().run()
+    assert "Choose: uphold or overturn." in messages(at, "error")
+    at.radio(key=f"appeal-outcome-{appeal['id']}").set_value("overturned")
+    at.text_area(key=f"appeal-reason-{appeal['id']}").input("The ad is for a real bicycle.")
+    next(b for b in at.get("form_submit_button") if b.key == f"appeal-decide-{appeal['id']}").click().run()
+    assert not at.exception, at.exception
+    assert f"Appeal #{appeal['id']} overturned" in messages(at, "success")
+    decided = ui_env.call("GET", f"/v1/appeals/{appeal['id']}", as_role="senior")["appeal"]
+    assert (decided["outcome"], decided["outcome_reason"]) == ("overturned", "The ad is for a real bicycle.")
+    assert "Decided: overturned" in messages(at, "info")
+
+
+def test_admin_registers_a_webhook_reads_its_delivery_log_and_replays_dead_deliveries(
+    start_api: Callable[..., LiveApi], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.review_ui.conftest import free_port
+
+    api = start_api(
+        seed=False, webhook_allow_private_targets=True, webhook_max_attempts=1, webhook_dispatch_seconds=0.2
+    )
+    monkeypatch.setenv("VIGIL_API_URL", api.url)
+    at = open_page(signed_in(api.keys["admin"]), "Webhooks")
+    assert "No endpoint registered." in [c.value for c in at.caption]
+    dead_end = f"http://127.0.0.1:{free_port()}/hook"  # nothing listens: every attempt fails
+    at.text_input(key="wh-url").input(dead_end)
+    at.multiselect(key="wh-events").set_value(["case.opened"])
+    next(b for b in at.get("form_submit_button") if b.key == "wh-register").click().run()
+    assert not at.exception, at.exception
+    assert "Endpoint #" in messages(at, "success")
+    (secret,) = [c.value for c in at.code]
+    assert secret.startswith("whsec_")
+    at.button(key="wh-secret-done").click().run()
+    assert not at.code  # shown once
+    # an ingested posting opens a case: one case.opened event, delivered (and failing) in the background
+    posting = {"source": "ui-test", "external_id": "w1", "text": URGENT}
+    api.call("POST", "/v1/postings", as_role="integrator", json={"postings": [posting]})
+    (endpoint,) = api.call("GET", "/v1/webhooks/endpoints", as_role="admin")
+    deadline = time.monotonic() + 30
+    while api.call("GET", f"/v1/webhooks/endpoints/{endpoint['id']}/deliveries", as_role="admin",
+                   params={"status": "dead"})["total"] == 0:  # fmt: skip
+        assert time.monotonic() < deadline, "the delivery never went dead"
+        time.sleep(0.2)
+    at.run()
+    log = at.dataframe[1].value
+    assert next(iter(log["event"])).startswith("case.opened #") and list(log["status"]) == ["dead"]
+    assert list(log["attempts"]) == [1] and next(iter(log["last error"])) != "—"
+    attempts = at.dataframe[2].value
+    assert list(attempts["outcome"]) and list(attempts["attempt"]) == [1]
+    at.button(key=f"wh-replay-dead-{endpoint['id']}").click().run()
+    assert not at.exception, at.exception
+    assert "1 of the dead deliveries will be sent again" in messages(at, "success")
+    audit = api.call("GET", f"/v1/webhooks/endpoints/{endpoint['id']}/deliveries", as_role="admin")
+    assert audit["items"][0]["status"] in ("pending", "dead")  # replayed: retried at once, fails again
