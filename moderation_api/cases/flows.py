@@ -213,7 +213,10 @@ def _explanation(
         return None, "the posting text was deleted"
     if not isinstance(explainer, ScoreExplainer):
         return None, "the serving scorer does not explain its scores (it is not the trained text model)"
-    (found,) = explainer.explain_texts([posting.text], top=EXPLANATION_NGRAMS)
+    try:
+        (found,) = explainer.explain_texts([posting.text], top=EXPLANATION_NGRAMS)
+    except ValueError as exc:  # e.g. a model whose risk head is constant: nothing to take apart
+        return None, str(exc)
     shown = viewer.sees(Data.TEXT, restriction)
     return ScoreExplanationOut(
         model_version=found.model_version,
