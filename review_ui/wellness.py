@@ -85,15 +85,15 @@ def sidebar() -> None:
         help="0: no reminder.",
     )
     minutes = shift_minutes()
-    st.caption(f"On shift for {minutes // 60} h {minutes % 60:02d} min")
     every = int(st.session_state.get(BREAK_KEY) or 0)
     remind_from = float(st.session_state.setdefault(REMIND_FROM_KEY, st.session_state[SHIFT_KEY]))
-    # The same figure, live in the browser: it ticks between reruns and says when a break is due.
+    # Live in the browser (a figure drawn at the last rerun would be stale while the reviewer reads): it
+    # ticks between reruns and says when a break is due.
     elapsed(
         "shift-clock",
         datetime.fromtimestamp(float(st.session_state[SHIFT_KEY]), UTC),
-        text="Shift clock {time}",
-        after="Shift clock {time}: time for a break",
+        text="On shift for {time}",
+        after="On shift for {time}: time for a break",
         after_seconds=int(remind_from - float(st.session_state[SHIFT_KEY])) + every * 60 if every else 0,
     )
     if every and time.time() - remind_from >= every * 60:
