@@ -103,7 +103,8 @@ def test_queue_counts_and_claim_next_opens_the_case(ui_env: LiveApi) -> None:
     assert [case["id"] for case in mine] == [case_id]
     open_page(at, "Queue")
     assert [b.label for b in at.button if b.key == f"open-mine-{case_id}"] == ["Open"]
-    assert "lease: 9 min" in " ".join(t.value for t in at.text)
+    (lease,) = clock(at, f"my-lease-{case_id}-")  # counts down live in the browser
+    assert 'class="vigil-clock running">lease 9:' in lease
 
 
 def test_case_review_shows_hostile_text_inert_with_evidence(ui_env: LiveApi) -> None:
