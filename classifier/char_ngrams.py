@@ -40,6 +40,26 @@ class CharNgramSpec:
         """Raw n-gram counts, one row per text."""
         return sp.csr_matrix(self._vectorizer.transform(list(texts)))
 
+    def ngrams_by_column(self, text: str) -> dict[int, list[str]]:
+        """The distinct n-grams of ``text`` under each hashed column :meth:`transform` counts them in.
+
+        Hashing cannot be inverted, but the n-grams of a known text can be hashed again: the same analyzer
+        and the same MurmurHash3 column rule as scikit-learn's ``HashingVectorizer`` (a test holds the two
+        together).
+        """
+        from sklearn.utils import murmurhash3_32
+
+        columns: dict[int, list[str]] = {}
+        for gram in dict.fromkeys(self._vectorizer.build_analyzer()(text)):
+            signed = murmurhash3_32(gram, seed=0)
+            column = (
+                (2**31 - 1 - (self.n_features - 1)) % self.n_features
+                if signed == -(2**31)
+                else abs(signed) % self.n_features
+            )
+            columns.setdefault(column, []).append(gram)
+        return columns
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 

@@ -21,6 +21,7 @@ Thresholds are deliberately absent: they live in the model's ``config.json`` / s
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -54,6 +55,27 @@ def category_matrix(categories: Iterable[Iterable[str]], names: Sequence[str] = 
                 raise ValueError(f"unknown category {label!r}; expected one of {list(names)}")
             matrix[row, index[label]] = 1
     return matrix
+
+
+@dataclass(frozen=True, slots=True)
+class HeadExplanation:
+    """One row's head logit taken apart: ``logit = intercept + sum(views.values())``, and the character
+    n-gram view's share split by hashed column: ``views["char_ngrams"] = char_ngram_bias +
+    sum(char_ngram_columns.values())``. Every figure is in logit units of the head's output."""
+
+    head: str
+    intercept: float
+    views: dict[str, float]
+    char_ngram_bias: float
+    char_ngram_columns: dict[int, float]
+
+    @property
+    def logit(self) -> float:
+        return self.intercept + sum(self.views.values())
+
+    @property
+    def probability(self) -> float:
+        return float(expit(self.logit))
 
 
 class StackedHead:
@@ -294,6 +316,44 @@ class RiskClassifier(ClassifierMixin, BaseEstimator):
         if isinstance(fitted, float):
             return np.zeros((X.shape[0], len(self._bounds())))
         return fitted.view_scores(X) * fitted.combiner.coef_[0]
+
+    def explain(self, X: Any, head: str = RISK_HEAD) -> list[HeadExplanation]:
+        """Per row of ``X``, ``head``'s logit as the sum of its parts (see :class:`HeadExplanation`).
+
+        Every part is linear, so the parts add up exactly: the combiner's weight times each view's decision
+        value, and inside the character n-gram view its coefficient times the TF-IDF weight of each n-gram
+        column. ``urgent`` is explained before it is capped at ``risk``. ValueError for a constant head.
+        """
+        check_is_fitted(self, "heads_")
+        X = sp.csr_matrix(validate_data(self, X, accept_sparse="csr", dtype=np.float64, reset=False))
+        fitted = self.heads_[head]
+        if isinstance(fitted, float):
+            raise ValueError(f"head {head!r} is constant ({fitted}) in this model: nothing to explain")
+        names = VIEW_NAMES if self.view_sizes is not None else ("features",)
+        weights = fitted.combiner.coef_[0]
+        blocks = fitted.blocks(X)
+        contributions = fitted.view_scores(X, blocks) * weights
+        explanations = []
+        for row in range(X.shape[0]):
+            columns: dict[int, float] = {}
+            bias = 0.0
+            if self.view_sizes is not None:
+                char_view = len(VIEW_NAMES) - 1
+                model = fitted.views[char_view]
+                coef = model.named_steps["logreg"].coef_[0] * weights[char_view]
+                tfidf = sp.csr_matrix(model.named_steps["tfidf"].transform(blocks[char_view][row]))
+                columns = {int(j): float(v * coef[j]) for j, v in zip(tfidf.indices, tfidf.data, strict=True)}
+                bias = float(model.named_steps["logreg"].intercept_[0] * weights[char_view])
+            explanations.append(
+                HeadExplanation(
+                    head=head,
+                    intercept=float(fitted.combiner.intercept_[0]),
+                    views={name: float(value) for name, value in zip(names, contributions[row], strict=True)},
+                    char_ngram_bias=bias,
+                    char_ngram_columns=columns,
+                )
+            )
+        return explanations
 
     def predict_proba(self, X: Any) -> np.ndarray:
         scores = self.predict_scores(X)

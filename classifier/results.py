@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 
 class Band(StrEnum):
@@ -221,4 +221,55 @@ class TextScorer(Protocol):
 
     def score_texts(self, texts: Sequence[str]) -> list[ScoreResult]:
         """Score texts in order; one result per text."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class NgramContribution:
+    """A column of the character n-gram view and what it added to the risk logit (negative: lowered it).
+
+    ``ngrams`` are the n-grams of the (normalized, lower-cased) text that hash to the column: usually one.
+    They are pieces of posting text, so they are as untrusted and as restricted as the text itself.
+    """
+
+    ngrams: tuple[str, ...]
+    contribution: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"ngrams": list(self.ngrams), "contribution": round(self.contribution, 6)}
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreExplanation:
+    """Why the text model gave a posting its risk: the risk logit taken apart (no thresholds in it).
+
+    ``model_risk_score = sigmoid(intercept + sum(views.values()))``; ``views["char_ngrams"]`` is
+    ``char_ngram_bias`` plus every n-gram column's contribution, of which ``top_char_ngrams`` are the
+    largest by size.
+    """
+
+    model_version: str
+    model_risk_score: float
+    intercept: float
+    views: Mapping[str, float]
+    char_ngram_bias: float
+    top_char_ngrams: tuple[NgramContribution, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "model_version": self.model_version,
+            "model_risk_score": round(self.model_risk_score, 6),
+            "intercept": round(self.intercept, 6),
+            "views": {name: round(value, 6) for name, value in self.views.items()},
+            "char_ngram_bias": round(self.char_ngram_bias, 6),
+            "top_char_ngrams": [term.to_dict() for term in self.top_char_ngrams],
+        }
+
+
+@runtime_checkable
+class ScoreExplainer(Protocol):
+    """A scorer that can take its risk score apart (the trained model; the keyword baseline cannot)."""
+
+    def explain_texts(self, texts: Sequence[str], *, top: int = 10) -> list[ScoreExplanation]:
+        """One explanation per text, in order."""
         ...

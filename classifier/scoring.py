@@ -14,7 +14,14 @@ from classifier.char_ngrams import CHAR_NGRAMS, CharNgramSpec
 from classifier.encoders import DEFAULT_ONNX_ENCODER_DIR, MODELS_DIR
 from classifier.estimator import RISK_HEAD, URGENT_HEAD, RiskClassifier
 from classifier.language import identify
-from classifier.results import IndicatorGroup, ScoreResult, Severity, Thresholds
+from classifier.results import (
+    IndicatorGroup,
+    NgramContribution,
+    ScoreExplanation,
+    ScoreResult,
+    Severity,
+    Thresholds,
+)
 
 if TYPE_CHECKING:
     from classifier.indicators.features import TextAnalysis
@@ -181,6 +188,35 @@ class ModelScorer:
                 )
             )
         return results
+
+    def explain_texts(self, texts: Sequence[str], *, top: int = 10) -> list[ScoreExplanation]:
+        """Each text's model risk taken apart by view, with its ``top`` character n-grams by |contribution|
+        (coefficient × TF-IDF weight × the combiner's weight on the n-gram view), named by the n-grams of
+        the text the model read (:func:`embedding_text`)."""
+        from classifier.indicators.features import analyze
+
+        analyses = [analyze(text) for text in texts]
+        if not analyses:
+            return []
+        inputs = model_inputs(analyses, self.encoder, self.config.char_ngrams)
+        explanations = []
+        for analysis, head in zip(analyses, self.estimator.explain(inputs, RISK_HEAD), strict=True):
+            names = self.config.char_ngrams.ngrams_by_column(embedding_text(analysis))
+            ranked = sorted(head.char_ngram_columns.items(), key=lambda item: -abs(item[1]))[:top]
+            explanations.append(
+                ScoreExplanation(
+                    model_version=self.model_version,
+                    model_risk_score=head.probability,
+                    intercept=head.intercept,
+                    views=head.views,
+                    char_ngram_bias=head.char_ngram_bias,
+                    top_char_ngrams=tuple(
+                        NgramContribution(ngrams=tuple(names.get(column, ())), contribution=value)
+                        for column, value in ranked
+                    ),
+                )
+            )
+        return explanations
 
 
 def load_scorer(

@@ -46,12 +46,19 @@ def get_shadow(request: Request) -> Shadow | None:
     return shadow
 
 
+def get_optional_scorer(request: Request) -> TextScorer | None:
+    """The scorer when loaded, else None: for routes where scoring is an extra, not the point."""
+    scorer: TextScorer | None = getattr(request.app.state, "scorer", None)
+    return scorer
+
+
 RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="a row id")]
 
 DbSession = Annotated[Session, Depends(get_session)]
 AppSettings = Annotated[Settings, Depends(get_settings)]
 Scorer = Annotated[TextScorer, Depends(get_scorer)]
 ShadowScoring = Annotated[Shadow | None, Depends(get_shadow)]
+OptionalScorer = Annotated[TextScorer | None, Depends(get_optional_scorer)]
 
 
 def get_principal(session: DbSession, api_key: Annotated[str | None, Security(api_key_header)]) -> Principal:

@@ -13,18 +13,20 @@ import streamlit as st
 from review_ui import wellness
 from review_ui.client import ApiError, VigilClient
 from review_ui.navigation import (
+    APPEALS,
     BLIND_QA,
     CASE,
     ESCALATIONS,
     MODEL,
     QUEUE,
     REPORTS,
+    WEBHOOKS,
     apply_pending_page,
     pages_for,
     show,
     show_flash,
 )
-from review_ui.views import blind, case, model, queue, reports
+from review_ui.views import appeals, blind, case, model, queue, reports, webhooks
 from review_ui.views.decision import undo_banner
 
 MAX_CASE_ID = 2**31 - 1
@@ -88,6 +90,10 @@ def _render(page: str, client: VigilClient, me: dict[str, Any]) -> None:
         reports.render(client, me)
     elif page == MODEL:
         model.render(client, me)
+    elif page == APPEALS:
+        appeals.render(client, me)
+    elif page == WEBHOOKS:
+        webhooks.render(client, me)
 
 
 # Less empty space above the page: a case's header, posting and decision panel fit on a 1280×720 screen.

@@ -103,8 +103,10 @@ class VigilClient:
     def claim(self, *, queue: str = "standard", count: int = 1) -> list[dict[str, Any]]:
         return list(self._json("POST", "/v1/cases/claim", json={"queue": queue, "count": count}))
 
-    def case(self, case_id: int) -> dict[str, Any]:
-        return dict(self._json("GET", f"/v1/cases/{case_id}"))
+    def case(self, case_id: int, *, explain: bool = False) -> dict[str, Any]:
+        """The case detail; ``explain``: with the model's risk taken apart (it runs the model: ask once)."""
+        params = {"explain": "true"} if explain else {}
+        return dict(self._json("GET", f"/v1/cases/{case_id}", params=params))
 
     def renew(self, case_id: int) -> dict[str, Any]:
         return dict(self._json("POST", f"/v1/cases/{case_id}/renew"))
@@ -182,6 +184,61 @@ class VigilClient:
             if not cursor:
                 break
         return statements
+
+    # appeals (DSA Art. 20)
+    def appeals(self, *, state: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        params: dict[str, Any] = {"limit": limit, "offset": offset}
+        if state:
+            params["state"] = state
+        return list(self._json("GET", "/v1/appeals", params=params))
+
+    def claim_appeal(self) -> list[dict[str, Any]]:
+        return list(self._json("POST", "/v1/appeals/claim", json={"count": 1}))
+
+    def appeal(self, appeal_id: int) -> dict[str, Any]:
+        """The appeal with the appellant's statement next to the original decision and its note."""
+        return dict(self._json("GET", f"/v1/appeals/{appeal_id}"))
+
+    def release_appeal(self, appeal_id: int) -> dict[str, Any]:
+        return dict(self._json("POST", f"/v1/appeals/{appeal_id}/release"))
+
+    def decide_appeal(self, appeal_id: int, *, outcome: str, reason: str) -> dict[str, Any]:
+        body = {"outcome": outcome, "reason": reason}
+        return dict(self._json("POST", f"/v1/appeals/{appeal_id}/decision", json=body))
+
+    # webhooks (admins)
+    def webhook_event_types(self) -> dict[str, str]:
+        return dict(self._json("GET", "/v1/webhooks/event-types"))
+
+    def webhook_endpoints(self, *, include_removed: bool = False) -> list[dict[str, Any]]:
+        params = {"include_removed": "true"} if include_removed else {}
+        return list(self._json("GET", "/v1/webhooks/endpoints", params=params))
+
+    def add_webhook_endpoint(
+        self, *, url: str, event_types: list[str], description: str | None
+    ) -> dict[str, Any]:
+        """Register an endpoint; the answer carries its signing ``secret``, shown this once."""
+        body = {"url": url, "event_types": event_types, "description": description}
+        return dict(self._json("POST", "/v1/webhooks/endpoints", json=body))
+
+    def remove_webhook_endpoint(self, endpoint_id: int) -> dict[str, Any]:
+        return dict(self._json("DELETE", f"/v1/webhooks/endpoints/{endpoint_id}"))
+
+    def webhook_deliveries(
+        self, endpoint_id: int, *, status: str | None = None, limit: int = 50, offset: int = 0
+    ) -> dict[str, Any]:
+        """One page of the endpoint's delivery log, newest first: ``{"items": [...], "total": n}``."""
+        params: dict[str, Any] = {"limit": limit, "offset": offset}
+        if status:
+            params["status"] = status
+        return dict(self._json("GET", f"/v1/webhooks/endpoints/{endpoint_id}/deliveries", params=params))
+
+    def replay_webhook_deliveries(
+        self, endpoint_id: int, *, delivery_ids: list[int] | None = None, dead: bool = False
+    ) -> int:
+        """Send deliveries again (the named ones and / or every dead one); returns how many."""
+        body = {"delivery_ids": delivery_ids, "dead": dead}
+        return int(self._json("POST", f"/v1/webhooks/endpoints/{endpoint_id}/replay", json=body)["replayed"])
 
     # the model
     def model(self) -> dict[str, Any]:

@@ -11,13 +11,16 @@ from review_ui.highlight import escape_markdown
 
 QUEUE, CASE, ESCALATIONS, REPORTS, MODEL = "Queue", "Case review", "Escalations", "Reports", "Model"
 BLIND_QA = "Blind QA"
+APPEALS, WEBHOOKS = "Appeals", "Webhooks"
 PAGE_PERMISSION = {
     QUEUE: "cases:read",
     CASE: "cases:read",
     ESCALATIONS: "cases:senior",
     BLIND_QA: "cases:work",
+    APPEALS: "cases:read",
     REPORTS: "reports",
     MODEL: "model",
+    WEBHOOKS: "webhooks",
 }
 
 

@@ -8,11 +8,13 @@ undone by the browser, zoom or a screen reader, and the reviewer asked not to be
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime
 from typing import Any
 
 import streamlit as st
 
 from review_ui.navigation import show
+from review_ui.timers import elapsed
 
 HIDE_KEY = "wellness-hide"
 BREAK_KEY = "wellness-break-minutes"
@@ -83,9 +85,17 @@ def sidebar() -> None:
         help="0: no reminder.",
     )
     minutes = shift_minutes()
-    st.caption(f"On shift for {minutes // 60} h {minutes % 60:02d} min (updates as you work)")
     every = int(st.session_state.get(BREAK_KEY) or 0)
     remind_from = float(st.session_state.setdefault(REMIND_FROM_KEY, st.session_state[SHIFT_KEY]))
+    # Live in the browser (a figure drawn at the last rerun would be stale while the reviewer reads): it
+    # ticks between reruns and says when a break is due.
+    elapsed(
+        "shift-clock",
+        datetime.fromtimestamp(float(st.session_state[SHIFT_KEY]), UTC),
+        text="On shift for {time}",
+        after="On shift for {time}: time for a break",
+        after_seconds=int(remind_from - float(st.session_state[SHIFT_KEY])) + every * 60 if every else 0,
+    )
     if every and time.time() - remind_from >= every * 60:
         show(
             "info", f"You have been reviewing for {minutes} minutes. A short break away from the screen helps"

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from classifier.results import ScoreExplainer, TextScorer
 from moderation_api.auth.policy import Data, Restriction, Viewer, blind_case
 from moderation_api.auth.schemas import Principal
 from moderation_api.cases import service as cases
@@ -23,7 +24,9 @@ from moderation_api.cases.schemas import (
     Decision,
     DismissReason,
     EscalationKind,
+    NgramContributionOut,
     NoticeView,
+    ScoreExplanationOut,
 )
 from moderation_api.db import AppLock, run_transaction, take_lock
 from moderation_api.network import service as network
@@ -31,6 +34,8 @@ from moderation_api.notices.service import notices_of_case
 from moderation_api.postings.models import Posting
 from moderation_api.postings.service import posting_out
 from moderation_api.qa import service as qa
+
+EXPLANATION_NGRAMS = 12
 
 
 def decide(
@@ -165,11 +170,19 @@ def _release_refused(session: Session, *, principal: Principal, case_id: int) ->
 
 
 def case_detail(
-    session: Session, *, case_id: int, viewer: Viewer, principal: Principal, reopen_window_seconds: int
+    session: Session,
+    *,
+    case_id: int,
+    viewer: Viewer,
+    principal: Principal,
+    reopen_window_seconds: int,
+    explainer: TextScorer | None = None,
+    explain: bool = False,
 ) -> CaseDetail:
     """The case with its posting, score and evidence, notices, audit history and the decisions it accepts,
     as ``viewer`` may see it: a case of a restricted posting is refused to roles that may not see it, and
-    what else the role may not see is withheld (see :mod:`moderation_api.auth.policy`)."""
+    what else the role may not see is withheld (see :mod:`moderation_api.auth.policy`). With ``explain``,
+    ``explainer`` (the serving scorer) takes the posting's risk apart."""
     case, posting, restriction = _visible_case(session, case_id=case_id, viewer=viewer)
     access = viewer.note(restriction, (Data.HISTORY,))
     blind = blind_case(case.source)
@@ -181,6 +194,11 @@ def case_detail(
     if blind:  # the opening event records the band and score: the blind case's history keeps neither
         history = [event.model_copy(update={"details": None}) for event in history]
     (summary,) = cases.summaries(session, cases=[case], viewer=viewer)
+    explanation, unavailable = (
+        _explanation(posting, restriction=restriction, viewer=viewer, explainer=explainer)
+        if explain
+        else (None, None)
+    )
     return CaseDetail(
         case=summary,
         posting=posting_out(session, posting=posting, restriction=restriction, viewer=viewer, blind=blind),
@@ -191,7 +209,41 @@ def case_detail(
         reopen=cases.reopen_option(
             session, principal=principal, case=case, window_seconds=reopen_window_seconds
         ),
+        explanation=explanation,
+        explanation_unavailable=unavailable,
     )
+
+
+def _explanation(
+    posting: Posting, *, restriction: Restriction | None, viewer: Viewer, explainer: TextScorer | None
+) -> tuple[ScoreExplanationOut | None, str | None]:
+    """The posting's risk taken apart, or why not. The n-grams are pieces of the posting text: withheld
+    from whoever may not see the text (the same policy row, ``text``)."""
+    if posting.text is None:
+        return None, "the posting text was deleted"
+    if not isinstance(explainer, ScoreExplainer):
+        return None, "the serving scorer does not explain its scores (it is not the trained text model)"
+    try:
+        (found,) = explainer.explain_texts([posting.text], top=EXPLANATION_NGRAMS)
+    except ValueError as exc:  # e.g. a model whose risk head is constant: nothing to take apart
+        return None, str(exc)
+    shown = viewer.sees(Data.TEXT, restriction)
+    return ScoreExplanationOut(
+        model_version=found.model_version,
+        model_risk_score=found.model_risk_score,
+        intercept=found.intercept,
+        views=dict(found.views),
+        char_ngram_bias=found.char_ngram_bias,
+        top_char_ngrams=[
+            NgramContributionOut(ngrams=list(term.ngrams), contribution=term.contribution)
+            for term in found.top_char_ngrams
+        ]
+        if shown
+        else [],
+        char_ngrams_withheld=None
+        if shown
+        else (restriction.reason if restriction else "not your role's data"),
+    ), None
 
 
 def _visible_case(

@@ -24,7 +24,15 @@ from moderation_api.cases.schemas import (
     Queue,
     ReopenRequest,
 )
-from moderation_api.deps import AppSettings, CaseReader, CaseWorker, CurrentViewer, DbSession, RowId
+from moderation_api.deps import (
+    AppSettings,
+    CaseReader,
+    CaseWorker,
+    CurrentViewer,
+    DbSession,
+    OptionalScorer,
+    RowId,
+)
 from moderation_api.request_model import UtcDateTime
 
 router = APIRouter(prefix="/v1/cases", tags=["cases"])
@@ -124,11 +132,18 @@ def claim(
 
 @router.get("/{case_id}", response_model=CaseDetail)
 def case_detail(
-    case_id: RowId, principal: CaseReader, viewer: CurrentViewer, session: DbSession, settings: AppSettings
+    case_id: RowId,
+    principal: CaseReader,
+    viewer: CurrentViewer,
+    session: DbSession,
+    settings: AppSettings,
+    scorer: OptionalScorer,
+    explain: bool = False,
 ) -> CaseDetail:
     """The case with its posting, score and evidence, notices, full audit history, the decisions it
     accepts (and which need a note) and whether the caller may reopen it; 403 for a restricted case the
-    caller's role may not see."""
+    caller's role may not see. ``explain=true`` adds the serving model's risk taken apart by view and by
+    character n-gram (the n-grams only for callers who may see the text)."""
     with case_http_errors():
         return flows.case_detail(
             session,
@@ -136,6 +151,8 @@ def case_detail(
             viewer=viewer,
             principal=principal,
             reopen_window_seconds=settings.reopen_window_seconds,
+            explainer=scorer if explain else None,
+            explain=explain,
         )
 
 

@@ -189,6 +189,28 @@ class NoticeView(BaseModel):
     explanation: str | None
 
 
+class NgramContributionOut(BaseModel):
+    ngrams: list[str] = Field(description="the posting's character n-grams hashed to this model column")
+    contribution: float = Field(description="added to the risk logit (negative: lowered it)")
+
+
+class ScoreExplanationOut(BaseModel):
+    """The serving model's risk for the posting taken apart: ``model_risk_score = sigmoid(intercept +
+    sum(views))``; ``views.char_ngrams = char_ngram_bias + the sum over every n-gram column``."""
+
+    model_version: str = Field(description="the model that explains; it can differ from the one that scored")
+    model_risk_score: float
+    intercept: float
+    views: dict[str, float] = Field(description="each view's weighted share of the risk logit")
+    char_ngram_bias: float
+    top_char_ngrams: list[NgramContributionOut] = Field(
+        description="the largest n-gram contributions; empty when the caller may not see the text"
+    )
+    char_ngrams_withheld: str | None = Field(
+        default=None, description="why the n-grams (pieces of the posting text) are withheld from the caller"
+    )
+
+
 class CaseDetail(BaseModel):
     case: CaseSummary
     posting: PostingOut
@@ -199,6 +221,12 @@ class CaseDetail(BaseModel):
     )
     access: AccessNote = Field(description="what of the case's history the caller's role does not see")
     reopen: ReopenOption = Field(description="whether the caller may take the latest decision back now")
+    explanation: ScoreExplanationOut | None = Field(
+        default=None, description="with ?explain=true: what raised the text model's risk for this posting"
+    )
+    explanation_unavailable: str | None = Field(
+        default=None, description="with ?explain=true: why there is no explanation"
+    )
 
 
 class CaseStats(BaseModel):

@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from review_ui import explain
 from review_ui.client import ApiError, VigilClient
 from review_ui.highlight import (
     POSTING_CSS,
@@ -42,9 +43,11 @@ from review_ui.tables import (
     indicators_frame,
     lease_left,
     notices_frame,
+    parse_time,
     related_frame,
     score_notes,
 )
+from review_ui.timers import elapsed
 from review_ui.views import blind
 from review_ui.views.blind import BLIND_SOURCES
 from review_ui.views.decision import decision_panel, reopen_panel
@@ -347,6 +350,9 @@ def _header(case: dict[str, Any], score: dict[str, Any]) -> None:
     if case.get("notice_count"):
         parts.append(f"{case['notice_count']} user notice(s)")
     st.caption(" · ".join(parts))
+    opened = parse_time(case.get("opened_at"))
+    if opened is not None and case["state"] != "decided":
+        elapsed(f"in-queue-{case['id']}", opened, text="In queue for {time} since it was opened")
 
 
 def render(client: VigilClient, me: dict[str, Any]) -> None:
@@ -356,7 +362,7 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
         _pick_case()
         return
     try:
-        detail = client.case(int(case_id))
+        detail = explain.fetch_case(client, int(case_id))
     except ApiError as exc:
         st.title("Case review")
         show("error", f"Case #{case_id} cannot be shown: {exc}")
@@ -392,6 +398,10 @@ def render(client: VigilClient, me: dict[str, Any]) -> None:
         st.caption("No indicator fired; the score comes from the text model alone.")
     else:
         st.dataframe(indicators, hide_index=True, width="stretch")
+    explain.render(
+        detail.get("explanation"), detail.get("explanation_unavailable"), case=case, text_hidden=hidden,
+        no_indicator=indicators.empty,
+    )  # fmt: skip
     st.subheader("Contacts, prices and ages")
     if hidden:
         st.caption("Hidden with the text until you reveal it.")

@@ -10,8 +10,6 @@
 
 from __future__ import annotations
 
-import html
-import json
 from datetime import UTC, datetime
 from typing import Any
 
@@ -29,6 +27,7 @@ from review_ui.labels import (
 )
 from review_ui.navigation import CASE, QUEUE, flash, go_to, show
 from review_ui.tables import parse_time
+from review_ui.timers import countdown
 
 DECISION_KEYS = {"confirm": "V", "dismiss": "D", "escalate": "E"}
 OPTION_KEYS = ("1", "2", "3", "4")
@@ -37,7 +36,6 @@ SHORTCUT_HELP = (
     "Keys: V confirm · D dismiss · E escalate · 1–4 reason or kind · Ctrl+Enter decide & next "
     "(works in the note too) · L renew lease · U undo the last decision"
 )
-LEASE_WARNING_SECONDS = 60
 
 
 def _choice(case_id: int) -> dict[str, str]:
@@ -142,48 +140,6 @@ def _submit(
         go_to(QUEUE)
 
 
-COUNTDOWN_JS = """(() => {
-  const config = __CONFIG__;
-  const el = document.getElementById(config.id);
-  if (!el) return;
-  const tick = () => {
-    if (!document.body.contains(el)) { clearInterval(timer); return; }
-    const s = Math.max(0, Math.round((config.until - Date.now()) / 1000));
-    const left = Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
-    const kind = s <= 0 ? 'ended' : (s <= config.warnAt ? 'warning' : 'running');
-    el.className = 'vigil-countdown ' + kind;
-    el.textContent = config.texts[kind].replace('{left}', left);
-  };
-  const timer = setInterval(tick, 1000);
-  tick();
-})();"""
-COUNTDOWN_CSS = """<style>
-.vigil-countdown { font-size: 0.9rem; padding: 0.1rem 0; }
-.vigil-countdown.warning { color: #b35c00; font-weight: 600; }
-.vigil-countdown.ended { color: #c92a2a; font-weight: 600; }
-</style>"""
-
-
-def countdown(element_id: str, until: datetime, *, running: str, warning: str, ended: str) -> None:
-    """A line that counts down to ``until`` in the browser, every second, without rerunning the app.
-
-    ``{left}`` in the texts becomes ``m:ss``; ``warning`` is used (and styled) in the last minute. Only our
-    own strings and numbers reach the script, as JSON: nothing anyone typed.
-    """
-    seconds = max(int((until - datetime.now(UTC)).total_seconds()), 0)
-    kind = "ended" if seconds <= 0 else ("warning" if seconds <= LEASE_WARNING_SECONDS else "running")
-    texts = {"running": running, "warning": warning, "ended": ended}
-    config = {"id": element_id, "until": int(until.timestamp() * 1000), "warnAt": LEASE_WARNING_SECONDS,
-              "texts": texts}  # fmt: skip
-    script = COUNTDOWN_JS.replace("__CONFIG__", json.dumps(config).replace("</", "<\\/"))
-    initial = html.escape(texts[kind].replace("{left}", f"{seconds // 60}:{seconds % 60:02d}"))
-    st.html(
-        f'{COUNTDOWN_CSS}<div id="{element_id}" class="vigil-countdown {kind}">{initial}</div>'
-        f"<script>{script}</script>",
-        unsafe_allow_javascript=True,
-    )
-
-
 def _renew(client: VigilClient, case_id: int) -> None:
     try:
         client.renew(case_id)
@@ -212,8 +168,8 @@ def _lease(client: VigilClient, case: dict[str, Any]) -> None:
             countdown(
                 f"lease-{case_id}-{int(expires.timestamp())}",
                 expires,
-                running="You hold this case · lease {left} left",
-                warning="Lease ends in {left}: renew it (L) or the case returns to the queue",
+                running="You hold this case · lease {time} left",
+                warning="Lease ends in {time}: renew it (L) or the case returns to the queue",
                 ended="Your lease ended: the case is back in the queue; claim it again to decide",
             )
         st.button("Renew lease", key=f"renew-{case_id}", shortcut=RENEW_KEY, on_click=_renew,
@@ -315,8 +271,8 @@ def undo_banner(client: VigilClient) -> None:
         countdown(
             f"undo-{last['case_id']}-{int(until.timestamp())}",
             until,
-            running="undo possible for {left}",
-            warning="undo possible for {left}",
+            running="undo possible for {time}",
+            warning="undo possible for {time}",
             ended="the undo window has closed",
         )
 

@@ -9,7 +9,15 @@ import streamlit as st
 from review_ui.client import ApiError, VigilClient
 from review_ui.labels import CATEGORIES, SOURCES, STATES, label
 from review_ui.navigation import CASE, flash, go_to, open_case_by_number
-from review_ui.tables import band_label, cases_frame, highlight_overdue, humanize_seconds, lease_left
+from review_ui.tables import (
+    band_label,
+    cases_frame,
+    highlight_overdue,
+    humanize_seconds,
+    lease_left,
+    parse_time,
+)
+from review_ui.timers import countdown
 
 ANY = "any"
 PAGE_SIZE = 50
@@ -54,7 +62,14 @@ def _my_cases(client: VigilClient) -> None:
         cells[0].text(f"#{case['id']}")
         cells[1].text(f"{band_label(case['band'])} · {label(STATES, case['state'])}")
         cells[2].text("blind review" if case["risk_score"] is None else f"risk {case['risk_score']:.2f}")
-        cells[3].text(f"lease: {lease_left(case)}")
+        expires = parse_time(case.get("lease_expires_at"))
+        with cells[3]:
+            if expires is None:
+                st.text(f"lease: {lease_left(case)}")
+            else:
+                countdown(f"my-lease-{case['id']}-{int(expires.timestamp())}", expires,
+                          running="lease {time} left", warning="lease ends in {time}: open it to renew",
+                          ended="lease ended")  # fmt: skip
         cells[4].button("Open", key=f"open-mine-{case['id']}", on_click=go_to, args=(CASE, case["id"]))
 
 

@@ -177,3 +177,32 @@ def test_direct_view_scores_equal_the_fitted_pipelines() -> None:
     np.testing.assert_allclose(
         head.predict_proba(X), head.combiner.predict_proba(pipeline_scores)[:, 1], rtol=1e-9, atol=1e-12
     )
+
+
+def test_explain_parts_add_up_to_every_heads_score() -> None:
+    X, y, groups = three_views()
+    model = RiskClassifier(view_sizes=(8, 4, 65)).fit(X[:240], y[:240], groups=groups[:240])
+    scores = model.predict_scores(X[240:])
+    for head in ("risk", "urgent"):
+        explanations = model.explain(X[240:], head)
+        assert len(explanations) == 60
+        contributions = model.view_contributions(X[240:], head)
+        for row, found in enumerate(explanations):
+            assert list(found.views) == ["embedding", "indicators", "char_ngrams"]
+            np.testing.assert_allclose(list(found.views.values()), contributions[row])
+            ngram_total = found.char_ngram_bias + sum(found.char_ngram_columns.values())
+            assert ngram_total == pytest.approx(found.views["char_ngrams"], abs=1e-9)
+            # only columns the row really has
+            assert set(found.char_ngram_columns) <= set(X[240 + row, 12:].indices.tolist())
+        probabilities = np.array([found.probability for found in explanations])
+        if head == "risk":
+            np.testing.assert_allclose(probabilities, scores["risk"], rtol=1e-9)
+        else:  # urgent is capped at risk after calibration; the explanation is of the uncapped head
+            np.testing.assert_allclose(np.minimum(probabilities, scores["risk"]), scores["urgent"], rtol=1e-9)
+
+
+def test_explain_refuses_a_constant_head() -> None:
+    X, y, groups = three_views()
+    model = RiskClassifier(view_sizes=(8, 4, 65)).fit(X, np.where(y == 2, 1, y), groups=groups)
+    with pytest.raises(ValueError, match="constant"):
+        model.explain(X[:3], "urgent")

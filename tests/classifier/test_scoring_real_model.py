@@ -183,3 +183,32 @@ def test_readme_model_table_is_generated_from_the_shipped_metrics() -> None:
     metrics = json.loads((default_model_dir() / "metrics.json").read_text())
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert readme_table(metrics) in readme
+
+
+NO_INDICATOR_AD = "Beautiful girl visiting, gentlemen welcome, call me"
+
+
+def test_explanation_takes_the_model_risk_apart_for_a_posting_no_indicator_fired_on(
+    scorer: ModelScorer,
+) -> None:
+    import math
+
+    from classifier.indicators.features import analyze
+    from classifier.scoring import embedding_text
+
+    (result,) = scorer.score_texts([NO_INDICATOR_AD])
+    assert result.indicators == () and result.band is not Band.LOW  # the model alone raised it
+    (found,) = scorer.explain_texts([NO_INDICATOR_AD], top=8)
+    assert found.model_version == scorer.model_version
+    # the views' shares and the combiner's intercept give exactly the score the posting got
+    logit = found.intercept + sum(found.views.values())
+    assert 1 / (1 + math.exp(-logit)) == pytest.approx(result.model_risk_score, abs=1e-9)
+    assert found.model_risk_score == pytest.approx(result.model_risk_score, abs=1e-9)
+    assert list(found.views) == ["embedding", "indicators", "char_ngrams"]
+    # the top n-grams are the largest contributions, named by pieces of the text the model read
+    sizes = [abs(term.contribution) for term in found.top_char_ngrams]
+    assert len(sizes) == 8 and sizes == sorted(sizes, reverse=True)
+    read = embedding_text(analyze(NO_INDICATOR_AD)).lower()
+    for term in found.top_char_ngrams:
+        assert term.ngrams and all(gram.strip() in read for gram in term.ngrams)
+    assert any(term.contribution > 0 for term in found.top_char_ngrams)

@@ -49,6 +49,7 @@ ROLES = {
     "senior": Role.SENIOR,
     "auditor": Role.AUDITOR,
     "integrator": Role.INTEGRATOR,
+    "admin": Role.ADMIN,
 }
 
 
@@ -60,7 +61,7 @@ class LiveApi:
 
     def call(self, method: str, path: str, *, as_role: str = "senior", **kwargs: Any) -> Any:
         response = httpx.request(
-            method, self.url + path, headers={"X-API-Key": self.keys[as_role]}, timeout=30, **kwargs
+            method, self.url + path, headers={"X-API-Key": self.keys[as_role]}, timeout=120, **kwargs
         )
         response.raise_for_status()
         return response.json()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -54,6 +56,11 @@ def submit(at: AppTest, case_id: int, *, then_next: bool) -> AppTest:
     return at
 
 
+def clock(at: AppTest, prefix: str) -> list[str]:
+    """The browser-side clocks whose element id starts with ``prefix`` (their first paint and config)."""
+    return [str(h.proto.body) for h in at.get("html") if f'id="{prefix}' in h.proto.body]
+
+
 def open_page(at: AppTest, page: str) -> AppTest:
     at.sidebar.radio[0].set_value(page).run()
     assert not at.exception, at.exception
@@ -62,10 +69,11 @@ def open_page(at: AppTest, page: str) -> AppTest:
 
 def test_sign_in_shows_the_pages_of_the_role(ui_env: LiveApi) -> None:
     at = signed_in(ui_env.keys["reviewer"])
-    assert list(at.sidebar.radio[0].options) == ["Queue", "Case review", "Blind QA", "Model"]
+    assert list(at.sidebar.radio[0].options) == ["Queue", "Case review", "Blind QA", "Appeals", "Model"]
     at = signed_in(ui_env.keys["senior"])
-    pages = ["Queue", "Case review", "Escalations", "Blind QA", "Reports", "Model"]
+    pages = ["Queue", "Case review", "Escalations", "Blind QA", "Appeals", "Reports", "Model"]
     assert list(at.sidebar.radio[0].options) == pages
+    assert "Webhooks" in signed_in(ui_env.keys["admin"]).sidebar.radio[0].options
     at = signed_in(ui_env.keys["auditor"])
     assert "Reports" in at.sidebar.radio[0].options and "Escalations" not in at.sidebar.radio[0].options
     assert not [b for b in at.button if b.label == "Claim next case"]  # auditors read, never decide
@@ -94,7 +102,8 @@ def test_queue_counts_and_claim_next_opens_the_case(ui_env: LiveApi) -> None:
     assert [case["id"] for case in mine] == [case_id]
     open_page(at, "Queue")
     assert [b.label for b in at.button if b.key == f"open-mine-{case_id}"] == ["Open"]
-    assert "lease: 9 min" in " ".join(t.value for t in at.text)
+    (lease,) = clock(at, f"my-lease-{case_id}-")  # counts down live in the browser
+    assert 'class="vigil-clock running">lease 9:' in lease
 
 
 def test_case_review_shows_hostile_text_inert_with_evidence(ui_env: LiveApi) -> None:
@@ -478,15 +487,21 @@ def test_urgent_and_minor_text_stays_hidden_until_the_reviewer_reveals_it(ui_env
 
 def test_the_shift_timer_and_break_reminder(ui_env: LiveApi) -> None:
     at = signed_in(ui_env.keys["reviewer"])
-    assert "On shift for 0 h 00 min" in " ".join(c.value for c in at.sidebar.caption)
+    assert 'class="vigil-clock running">On shift for 0:0' in clock(at, "shift-clock")[0]
     assert not [b for b in at.button if b.key == "wellness-snooze"]
     at.session_state["wellness-shift-started"] -= 95 * 60  # 95 minutes into the shift
     at.session_state["wellness-remind-from"] -= 95 * 60
     at.run()
-    assert "On shift for 1 h 35 min" in " ".join(c.value for c in at.sidebar.caption)
     assert "reviewing for 95 minutes" in messages(at, "info")
+    # the live clock in the sidebar starts where the shift started and says a break is due
+    (shift,) = clock(at, "shift-clock")
+    assert 'class="vigil-clock warning">On shift for 1:35:0' in shift
+    assert '"mode": "up"' in shift and '"warnAt": 5400' in shift
     at.button(key="wellness-snooze").click().run()
     assert "reviewing for" not in messages(at, "info")
+    (shift,) = clock(at, "shift-clock")  # the reminder counts from the snooze: due in 90 minutes again
+    due = int(re.findall(r'"warnAt": (\d+)', shift)[0])
+    assert 'class="vigil-clock running"' in shift and 95 * 60 + 90 * 60 <= due < 95 * 60 + 90 * 60 + 60
     at.sidebar.number_input(key="wellness-break-minutes").set_value(0).run()  # 0: no reminder
     at.session_state["wellness-remind-from"] -= 600 * 60
     at.run()
@@ -626,3 +641,153 @@ def test_model_page_shows_the_registry_and_the_shadow_comparison(
     assert any("changed by" in df.value.columns for df in reviewer.dataframe)
     assert not any("shadow model" in df.value.columns for df in reviewer.dataframe)
     assert not reviewer.get("error") or not any("comparison" in e.value for e in reviewer.error)
+
+
+NO_INDICATOR = "Beautiful girl visiting, gentlemen welcome, call me"
+
+
+def test_a_case_no_indicator_fired_on_shows_what_raised_its_score(
+    start_api: Callable[..., LiveApi], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    api = start_api(scorer="model", seed=False)
+    monkeypatch.setenv("VIGIL_API_URL", api.url)
+    posting = {"source": "ui-test", "external_id": "plain", "text": NO_INDICATOR}
+    (result,) = api.call("POST", "/v1/postings", as_role="integrator", json={"postings": [posting]})[
+        "results"
+    ]
+    case_id = result["case_id"] or pytest.fail("the posting opened no case")
+    at = signed_in(api.keys["reviewer"])
+    at.number_input(key="open-id-None").set_value(case_id).run()
+    at.button(key="open-by-id-None").click().run()
+    assert not at.exception, at.exception
+    (expander,) = [e for e in at.expander if e.label == "What raised the score"]
+    views, ngrams = (frame.value for frame in expander.dataframe)
+    assert list(views["part"])[-1] == "model baseline"
+    # the table is the API's arithmetic: each view's share and the baseline, which add up to the score
+    found = api.call("GET", f"/v1/cases/{case_id}", as_role="reviewer", params={"explain": "true"})[
+        "explanation"
+    ]
+    expected = {
+        **{k: round(v, 2) for k, v in found["views"].items()},
+        "baseline": round(found["intercept"], 2),
+    }
+    assert sorted(views["log-odds"]) == sorted(expected.values())
+    logit = found["intercept"] + sum(found["views"].values())
+    assert 1 / (1 + math.exp(-logit)) == pytest.approx(result["risk_score"], abs=1e-5)
+    assert len(ngrams) == 12 and set(ngrams["effect"]) <= {"raises", "lowers"}
+    shown = [gram.replace("␣", " ").strip() for cell in ngrams["n-gram"] for gram in cell.split(" / ")]
+    assert all(gram in NO_INDICATOR.lower() for gram in shown)
+    assert "taken apart in log-odds" in " ".join(c.value for c in expander.caption)
+
+
+def test_lease_warning_in_its_last_minute_with_one_click_renew_and_a_live_time_in_queue(
+    start_api: Callable[..., LiveApi], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    api = start_api(lease_seconds=50)  # every lease starts inside its last minute
+    monkeypatch.setenv("VIGIL_API_URL", api.url)
+    at = signed_in(api.keys["reviewer"])
+    at.button(key="claim-standard").click().run()
+    case_id = at.session_state["case_id"]
+    (lease,) = clock(at, f"lease-{case_id}-")
+    assert 'class="vigil-clock warning">Lease ends in 0:4' in lease and "renew it (L)" in lease
+    assert '"mode": "down"' in lease and '"warnAt": 60' in lease
+    (in_queue,) = clock(at, f"in-queue-{case_id}")
+    assert "In queue for 0:" in in_queue and '"mode": "up"' in in_queue
+    before = api.call("GET", f"/v1/cases/{case_id}", as_role="reviewer")["case"]["lease_expires_at"]
+    time.sleep(1.1)
+    at.button(key=f"renew-{case_id}").click().run()
+    assert not at.exception, at.exception
+    after = api.call("GET", f"/v1/cases/{case_id}", as_role="reviewer")["case"]["lease_expires_at"]
+    assert after > before
+    (renewed,) = clock(at, f"lease-{case_id}-")  # a new clock for the new expiry
+    assert renewed != lease and "Lease ends in 0:" in renewed
+    # the queue's "My claimed cases" counts the lease down live too
+    open_page(at, "Queue")
+    (mine,) = clock(at, f"my-lease-{case_id}-")
+    assert "lease ends in 0:" in mine
+
+
+APPEAL_STATEMENT = "My bike ad was taken down by mistake. <b>**Please**</b> check \u202eagain\u202c"
+
+
+def test_an_appeal_shows_the_decision_its_note_and_the_statement_side_by_side_and_is_decided(
+    ui_env: LiveApi,
+) -> None:
+    # reviewer confirms a case with a note; the platform files the poster's appeal
+    (case,) = ui_env.call("POST", "/v1/cases/claim", as_role="reviewer", json={"queue": "standard"})
+    body = {"decision": "confirm", "notes": "sells <i>people</i>, not bikes"}
+    ui_env.call("POST", f"/v1/cases/{case['id']}/decision", as_role="reviewer", json=body)
+    filed = {"case_id": case["id"], "statement": APPEAL_STATEMENT, "appellant_ref": "user-7"}
+    appeal = ui_env.call("POST", "/v1/appeals", as_role="integrator", json=filed)
+    # the deciding reviewer may not take it: nothing to claim for them
+    at = open_page(signed_in(ui_env.keys["reviewer"]), "Appeals")
+    at.button(key="claim-appeal").click().run()
+    assert "No appeal waiting that you may take" in messages(at, "info")
+    # another reviewer claims it and reads both sides
+    at = open_page(signed_in(ui_env.keys["reviewer2"]), "Appeals")
+    assert f"#{appeal['id']}" in list(at.dataframe[0].value["appeal"])
+    at.button(key="claim-appeal").click().run()
+    assert not at.exception, at.exception
+    assert f"Claimed appeal #{appeal['id']}." in messages(at, "success")
+    texts = [t.value for t in at.text]
+    assert "Confirmed as a violation" in texts and "sells <i>people</i>, not bikes" in texts
+    # the statement as written, as plain text, with the override as a marker
+    assert "My bike ad was taken down by mistake. <b>**Please**</b> check ⟨RLO⟩again⟨PDF⟩" in texts
+    assert not [m for m in at.markdown if "Please" in m.value]
+    columns = [c for c in at.columns if any("Appellant" in m.value for m in c.markdown)]
+    assert columns, "the statement sits in a column beside the original decision"
+    # both choices are needed: nothing preselected
+    form_button = next(b for b in at.get("form_submit_button") if b.key == f"appeal-decide-{appeal['id']}")
+    form_button.click().run()
+    assert "Choose: uphold or overturn." in messages(at, "error")
+    at.radio(key=f"appeal-outcome-{appeal['id']}").set_value("overturned")
+    at.text_area(key=f"appeal-reason-{appeal['id']}").input("The ad is for a real bicycle.")
+    next(b for b in at.get("form_submit_button") if b.key == f"appeal-decide-{appeal['id']}").click().run()
+    assert not at.exception, at.exception
+    assert f"Appeal #{appeal['id']} overturned" in messages(at, "success")
+    decided = ui_env.call("GET", f"/v1/appeals/{appeal['id']}", as_role="senior")["appeal"]
+    assert (decided["outcome"], decided["outcome_reason"]) == ("overturned", "The ad is for a real bicycle.")
+    assert "Decided: overturned" in messages(at, "info")
+
+
+def test_admin_registers_a_webhook_reads_its_delivery_log_and_replays_dead_deliveries(
+    start_api: Callable[..., LiveApi], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.review_ui.conftest import free_port
+
+    api = start_api(
+        seed=False, webhook_allow_private_targets=True, webhook_max_attempts=1, webhook_dispatch_seconds=0.2
+    )
+    monkeypatch.setenv("VIGIL_API_URL", api.url)
+    at = open_page(signed_in(api.keys["admin"]), "Webhooks")
+    assert "No endpoint registered." in [c.value for c in at.caption]
+    dead_end = f"http://127.0.0.1:{free_port()}/hook"  # nothing listens: every attempt fails
+    at.text_input(key="wh-url").input(dead_end)
+    at.multiselect(key="wh-events").set_value(["case.opened"])
+    next(b for b in at.get("form_submit_button") if b.key == "wh-register").click().run()
+    assert not at.exception, at.exception
+    assert "Endpoint #" in messages(at, "success")
+    (secret,) = [c.value for c in at.code]
+    assert secret.startswith("whsec_")
+    at.button(key="wh-secret-done").click().run()
+    assert not at.code  # shown once
+    # an ingested posting opens a case: one case.opened event, delivered (and failing) in the background
+    posting = {"source": "ui-test", "external_id": "w1", "text": URGENT}
+    api.call("POST", "/v1/postings", as_role="integrator", json={"postings": [posting]})
+    (endpoint,) = api.call("GET", "/v1/webhooks/endpoints", as_role="admin")
+    deadline = time.monotonic() + 30
+    while api.call("GET", f"/v1/webhooks/endpoints/{endpoint['id']}/deliveries", as_role="admin",
+                   params={"status": "dead"})["total"] == 0:  # fmt: skip
+        assert time.monotonic() < deadline, "the delivery never went dead"
+        time.sleep(0.2)
+    at.run()
+    log = at.dataframe[1].value
+    assert next(iter(log["event"])).startswith("case.opened #") and list(log["status"]) == ["dead"]
+    assert list(log["attempts"]) == [1] and next(iter(log["last error"])) != "—"
+    attempts = at.dataframe[2].value
+    assert list(attempts["outcome"]) and list(attempts["attempt"]) == [1]
+    at.button(key=f"wh-replay-dead-{endpoint['id']}").click().run()
+    assert not at.exception, at.exception
+    assert "1 of the dead deliveries will be sent again" in messages(at, "success")
+    audit = api.call("GET", f"/v1/webhooks/endpoints/{endpoint['id']}/deliveries", as_role="admin")
+    assert audit["items"][0]["status"] in ("pending", "dead")  # replayed: retried at once, fails again

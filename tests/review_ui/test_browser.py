@@ -31,8 +31,20 @@ ARTIFACTS = REPO / "test-artifacts"
 SCREENSHOTS = REPO / "review_ui" / "screenshots"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 BROWSER_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+# A busy machine (CI under load) may need longer: VIGIL_BROWSER_TIMEOUT_MS scales every wait of the test.
+TIMEOUT_MS = int(os.environ.get("VIGIL_BROWSER_TIMEOUT_MS", "30000"))
 VIEWPORTS = {"1440x900": {"width": 1440, "height": 900}, "1280x720": {"width": 1280, "height": 720}}
 REVERSED = URGENT.replace("Text seven one three", "Text \u202e7710-555-317\u202c") + " no\u200bcops"
+
+
+@pytest.fixture(autouse=True)
+def _expect_timeout() -> Iterator[None]:
+    """``expect`` waits 5 s by default; on a slow machine it waits as long as the page's actions."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=max(5000, TIMEOUT_MS // 6))
+    yield
+    expect.set_options(timeout=5000)
 
 
 @pytest.fixture
@@ -105,7 +117,7 @@ def _assert_case_opened_at_its_header(page: Any, case_id: int) -> None:
 def _settle(page: Any) -> None:
     """Wait until Streamlit has finished the current run."""
     page.wait_for_timeout(300)
-    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=TIMEOUT_MS)
     page.wait_for_timeout(300)
 
 
@@ -126,6 +138,13 @@ def _work_a_shift(page: Any, api: LiveApi, ui_url: str, size: str) -> None:
     page.screenshot(
         path=str(SCREENSHOTS / ("case-review.png" if size == "1440x900" else f"case-review-{size}.png"))
     )
+
+    # The lease and the time in queue tick in the browser between reruns (no Streamlit run involved).
+    clocks = [page.locator(f"[id^='lease-{first}-']"), page.locator(f"#in-queue-{first}")]
+    shown = [clock.inner_text() for clock in clocks]
+    assert shown[0].startswith("You hold this case · lease 9:") and shown[1].startswith("In queue for ")
+    for clock, before in zip(clocks, shown, strict=True):
+        expect(clock).not_to_have_text(before)
 
     # Keyboard only: V chooses "Confirm violation", Ctrl+Enter records it and opens the next case.
     page.keyboard.press("v")
@@ -186,7 +205,7 @@ def test_a_reviewer_decides_by_keyboard_and_the_next_case_opens_at_its_header(
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
         page = browser.new_page(viewport=VIEWPORTS[size])
-        page.set_default_timeout(30_000)
+        page.set_default_timeout(TIMEOUT_MS)
         try:
             _work_a_shift(page, live_api, ui_url, size)
         except Exception:
@@ -207,7 +226,7 @@ def test_a_linked_case_with_a_right_to_left_override_shows_the_marker(live_api: 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
         page = browser.new_page(viewport=VIEWPORTS["1440x900"])
-        page.set_default_timeout(30_000)
+        page.set_default_timeout(TIMEOUT_MS)
         try:
             page.goto(f"{ui_url}/?case={result['case_id']}")
             page.get_by_label("API key").fill(live_api.keys["reviewer"])

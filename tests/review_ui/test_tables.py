@@ -76,3 +76,22 @@ def test_child_safety_routing_names_the_cue_or_the_model_score() -> None:
     by_model = score_notes({"indicators": [], "category_scores": {"minor_involved": 0.71}}, minor=True)
     assert any("0.71" in note and "no explicit minor cue" in note for note in by_model)
     assert not any("Child-safety" in note for note in score_notes({"indicators": [cue]}, minor=False))
+
+
+def test_explanation_ngrams_show_controls_as_markers_and_boundaries_as_visible_spaces() -> None:
+    from review_ui.explain import ngrams_frame, shown_ngram, views_frame
+
+    assert shown_ngram(" no\u200bc") == "␣no⟨ZWSP⟩c"
+    assert shown_ngram("\u202eab ") == "⟨RLO⟩ab␣"
+    frame = ngrams_frame({"top_char_ngrams": [{"ngrams": [" gi", "x\u202e"], "contribution": 0.4},
+                                              {"ngrams": ["ok"], "contribution": -0.2}]})  # fmt: skip
+    assert frame.to_dict("records") == [
+        {"n-gram": "␣gi / x⟨RLO⟩", "log-odds": 0.4, "effect": "raises"},
+        {"n-gram": "ok", "log-odds": -0.2, "effect": "lowers"},
+    ]
+    views = views_frame({"views": {"embedding": 0.5, "char_ngrams": -2.0}, "intercept": 1.0})
+    assert list(views["part"]) == [
+        "character n-grams (spelling, emoji, any language)",
+        "meaning of the wording (sentence embedding)",
+        "model baseline",
+    ]
