@@ -9,6 +9,7 @@ from moderation_api.model_versions.models import ModelVersion
 from moderation_api.network.models import Cluster, PostingBucket, PostingContact
 from moderation_api.notices.models import Notice
 from moderation_api.postings.models import LegalHold, Posting
+from moderation_api.rescoring.models import RescoreChunk, RescoreRun
 from moderation_api.webhooks.models import DeliveryAttempt, OutboxEvent, WebhookDelivery, WebhookEndpoint
 
 __all__ = [
@@ -26,6 +27,8 @@ __all__ = [
     "Posting",
     "PostingBucket",
     "PostingContact",
+    "RescoreChunk",
+    "RescoreRun",
     "WebhookDelivery",
     "WebhookEndpoint",
 ]
