@@ -437,3 +437,47 @@ def test_two_rescore_processes_on_postgres_share_a_run_without_writing_a_chunk_t
     assert all(written), f"one process wrote no chunk: {[len(w) for w in written]}"
     _check_complete(committed_factory, texts, written[0] + written[1])
     _no_text_in([log.read_text() for log in logs], texts)
+
+
+def test_an_api_process_rescores_in_the_background_after_a_promotion_through_its_api(
+    engine: Engine,
+    committed_factory: sessionmaker[Session],
+    base: ModelScorer,
+    copies: dict[str, Path],
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from moderation_api.app import create_app
+    from moderation_api.auth.service import create_key
+
+    texts = demo_texts(12)
+    with committed_factory() as session:
+        ingest(session, base, texts)
+        activate(session, SHIPPED, hook=None)
+        registry.register(session, model_dir=copies[STRICT[0]], actor="ops", actor_kind=HUMAN)
+        admin = {"X-API-Key": create_key(session, name="admin", role=Role.ADMIN, actor="test")}
+        session.commit()
+    loaded = {SHIPPED.resolve(): base, copies[STRICT[0]].resolve(): scorer_of(base, copies[STRICT[0]])}
+    settings = Settings(
+        database_url=engine.url.render_as_string(hide_password=False),
+        run_migrations=False,
+        model_check_seconds=0.2,
+        rescore_poll_seconds=0.2,
+        lease_sweep_seconds=0,
+        webhook_dispatch_seconds=0,
+    )
+    app = create_app(settings, scorer_loader=lambda path: loaded[path.resolve()])
+    with TestClient(app) as client:
+        response = client.post(f"/v1/model/versions/{STRICT[0]}/promote", headers=admin)
+        assert response.status_code == 200, response.text
+        deadline = time.monotonic() + 120
+        status = "pending"
+        while status != "done" and time.monotonic() < deadline:
+            time.sleep(0.2)
+            with committed_factory() as session:
+                status = session.scalars(select(RescoreRun.status)).one()
+        assert status == "done"
+    with committed_factory() as session:
+        assert {p.model_version for p in session.scalars(select(Posting))} == {STRICT[0]}
+        (run,) = session.scalars(select(RescoreRun)).all()
+        assert (run.trigger, run.requested_by) == ("promotion", "key:admin")
