@@ -418,15 +418,20 @@ def test_a_killed_rescore_resumes_where_it_stopped_and_writes_every_chunk_once(
     _no_text_in([*logs, again.stdout.decode(), again.stderr.decode()], texts)
 
 
+@pytest.fixture
+def postgres_only(engine: Engine) -> None:
+    """Skips before the (slow) database preparation: several workers at once is a PostgreSQL setup."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("several workers at once is a PostgreSQL setup (SQLite: one worker at a time)")
+
+
 @pytest.mark.postgres
 def test_two_rescore_processes_on_postgres_share_a_run_without_writing_a_chunk_twice(
-    engine: Engine,
+    postgres_only: None,
     prepared: tuple[str, list[str]],
     committed_factory: sessionmaker[Session],
     tmp_path: Path,
 ) -> None:
-    if engine.dialect.name != "postgresql":
-        pytest.skip("several workers at once is a PostgreSQL setup (SQLite: one worker at a time)")
     url, texts = prepared
     since = (utcnow() - timedelta(days=1)).date().isoformat()
     logs = [tmp_path / "a.log", tmp_path / "b.log"]
