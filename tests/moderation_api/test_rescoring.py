@@ -486,3 +486,19 @@ def test_an_api_process_rescores_in_the_background_after_a_promotion_through_its
         assert {p.model_version for p in session.scalars(select(Posting))} == {STRICT[0]}
         (run,) = session.scalars(select(RescoreRun)).all()
         assert (run.trigger, run.requested_by) == ("promotion", "key:admin")
+
+
+def test_rescore_command_refuses_bad_input_and_a_registry_without_an_active_version(
+    engine: Engine, committed_factory: sessionmaker[Session], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from moderation_api.cli import main
+
+    base_args = ["rescore", "--database-url", engine.url.render_as_string(hide_password=False)]
+    assert main([*base_args, "--since", "last week"]) == 2
+    assert "--since takes an ISO date" in capsys.readouterr().err
+    assert main([*base_args, "--since", "2026-11-01", "--chunk-size", "0"]) == 2
+    assert main([*base_args, "--since", "2026-11-01"]) == 2
+    assert "no model version is active" in capsys.readouterr().err
+    with committed_factory() as session:
+        assert session.scalars(select(RescoreRun)).all() == []
+    assert main([*base_args, "--list"]) == 0
