@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from sqlalchemy.orm import Session, sessionmaker
@@ -33,6 +34,7 @@ from moderation_api.postings.router import router as postings_router
 from moderation_api.qa.router import router as qa_router
 from moderation_api.reports.dsa import puid_key
 from moderation_api.reports.router import router as reports_router
+from moderation_api.rescoring import worker as rescore_worker
 from moderation_api.settings import Settings
 from moderation_api.webhooks import dispatcher
 from moderation_api.webhooks.router import router as webhooks_router
@@ -102,6 +104,12 @@ async def _sweep_leases(session_factory: sessionmaker[Session], interval: float)
             if moved:
                 log.info("lease_sweep", extra={"returned": moved})
         await asyncio.sleep(interval)
+
+
+def _served_scorer(state: Any, version: str) -> TextScorer | None:
+    """The scorer this process serves if it is ``version``'s (else None: the follower has not swapped yet)."""
+    scorer: TextScorer | None = state.scorer
+    return scorer if scorer is not None and scorer.model_version == version else None
 
 
 def _startup_scorer(
@@ -181,10 +189,29 @@ def create_app(
                 daemon=True,
             )
             dispatch_thread.start()
+        rescore_thread = None
+        if engine is not None and settings.rescore_poll_seconds > 0:
+            # Pending re-scoring runs of the model this process serves, scored with that same scorer (no
+            # second copy of the model in memory), in a thread so requests never wait for a chunk.
+            rescore_thread = threading.Thread(
+                target=rescore_worker.run,
+                kwargs={
+                    "session_factory": app.state.session_factory,
+                    "scorer_for": partial(_served_scorer, app.state),
+                    "settings": settings,
+                    "interval": settings.rescore_poll_seconds,
+                    "stop": stop_dispatch,
+                },
+                name="vigil-rescore",
+                daemon=True,
+            )
+            rescore_thread.start()
         yield
         if follower is not None:
             await follower.stop()
         stop_dispatch.set()
+        if rescore_thread is not None:
+            rescore_thread.join(timeout=5)  # a chunk cut short is given back (or its lease runs out)
         if dispatch_thread is not None:
             dispatch_thread.join(timeout=settings.webhook_timeout * 4)
         if sweeper is not None:

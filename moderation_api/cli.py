@@ -196,10 +196,12 @@ def _cmd_model(args: argparse.Namespace) -> int:
     from moderation_api.db import make_session_factory
     from moderation_api.migrations import upgrade
     from moderation_api.model_versions import service
+    from moderation_api.rescoring.service import activation_hook
 
     engine = _engine(args)
     upgrade(engine)
     actor, human = _operator(args), ActorKind.HUMAN
+    hook = activation_hook(_settings(args))
     with make_session_factory(engine)() as session:
         try:
             if args.model_command == "list":
@@ -218,9 +220,11 @@ def _cmd_model(args: argparse.Namespace) -> int:
             elif args.model_command == "shadow":
                 model = service.shadow(session, version=args.version, actor=actor, actor_kind=human)
             elif args.model_command == "promote":
-                model = service.promote(session, version=args.version, actor=actor, actor_kind=human)
+                model = service.promote(
+                    session, version=args.version, actor=actor, actor_kind=human, on_activated=hook
+                )
             else:
-                model = service.rollback(session, actor=actor, actor_kind=human)
+                model = service.rollback(session, actor=actor, actor_kind=human, on_activated=hook)
         except service.ModelRegistryError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
@@ -365,6 +369,98 @@ def _cmd_dispatcher(args: argparse.Namespace) -> int:
     return 0
 
 
+def _parse_since(value: str) -> Any:
+    from datetime import UTC, datetime
+
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+
+
+def _interrupt(*_: Any) -> None:
+    raise KeyboardInterrupt
+
+
+def _cmd_rescore(args: argparse.Namespace) -> int:
+    import logging.config
+    import signal
+    from functools import partial
+
+    from moderation_api.app import load_scorer_for
+    from moderation_api.audit.schemas import ActorKind
+    from moderation_api.db import make_session_factory
+    from moderation_api.logs import logging_config
+    from moderation_api.rescoring import service, worker
+    from moderation_api.rescoring.schemas import RunStatus
+
+    settings = _settings(args)
+    logging.config.dictConfig(logging_config(settings.log_level))
+    factory = make_session_factory(_engine(args))
+    if args.list:
+        with factory() as session:
+            for row in service.list_runs(session):
+                print(
+                    f"{row.run_id}\t{row.model_version}\t{row.status}\t{row.trigger}"
+                    f"\tsince {row.since:%Y-%m-%d %H:%M}\t{row.chunks_done}/{row.chunks} chunks"
+                    f"\t{row.rescored} re-scored"
+                )
+        return 0
+    scorers = worker.ScorerCache(factory, partial(load_scorer_for, settings))
+    signal.signal(signal.SIGTERM, _interrupt)  # stop between writes and give the claimed chunk back
+    if args.worker:
+        with contextlib.suppress(KeyboardInterrupt):
+            worker.run(factory, scorer_for=scorers, settings=settings, interval=args.interval)
+        return 0
+    if args.chunk_size is not None and not 1 <= args.chunk_size <= 5000:
+        print("error: --chunk-size is between 1 and 5000", file=sys.stderr)
+        return 2
+    since = _parse_since(args.since)
+    if since is None:
+        print("error: --since takes an ISO date or date-time, e.g. 2026-11-01", file=sys.stderr)
+        return 2
+    with factory() as session:
+        try:
+            run, created = service.start_run(
+                session,
+                since=since,
+                chunk_size=args.chunk_size or settings.rescore_chunk_size,
+                actor=_operator(args),
+                actor_kind=ActorKind.HUMAN,
+            )
+        except service.RescoreError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    if run.status == str(RunStatus.DONE):
+        print(
+            f"nothing to do: run {run.id} (model {run.model_version}, since {since:%Y-%m-%d %H:%M}) is done"
+        )
+        return 0
+    verb = "started" if created else "resuming"
+    print(f"{verb} run {run.id}: model {run.model_version}, since {since:%Y-%m-%d %H:%M}", file=sys.stderr)
+    try:
+        status = worker.work_run(
+            factory,
+            run_id=run.id,
+            scorer_for=scorers,
+            settings=settings,
+            worker=worker.worker_id(),
+            wait=True,
+        )
+    except KeyboardInterrupt:
+        print(f"stopped: `vigil rescore --since {args.since}` resumes run {run.id}", file=sys.stderr)
+        return 130
+    with factory() as session:
+        done = service.progress(session, run_id=run.id)
+    print(
+        f"run {done.run_id} {done.status}: {done.chunks_done}/{done.chunks} chunks, {done.rescored} postings "
+        f"re-scored with {done.model_version} ({done.bands_changed} changed band), {done.cases_updated} open "
+        f"cases updated, {done.cases_opened} cases opened"
+    )
+    return 0 if status is RunStatus.DONE else 1
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from moderation_api.demo import run_demo
 
@@ -505,6 +601,21 @@ def build_parser() -> argparse.ArgumentParser:
     dispatch.add_argument("--once", action="store_true", help="one round, then exit")
     dispatch.add_argument("--database-url", default=None)
     dispatch.set_defaults(handler=_cmd_dispatcher)
+
+    rescore = sub.add_parser(
+        "rescore", help="re-score open cases and recent postings with the active model (resumable)"
+    )
+    what = rescore.add_mutually_exclusive_group(required=True)
+    what.add_argument("--since", help="ISO date or date-time: postings ingested since then, and open cases")
+    what.add_argument("--worker", action="store_true", help="keep working runs recorded by promotions")
+    what.add_argument("--list", action="store_true", help="the latest runs and their progress")
+    rescore.add_argument("--chunk-size", type=int, default=None, help="overrides VIGIL_RESCORE_CHUNK_SIZE")
+    rescore.add_argument("--interval", type=float, default=10.0, help="--worker: seconds between polls")
+    rescore.add_argument(
+        "--actor", default=None, help="who to record in the audit trail (default cli:<user>)"
+    )
+    rescore.add_argument("--database-url", default=None)
+    rescore.set_defaults(handler=_cmd_rescore)
 
     register_classifier(sub)
     return parser

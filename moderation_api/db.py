@@ -181,6 +181,9 @@ class AppLock(IntEnum):
     # which exhausts PostgreSQL's shared lock table under load, and batches collide on nearly every key
     # anyway. Scoring happens before the lock is taken, so it covers database work only.
     NETWORK = 0x56490001
+    # Finding or recording a re-scoring run and planning its chunks: two `vigil rescore` started at once
+    # join one run instead of recording two.
+    RESCORE = 0x56490002
 
 
 def take_lock(session: Session, lock: AppLock) -> None:

@@ -10,6 +10,7 @@ from moderation_api.network.models import Cluster, PostingBucket, PostingContact
 from moderation_api.notices.models import Notice
 from moderation_api.postings.models import LegalHold, Posting
 from moderation_api.qa.models import QaStratum
+from moderation_api.rescoring.models import RescoreChunk, RescoreRun
 from moderation_api.webhooks.models import DeliveryAttempt, OutboxEvent, WebhookDelivery, WebhookEndpoint
 
 __all__ = [
@@ -28,6 +29,8 @@ __all__ = [
     "PostingBucket",
     "PostingContact",
     "QaStratum",
+    "RescoreChunk",
+    "RescoreRun",
     "ShadowScore",
     "WebhookDelivery",
     "WebhookEndpoint",

@@ -93,6 +93,19 @@ class Settings(BaseSettings):
     qa_sample_rate: float = Field(default=0.01, ge=0, le=1)
     double_review_rate: float = Field(default=0.05, ge=0, le=1)
 
+    # Re-scoring (`vigil rescore`). A promotion or rollback records a pending run that re-scores open cases'
+    # postings and postings ingested in the last ``rescore_recent_days`` with the newly active model.
+    rescore_on_promotion: bool = True
+    rescore_recent_days: int = Field(default=7, ge=0, le=3660)
+    # Postings per chunk: a chunk is claimed, scored outside any transaction, then written in one short one.
+    rescore_chunk_size: int = Field(default=100, ge=1, le=5000)
+    # A claimed chunk whose worker died is claimable again after this long (a slower worker's late result
+    # is then discarded, never written twice).
+    rescore_lease_seconds: float = Field(default=300.0, ge=1, le=24 * 3600)
+    # How often each API process looks for pending runs of the model it serves (0 = never: run
+    # `vigil rescore --worker` processes instead).
+    rescore_poll_seconds: float = Field(default=10.0, ge=0, le=3600)
+
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper_level(cls, value: object) -> object:

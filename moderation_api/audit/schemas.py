@@ -22,6 +22,8 @@ class AuditAction(StrEnum):
     WEBHOOK_REMOVED = "webhook_removed"
     WEBHOOK_REPLAYED = "webhook_replayed"
     NOTE_ADDED = "note"  # an internal note on a case; the case is not changed
+    RESCORE_REQUESTED = "rescore_requested"  # a re-scoring run was recorded (a promotion or `vigil rescore`)
+    RESCORE_FINISHED = "rescore_finished"
 
 
 class ActorKind(StrEnum):

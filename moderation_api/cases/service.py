@@ -99,7 +99,12 @@ TRANSITIONS: dict[str, Rule] = {
     # A blind second reviewer's answer on a double review: recorded like a decision on that case, but not a
     # moderation decision (no webhook, no DSA statement: the first decision stands; it measures agreement).
     "second_review": Rule(frozenset({ASSIGNED}), DECIDED),
+    # A newly active model re-scored the posting: band, risk, categories follow it; target ignored (the case
+    # keeps its state and holder). Decided cases are never re-scored.
+    "rescore": Rule(frozenset({OPEN, ASSIGNED}), OPEN),
 }
+# Transitions that change a case's facts but never its state.
+KEEP_STATE = ("notice_added", "rescore")
 DECISION_ACTIONS = ("decide", "escalate")
 REOPEN_ACTIONS = ("undo", "reopen")
 
@@ -124,7 +129,7 @@ def transition(
     from_state = CaseState(case.state)
     if from_state not in rule.sources:
         raise InvalidTransitionError(f"cannot {action} a case that is {from_state}")
-    to_state = from_state if action == "notice_added" else rule.target
+    to_state = from_state if action in KEEP_STATE else rule.target
     values = {**(changes or {}), "state": str(to_state), "version": case.version + 1}
     result = session.execute(
         update(Case)
@@ -170,6 +175,65 @@ def case_facts(score: Mapping[str, Any], *, category_cutoff: float) -> CaseFacts
     groups = {str(hit.get("group")) for hit in score.get("indicators") or []}
     categories += [group for group in CATEGORY_GROUPS if group in groups and group not in categories]
     return CaseFacts(minor="minor_involved" in categories, categories=categories)
+
+
+def rescore_case(
+    session: Session,
+    *,
+    case: Case,
+    posting: Posting,
+    category_cutoff: float,
+    actor: str,
+    details: dict[str, Any],
+) -> bool:
+    """Bring an undecided case's band, risk score (its priority), categories and minor flag in line with its
+    posting's new score, audited as ``rescore``; returns whether anything changed.
+
+    Re-scoring never decides, closes, releases or reassigns: a case the new model puts in ``low`` stays open
+    and only sinks in the queue (a reviewer dismisses it), and whoever holds a case keeps it. Minor cues
+    only ever add a restriction: a case that showed them keeps them, and one that shows them now moves to
+    the senior / child-safety queue, as a new case would.
+    """
+    if case.state == str(DECIDED):
+        raise InvalidTransitionError(f"case {case.id} is decided: re-scoring never changes it")
+    facts = case_facts(posting.score, category_cutoff=category_cutoff)
+    minor = case.minor or facts.minor
+    categories = list(facts.categories)
+    if ",minor_involved," in case.categories and "minor_involved" not in categories:
+        categories.append("minor_involved")
+    before = {
+        "band": case.band,
+        "risk_score": case.risk_score,
+        "minor": case.minor,
+        "queue": case.queue,
+        "categories": case.categories,
+    }
+    after = {
+        "band": posting.band,
+        "risk_score": posting.risk_score,
+        "minor": minor,
+        "queue": str(Queue.SENIOR) if minor else case.queue,
+        "categories": "," + ",".join(categories) + "," if categories else "",
+    }
+    changes = {key: value for key, value in after.items() if value != before[key]}
+    if abs(posting.risk_score - case.risk_score) <= 1e-9:  # float noise is no change of priority
+        changes.pop("risk_score", None)
+    if not changes:
+        return False
+    transition(
+        session,
+        case=case,
+        action="rescore",
+        actor=actor,
+        actor_kind=str(ActorKind.MODEL),
+        details={**details, "from": _shown({key: before[key] for key in changes}), "to": _shown(changes)},
+        changes=changes,
+    )
+    return True
+
+
+def _shown(values: dict[str, Any]) -> dict[str, Any]:
+    return {key: round(value, 6) if key == "risk_score" else value for key, value in values.items()}
 
 
 def _restricted_case(case: type[Case] | AliasedClass[Case] = Case) -> ColumnElement[bool]:
@@ -218,6 +282,7 @@ def open_case(
     new_posting: bool = False,
     queue: Queue = Queue.STANDARD,
     review_of: int | None = None,
+    details: Mapping[str, Any] | None = None,
 ) -> Case:
     """A new open case; minors' cases go straight to the senior / child-safety queue.
 
@@ -227,6 +292,7 @@ def open_case(
     network layer) so the audit trail says who submitted what. ``new_posting``: the posting was stored in
     this transaction, so no earlier case can restrict it (ingest skips the lookup). ``queue``: where an
     unrestricted case goes (blind QA cases: ``qa``); ``review_of``: the case a double review re-reviews.
+    ``details`` are added to the audit event's (e.g. the re-scoring run that opened the case).
     """
     earlier = (
         None
@@ -251,14 +317,15 @@ def open_case(
     )
     session.add(case)
     session.flush()
-    details: dict[str, Any] = {
+    recorded: dict[str, Any] = {
         "band": posting.band,
         "risk_score": round(posting.risk_score, 6),
         "queue": case.queue,
         "network_signals": list(network_signals),
+        **(details or {}),
     }
     if ingested_by is not None:
-        details["ingested_by"] = ingested_by
+        recorded["ingested_by"] = ingested_by
     audit.record(
         session,
         at=case.opened_at,
@@ -269,7 +336,7 @@ def open_case(
         from_state=None,
         to_state=str(CaseState.OPEN),
         notes=notes,
-        details=details,
+        details=recorded,
     )
     session.flush()
     return case

@@ -11,6 +11,7 @@ from moderation_api.auth.policy import Permission
 from moderation_api.deps import AppSettings, DbSession, ModelAdmin, ModelComparer, require
 from moderation_api.model_versions import compare, service
 from moderation_api.model_versions.schemas import ComparisonOut, ModelVersionOut, RegisterRequest
+from moderation_api.rescoring.service import activation_hook
 
 router = APIRouter(prefix="/v1/model", tags=["model"])
 
@@ -81,21 +82,35 @@ def shadow(
 
 @router.post("/versions/{version}/promote", response_model=ModelVersionOut)
 def promote(
-    version: VersionPath, principal: ModelAdmin, session: DbSession, request: Request
+    version: VersionPath, principal: ModelAdmin, session: DbSession, request: Request, settings: AppSettings
 ) -> ModelVersionOut:
     """Make a version the active model (the current one is retired); API processes switch within
-    ``VIGIL_MODEL_CHECK_SECONDS`` without a restart."""
+    ``VIGIL_MODEL_CHECK_SECONDS`` without a restart, and re-score open cases and recent postings
+    (``VIGIL_RESCORE_ON_PROMOTION``)."""
     with _http_errors():
-        model = service.promote(session, version=version, actor=principal.actor, actor_kind=ActorKind.HUMAN)
+        model = service.promote(
+            session,
+            version=version,
+            actor=principal.actor,
+            actor_kind=ActorKind.HUMAN,
+            on_activated=activation_hook(settings),
+        )
     _changed(request)
     return ModelVersionOut.model_validate(model)
 
 
 @router.post("/rollback", response_model=ModelVersionOut)
-def rollback(principal: ModelAdmin, session: DbSession, request: Request) -> ModelVersionOut:
+def rollback(
+    principal: ModelAdmin, session: DbSession, request: Request, settings: AppSettings
+) -> ModelVersionOut:
     """Retire the active version and reactivate the one active before it (returned)."""
     with _http_errors():
-        model = service.rollback(session, actor=principal.actor, actor_kind=ActorKind.HUMAN)
+        model = service.rollback(
+            session,
+            actor=principal.actor,
+            actor_kind=ActorKind.HUMAN,
+            on_activated=activation_hook(settings),
+        )
     _changed(request)
     return ModelVersionOut.model_validate(model)
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -265,9 +265,25 @@ def _check_encoder(*, current: ModelVersion, target: ModelVersion) -> None:
     )
 
 
-def promote(session: Session, *, version: str, actor: str, actor_kind: ActorKind) -> ModelVersion:
+class ActivationHook(Protocol):
+    """Called in the transaction that makes ``model`` active (``action``: promote or rollback)."""
+
+    def __call__(
+        self, session: Session, *, model: ModelVersion, action: str, actor: str, actor_kind: str
+    ) -> None: ...
+
+
+def promote(
+    session: Session,
+    *,
+    version: str,
+    actor: str,
+    actor_kind: ActorKind,
+    on_activated: ActivationHook | None = None,
+) -> ModelVersion:
     """Make ``version`` the active model; the current one is retired in the same transaction (first: the
-    partial unique index admits one active row at a time)."""
+    partial unique index admits one active row at a time). ``on_activated`` adds its writes (a pending
+    re-scoring run) to that transaction."""
     with _unit_of_work(session, "another version was promoted at the same time; reload and try again"):
         model = get_version(session, version=version)
         current = active_version(session)
@@ -280,10 +296,14 @@ def promote(session: Session, *, version: str, actor: str, actor_kind: ActorKind
                 session, model=current, action="retire", actor=actor, actor_kind=actor_kind, reason="promote"
             )
         transition(session, model=model, action="promote", actor=actor, actor_kind=actor_kind)
+        if on_activated is not None:
+            on_activated(session, model=model, action="promote", actor=actor, actor_kind=actor_kind)
     return model
 
 
-def rollback(session: Session, *, actor: str, actor_kind: ActorKind) -> ModelVersion:
+def rollback(
+    session: Session, *, actor: str, actor_kind: ActorKind, on_activated: ActivationHook | None = None
+) -> ModelVersion:
     """Retire the active version and make the one active before it active again; returns that one."""
     with _unit_of_work(session, "the registry was changed by someone else; reload and try again"):
         current = active_version(session)
@@ -305,4 +325,6 @@ def rollback(session: Session, *, actor: str, actor_kind: ActorKind) -> ModelVer
         transition(
             session, model=previous, action="promote", actor=actor, actor_kind=actor_kind, reason="rollback"
         )
+        if on_activated is not None:
+            on_activated(session, model=previous, action="rollback", actor=actor, actor_kind=actor_kind)
     return previous
