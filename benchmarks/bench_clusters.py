@@ -13,8 +13,8 @@ inserted in bulk), the last `tail` are timed one posting per `link_posting` call
 - ratios against the smallest size, measured in the same run.
 
     python benchmarks/bench_clusters.py                      # SQLite, 10k and 100k
-    python benchmarks/bench_clusters.py --database-url postgresql+psycopg://postgres@127.0.0.1:5432/vigil_bench \
-        --sizes 10000 100000 1000000                         # PostgreSQL; the database is WIPED per size
+    python benchmarks/bench_clusters.py --sizes 10000 100000 1000000 \
+        --database-url postgresql+psycopg://postgres@127.0.0.1:5432/vigil_network   # WIPED per size
 """
 
 from __future__ import annotations
@@ -96,7 +96,9 @@ def fresh_engine(database_url: str | None) -> Iterator[Engine]:
             engine.dispose()
         return
     # Seeding 1M postings runs longer than a request may; the bench is not a request.
-    engine = make_engine(database_url, settings=Settings(database_url=database_url, db_statement_timeout=3600))
+    engine = make_engine(
+        database_url, settings=Settings(database_url=database_url, db_statement_timeout=3600)
+    )
     with engine.begin() as connection:
         connection.execute(text("DROP SCHEMA public CASCADE"))
         connection.execute(text("CREATE SCHEMA public"))
@@ -182,14 +184,20 @@ def run_size(size: int, *, database_url: str | None, tail: int, lookups: int) ->
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument("--database-url", default=None, help="PostgreSQL URL (wiped!); SQLite temp file if unset")
-    parser.add_argument("--tail", type=int, default=2000, help="postings timed one by one at the end of each size")
+    parser.add_argument(
+        "--database-url", default=None, help="PostgreSQL URL (wiped!); SQLite temp file if unset"
+    )
+    parser.add_argument(
+        "--tail", type=int, default=2000, help="postings timed one by one at the end of each size"
+    )
     parser.add_argument("--lookups", type=int, default=300)
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
     results = []
     for size in args.sizes:
-        result = run_size(size, database_url=args.database_url, tail=min(args.tail, size // 2), lookups=args.lookups)
+        result = run_size(
+            size, database_url=args.database_url, tail=min(args.tail, size // 2), lookups=args.lookups
+        )
         results.append(result)
         base = results[0]
         result["tail_ratio"] = round(result["tail_per_s"] / base["tail_per_s"], 2)
@@ -197,7 +205,8 @@ def main() -> None:
         result["cluster_p99_ratio"] = round(result["cluster_p99_ms"] / base["cluster_p99_ms"], 2)
         print(
             f"{result['backend']} N={size:>9,}  seeded {result['seed_per_s']:>7.1f}/s  "
-            f"index {result['tail_per_s']:>6.1f}/s at size (x{result['tail_ratio']:.2f} vs N={base['size']:,})  "
+            f"index {result['tail_per_s']:>6.1f}/s at size "
+            f"(x{result['tail_ratio']:.2f} vs N={base['size']:,})  "
             f"related p50 {result['related_p50_ms']:.2f} p99 {result['related_p99_ms']:.2f} ms "
             f"(p99 x{result['related_p99_ratio']:.2f})  cluster p50 {result['cluster_p50_ms']:.2f} "
             f"p99 {result['cluster_p99_ms']:.2f} ms (p99 x{result['cluster_p99_ratio']:.2f}; "

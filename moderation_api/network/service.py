@@ -664,53 +664,91 @@ def _members(session: Session, postings: Sequence[Posting]) -> list[dict[str, An
     return rows
 
 
-MAX_MEMBERS = 500
+MEMBER_PAGE = 50
+MAX_MEMBER_PAGE = 500
+# The summary's counts that need the members themselves (places, contacts, decisions) are taken over the
+# latest FEATURE_SAMPLE members: a view of a 50,000-member cluster then costs what one of 1,000 does.
+# Size and first/last sighting are kept on the cluster row and cover every member.
+FEATURE_SAMPLE = 1000
 
 
-def cluster_view(session: Session, *, cluster_id: int, viewer: Viewer) -> dict[str, Any]:
-    """Members, shared contacts, places, timeline and features of a cluster.
+def current_cluster(session: Session, *, cluster_id: int) -> Cluster:
+    """The cluster, or the one it was merged into (followed to the live survivor)."""
+    cluster = session.get(Cluster, cluster_id)
+    for _ in range(64):  # union by size: a chain of merges is at most log2(postings) long
+        if cluster is None or cluster.merged_into is None:
+            break
+        cluster = session.get(Cluster, cluster.merged_into)
+    if cluster is None or cluster.merged_into is not None:
+        raise ClusterNotFoundError(f"cluster {cluster_id} not found")
+    return cluster
 
-    The features are counts over every member; the member rows, shared contacts, places and timeline
-    come only from members ``viewer`` may see (the others are listed as withheld, with why).
+
+def cluster_view(
+    session: Session,
+    *,
+    cluster_id: int,
+    viewer: Viewer,
+    after: int | None = None,
+    limit: int = MEMBER_PAGE,
+) -> dict[str, Any]:
+    """A cluster's summary (features, shared contacts, places), then one page of its members.
+
+    Members come in id order, ``limit`` of them with ids above ``after``; ``next_after`` continues. The
+    summary's member-based counts cover the latest FEATURE_SAMPLE members (``features_sample`` says how
+    many); the shared contacts, places, timeline and member rows come only from members ``viewer`` may
+    see (the others are listed as withheld, with why). A merged cluster's id shows the cluster it joined.
     """
     viewer.require(Data.NETWORK, None, item=f"cluster {cluster_id}")
-    cluster = session.get(Cluster, cluster_id)
-    if cluster is None:
-        raise ClusterNotFoundError(f"cluster {cluster_id} not found")
-    members = session.scalars(
-        select(Posting).where(Posting.cluster_id == cluster_id).order_by(Posting.id).limit(MAX_MEMBERS)
+    cluster = current_cluster(session, cluster_id=cluster_id)
+    limit = max(1, min(limit, MAX_MEMBER_PAGE))
+    sample = session.scalars(
+        select(Posting)
+        .where(Posting.cluster_id == cluster.id)
+        .order_by(Posting.id.desc())
+        .limit(FEATURE_SAMPLE)
     ).all()
-    member_rows = _members(session, members)
-    restrictions = _restrictions(session, members, viewer)
-    visible = [posting for posting in members if viewer.sees(Data.NETWORK, restrictions[posting.id])]
+    sample_rows = _members(session, sample)
+    restrictions = _restrictions(session, sample, viewer)
+    visible_ids = {p.id for p in sample if viewer.sees(Data.NETWORK, restrictions[p.id])}
     contacts = session.execute(
         select(PostingContact.posting_id, PostingContact.value).where(
-            PostingContact.posting_id.in_([posting.id for posting in members])
+            _among(session, PostingContact.posting_id, [p.id for p in sample])
         )
     ).all()
-    visible_ids = {posting.id for posting in visible}
     visible_counts = Counter(value for posting_id, value in contacts if posting_id in visible_ids)
-    times = sorted(_when(posting) for posting in members)
-    span_days = max((times[-1] - times[0]).total_seconds() / 86400, 1.0) if times else 1.0
-    decided = [m for m in member_rows if m["decision"] in ("confirm", "dismiss")]
+    decided = [m for m in sample_rows if m["decision"] in ("confirm", "dismiss")]
     confirmed = [m for m in decided if m["decision"] == "confirm"]
+    first, last = cluster.first_seen, cluster.last_seen
+    span_days = max((last - first).total_seconds() / 86400, 1.0) if first and last else 1.0
+
+    page_query = select(Posting).where(Posting.cluster_id == cluster.id)
+    if after is not None:
+        page_query = page_query.where(Posting.id > after)
+    page = session.scalars(page_query.order_by(Posting.id).limit(limit + 1)).all()
+    more = len(page) > limit
+    page = page[:limit]
+    page_restrictions = _restrictions(session, page, viewer)
+    page_visible = [p for p in page if viewer.sees(Data.NETWORK, page_restrictions[p.id])]
     return {
         "id": cluster.id,
         "size": cluster.size,
         "features": {
             "size": cluster.size,
-            "distinct_locations": len({p.location.strip().lower() for p in members if p.location}),
+            "distinct_locations": len({p.location.strip().lower() for p in sample if p.location}),
             "distinct_contacts": len({value for _, value in contacts}),
-            "postings_per_day": round(len(members) / span_days, 3),
-            "confirmed_share": round(len(confirmed) / len(member_rows), 3) if member_rows else 0.0,
-            "first_seen": times[0] if times else None,
-            "last_seen": times[-1] if times else None,
+            "postings_per_day": round(cluster.size / span_days, 3),
+            "confirmed_share": round(len(confirmed) / len(sample_rows), 3) if sample_rows else 0.0,
+            "first_seen": first,
+            "last_seen": last,
         },
+        "features_sample": len(sample),
         "shared_contacts": {value: n for value, n in visible_counts.most_common() if n >= 2},
-        "locations": sorted({p.location for p in visible if p.location}),
-        "members": _as_seen_by(viewer, member_rows, restrictions),
-        "withheld_members": len(members) - len(visible),
-        "timeline": [{"posting_id": p.id, "at": _when(p), "location": p.location} for p in visible],
+        "locations": sorted({p.location for p in sample if p.location and p.id in visible_ids}),
+        "members": _as_seen_by(viewer, _members(session, page), page_restrictions),
+        "withheld_members": len(page) - len(page_visible),
+        "timeline": [{"posting_id": p.id, "at": _when(p), "location": p.location} for p in page_visible],
+        "next_after": page[-1].id if more else None,
     }
 
 
