@@ -555,8 +555,8 @@ def _contact_sightings(
     found: dict[str, list[Sighting]] = defaultdict(list)
     for value, ids in latest.items():
         for pid in ids:
-            if (row := rows.get(pid)) is not None:
-                found[value].append((row.id, row.location, row.posted_at or row.ingested_at, row.ingested_at))
+            if (hit := rows.get(pid)) is not None:
+                found[value].append((hit.id, hit.location, hit.posted_at or hit.ingested_at, hit.ingested_at))
     return found
 
 
