@@ -461,6 +461,19 @@ def _cmd_rescore(args: argparse.Namespace) -> int:
     return 0 if status is RunStatus.DONE else 1
 
 
+def _cmd_network_rebuild(args: argparse.Namespace) -> int:
+    from moderation_api.db import make_session_factory
+    from moderation_api.network.rebuild import rebuild
+
+    def progress(linked: int, remaining: int) -> None:
+        print(f"linked {linked}, {remaining} to go", flush=True)
+
+    factory = make_session_factory(_engine(args))
+    report = rebuild(factory, resume=args.resume, batch=args.batch, progress=progress)
+    print(f"network index rebuilt: {report.linked} postings linked, {report.clusters} clusters")
+    return 0
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from moderation_api.demo import run_demo
 
@@ -595,6 +608,18 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--actor", default=None, help="who to record in the audit trail (default cli:<user>)"
         )
+
+    network = sub.add_parser("network", help="the network index (contacts, templates, clusters)")
+    network_sub = network.add_subparsers(dest="network_command", required=True)
+    rebuild = network_sub.add_parser(
+        "rebuild", help="wipe the index and link every posting again (after a linking change)"
+    )
+    rebuild.add_argument(
+        "--resume", action="store_true", help="continue an interrupted rebuild (no wipe): link what is left"
+    )
+    rebuild.add_argument("--batch", type=int, default=1000, help="postings per transaction")
+    rebuild.add_argument("--database-url", default=None)
+    rebuild.set_defaults(handler=_cmd_network_rebuild)
 
     dispatch = sub.add_parser("dispatcher", help="deliver webhook events (run as many as you like)")
     dispatch.add_argument("--interval", type=float, default=1.0, help="seconds between polls when idle")

@@ -149,8 +149,10 @@ class VigilClient:
     def related(self, posting_id: int) -> dict[str, Any]:
         return dict(self._json("GET", f"/v1/postings/{posting_id}/related"))
 
-    def cluster(self, cluster_id: int) -> dict[str, Any]:
-        return dict(self._json("GET", f"/v1/clusters/{cluster_id}"))
+    def cluster(self, cluster_id: int, *, after: int | None = None) -> dict[str, Any]:
+        """The cluster's summary and one page of members (``after``: the previous page's ``next_after``)."""
+        params = {"after": after} if after is not None else {}
+        return dict(self._json("GET", f"/v1/clusters/{cluster_id}", params=params))
 
     def cluster_decision(
         self, cluster_id: int, *, case_ids: list[int], decision: str, reason: str | None, notes: str | None

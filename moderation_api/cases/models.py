@@ -52,3 +52,7 @@ Index(
     Case.opened_at.asc(),
     Case.id.asc(),
 )
+
+# "Has this cluster confirmed members?" (network signals) is read from the confirmed cases' side: their
+# number grows with reviewers' decisions, not with the index or with the size of a hot cluster.
+Index("ix_cases_decision_posting", Case.decision, Case.posting_id)

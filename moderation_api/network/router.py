@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter, HTTPException, Query, status
 
 from moderation_api.auth.policy import AccessDeniedError
 from moderation_api.cases import flows
@@ -39,11 +40,22 @@ def related(posting_id: RowId, _: PostingReader, viewer: CurrentViewer, session:
 
 
 @router.get("/clusters/{cluster_id}", response_model=ClusterOut)
-def cluster(cluster_id: RowId, _: PostingReader, viewer: CurrentViewer, session: DbSession) -> ClusterOut:
-    """Members, shared contacts, places, timeline and features of a cluster (members the caller's role may
-    not see are withheld)."""
+def cluster(
+    cluster_id: RowId,
+    _: PostingReader,
+    viewer: CurrentViewer,
+    session: DbSession,
+    after: Annotated[
+        int | None, Query(ge=0, le=2**63 - 1, description="last member id of the previous page")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=service.MAX_MEMBER_PAGE)] = service.MEMBER_PAGE,
+) -> ClusterOut:
+    """A cluster's summary (features, shared contacts, places), then a page of its members in id order
+    (members the caller's role may not see are withheld); ``next_after`` pages on."""
     with _http_errors():
-        return ClusterOut(**service.cluster_view(session, cluster_id=cluster_id, viewer=viewer))
+        return ClusterOut(
+            **service.cluster_view(session, cluster_id=cluster_id, viewer=viewer, after=after, limit=limit)
+        )
 
 
 @router.post("/clusters/{cluster_id}/decision", response_model=BulkDecisionResponse)

@@ -54,12 +54,18 @@ class ClusterOut(BaseModel):
     size: int
     features: ClusterFeatures
     shared_contacts: dict[str, int] = Field(
-        description="contact value → postings using it (≥ 2), among the members the caller may see"
+        description="contact value → postings using it (≥ 2), among the sampled members the caller may see"
     )
     locations: list[str]
-    members: list[Member]
-    withheld_members: int = Field(description="restricted members the caller's role does not see")
-    timeline: list[TimelinePoint]
+    features_sample: int = Field(
+        description="members (the latest) the place, contact and decision counts are taken over"
+    )
+    members: list[Member] = Field(description="one page of members, in id order")
+    withheld_members: int = Field(
+        description="restricted members of this page the caller's role does not see"
+    )
+    timeline: list[TimelinePoint] = Field(description="the page's visible members")
+    next_after: int | None = Field(default=None, description="pass as ?after= for the next page; null: last")
 
 
 class RelatedOut(BaseModel):

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 import numpy as np
-from sqlalchemy import ColumnElement, any_, bindparam, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, any_, bindparam, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
@@ -45,6 +45,10 @@ MULTI_CITY_SCAN = 500
 # stops taking members at this size: its members already link any new posting of that template into
 # the template's cluster, so indexing and lookups stay bounded at 32 x 64 rows whatever the volume.
 MAX_BUCKET_MEMBERS = 64
+# Every posting with a contact joined the cluster of the postings stored with it before, so all postings of
+# one contact are always in one cluster: linking needs only some of them. The latest CONTACT_SAMPLE are
+# read (from the (value, posting_id) index), so a phone on 50,000 postings costs what a phone on 16 does.
+CONTACT_SAMPLE = 16
 # How often a join re-reads clusters merged away under it before the whole transaction starts over.
 MAX_RELOCKS = 5
 
@@ -167,12 +171,17 @@ def link_postings(session: Session, *, postings: Sequence[Posting]) -> list[Netw
                 blob = candidates[pid].minhash if pid in candidates else _batch_blob(signatures, pid)
                 if blob:
                     blobs.append((pid, blob))
+            twin = False
             if blobs:
                 scores = sig.similarities(signature, [blob for _, blob in blobs])
                 by_template = {
                     pid for (pid, _), score in zip(blobs, scores, strict=True) if score >= sig.SIMILARITY
                 }
-            for band, bucket in enumerate(mine):
+                twin = bool((scores >= 1.0).any())
+            # An exact re-post (the same signature as a posting already in its buckets) links to that twin
+            # and adds nothing to the buckets: whatever would match it matches the twin. Boilerplate
+            # re-posted thousands of times then leaves its buckets' room to genuinely different variants.
+            for band, bucket in enumerate(() if twin else mine):
                 if len(stored_members.get(bucket, ())) + len(batch_members[bucket]) < MAX_BUCKET_MEMBERS:
                     batch_members[bucket].append(posting.id)
                     bucket_rows.append({"posting_id": posting.id, "band": band, "bucket": bucket})
@@ -232,15 +241,39 @@ def _batch_blob(signatures: dict[int, np.ndarray | None], posting_id: int) -> by
 
 
 def _stored_contacts(session: Session, values: Sequence[str]) -> dict[str, list[int]]:
-    """contact value -> stored postings with it."""
-    found: dict[str, list[int]] = defaultdict(list)
-    for chunk in _chunked(values):
-        for value, posting_id in session.execute(
-            select(PostingContact.value, PostingContact.posting_id).where(
-                _among(session, PostingContact.value, chunk)
-            )
-        ):
-            found[value].append(posting_id)
+    """contact value -> the latest CONTACT_SAMPLE stored postings with it (all are in one cluster)."""
+    return _latest(session, PostingContact.__table__, "value", values, CONTACT_SAMPLE)
+
+
+def _latest(session: Session, table: Any, key: str, keys: Sequence[Any], limit: int) -> dict[Any, list[int]]:
+    """key -> the ``limit`` highest posting ids stored under it, newest first, each read off the table's
+    (key, posting_id) index: the cost is per key and per row returned, not per row stored under the key."""
+    found: dict[Any, list[int]] = defaultdict(list)
+    if not keys:
+        return found
+    column = table.c[key]
+    if is_postgres(session):
+        # One statement per batch: a LATERAL index scan per key.
+        statement = text(
+            f"SELECT k.key, t.posting_id FROM unnest(:keys) AS k(key) CROSS JOIN LATERAL "
+            f"(SELECT posting_id FROM {table.name} WHERE {key} = k.key ORDER BY posting_id DESC "
+            f"LIMIT :limit) AS t"
+        ).bindparams(bindparam("keys", type_=ARRAY(column.type)))
+        for chunk in _chunked(keys):
+            for value, posting_id in session.execute(statement, {"keys": list(chunk), "limit": limit}):
+                found[value].append(posting_id)
+        for ids in found.values():
+            ids.sort(reverse=True)
+        return found
+    # SQLite runs in-process: a statement per key costs microseconds.
+    query = (
+        select(table.c.posting_id)
+        .where(column == bindparam("key"))
+        .order_by(table.c.posting_id.desc())
+        .limit(limit)
+    )
+    for value in keys:
+        found[value] = list(session.scalars(query, {"key": value}))
     return found
 
 
@@ -340,7 +373,8 @@ def _lock_clusters(session: Session, stored: set[int]) -> tuple[dict[int, int], 
                 .execution_options(populate_existing=True)
             )
         }
-        if sorted(locked) == wanted:
+        # A merged cluster stays as a tombstone: one merged meanwhile is re-read like a vanished one.
+        if sorted(locked) == wanted and all(c.merged_into is None for c in locked.values()):
             return cluster_of, locked
     raise ClusterMergedError("the clusters of the batch's neighbours kept changing")
 
@@ -374,8 +408,11 @@ def _join_all(
     fresh: list[tuple[Cluster, list[Posting]]] = []
     for root, group in members.items():
         clusters = joined.get(root, [])
+        first, last = min(_when(p) for p in group), max(_when(p) for p in group)
         if not clusters:
-            cluster = Cluster(size=len(group), created_at=now, updated_at=now)
+            cluster = Cluster(
+                size=len(group), created_at=now, updated_at=now, first_seen=first, last_seen=last
+            )
             session.add(cluster)
             fresh.append((cluster, group))
             continue
@@ -392,10 +429,12 @@ def _join_all(
                 .execution_options(synchronize_session="evaluate")
             )
             survivor.size += sum(c.size for c in merged)
-            session.flush()
-            session.execute(delete(Cluster).where(Cluster.id.in_(merged_ids)))
+            for cluster in merged:
+                _widen(survivor, cluster.first_seen, cluster.last_seen)
+                cluster.merged_into, cluster.size, cluster.updated_at = survivor.id, 0, now
         survivor.size += len(group)
         survivor.updated_at = now
+        _widen(survivor, first, last)
         for posting in group:
             posting.cluster_id = survivor.id
             result[posting.id] = survivor
@@ -407,6 +446,14 @@ def _join_all(
                 result[posting.id] = cluster
     session.flush()
     return result
+
+
+def _widen(cluster: Cluster, first: datetime | None, last: datetime | None) -> None:
+    """Stretch the cluster's first/last sighting to cover [first, last]."""
+    if first is not None and (cluster.first_seen is None or first < cluster.first_seen):
+        cluster.first_seen = first
+    if last is not None and (cluster.last_seen is None or last > cluster.last_seen):
+        cluster.last_seen = last
 
 
 def _add_signals(
@@ -423,14 +470,17 @@ def _add_signals(
     """
     sightings = _contact_sightings(session, postings=postings, contacts=contacts)
     cluster_ids = sorted({f.cluster_id for f in facts.values()})
+    # coalesce() keeps the planner off the cluster index (which would walk every member of a hot cluster):
+    # the confirmed cases are read from their own index and their postings looked up by id.
+    member_of = func.coalesce(Posting.cluster_id, 0)
     confirmed: dict[int | None, int] = {
         cluster_id: count
         for cluster_id, count in session.execute(
-            select(Posting.cluster_id, func.count())
+            select(member_of, func.count())
             .select_from(Case)
             .join(Posting, Posting.id == Case.posting_id)
-            .where(Posting.cluster_id.in_(cluster_ids), Case.decision == "confirm")
-            .group_by(Posting.cluster_id)
+            .where(Case.decision == "confirm", member_of.in_(cluster_ids))
+            .group_by(member_of)
         )
     }
     for posting in postings:
@@ -491,31 +541,22 @@ def _contact_sightings(
     if not values:
         return {}
     since = min(_when(p) for p in postings) - 2 * MULTI_CITY_WINDOW
-    newest = (
-        func.row_number().over(partition_by=PostingContact.value, order_by=Posting.id.desc()).label("newest")
-    )
-    found: dict[str, list[Sighting]] = defaultdict(list)
-    for chunk in _chunked(values):
-        ranked = (
-            select(
-                PostingContact.value,
-                Posting.id,
-                Posting.location,
-                Posting.posted_at,
-                Posting.ingested_at,
-                newest,
+    # Ids grow with ingestion, so the latest ids of a contact are its latest ingested postings.
+    latest = _latest(session, PostingContact.__table__, "value", values, MULTI_CITY_SCAN + len(postings))
+    wanted = sorted({pid for ids in latest.values() for pid in ids})
+    rows: dict[int, Any] = {}
+    for chunk in _chunked(wanted):
+        for row in session.execute(
+            select(Posting.id, Posting.location, Posting.posted_at, Posting.ingested_at).where(
+                _among(session, Posting.id, chunk), Posting.ingested_at >= since
             )
-            .join(Posting, Posting.id == PostingContact.posting_id)
-            .where(_among(session, PostingContact.value, chunk), Posting.ingested_at >= since)
-            .subquery()
-        )
-        rows = session.execute(
-            select(ranked)
-            .where(ranked.c.newest <= MULTI_CITY_SCAN + len(postings))
-            .order_by(ranked.c.value, ranked.c.id.desc())
-        )
-        for row in rows:
-            found[row.value].append((row.id, row.location, row.posted_at or row.ingested_at, row.ingested_at))
+        ):
+            rows[row.id] = row
+    found: dict[str, list[Sighting]] = defaultdict(list)
+    for value, ids in latest.items():
+        for pid in ids:
+            if (hit := rows.get(pid)) is not None:
+                found[value].append((hit.id, hit.location, hit.posted_at or hit.ingested_at, hit.ingested_at))
     return found
 
 
@@ -553,13 +594,11 @@ def related(session: Session, *, posting_id: int, viewer: Viewer, limit: int = 1
         raise ClusterNotFoundError(f"posting {posting_id} not found")
     reasons: dict[int, set[str]] = {}
     values = [value for _, value in contacts_of(posting.score)]
-    if values:
-        for pid, value in session.execute(
-            select(PostingContact.posting_id, PostingContact.value).where(
-                PostingContact.value.in_(values), PostingContact.posting_id != posting_id
-            )
-        ):
-            reasons.setdefault(pid, set()).add(f"shares contact {value}")
+    # The latest postings of each contact (a hot contact is on thousands; the view shows ``limit``).
+    for value, ids in _latest(session, PostingContact.__table__, "value", values, limit + 1).items():
+        for pid in ids:
+            if pid != posting_id:
+                reasons.setdefault(pid, set()).add(f"shares contact {value}")
     if posting.minhash:
         matches = template_matches(session, signature=sig.from_bytes(posting.minhash), exclude=posting_id)
         for pid, score in matches.items():
@@ -625,53 +664,91 @@ def _members(session: Session, postings: Sequence[Posting]) -> list[dict[str, An
     return rows
 
 
-MAX_MEMBERS = 500
+MEMBER_PAGE = 50
+MAX_MEMBER_PAGE = 500
+# The summary's counts that need the members themselves (places, contacts, decisions) are taken over the
+# latest FEATURE_SAMPLE members: a view of a 50,000-member cluster then costs what one of 1,000 does.
+# Size and first/last sighting are kept on the cluster row and cover every member.
+FEATURE_SAMPLE = 1000
 
 
-def cluster_view(session: Session, *, cluster_id: int, viewer: Viewer) -> dict[str, Any]:
-    """Members, shared contacts, places, timeline and features of a cluster.
+def current_cluster(session: Session, *, cluster_id: int) -> Cluster:
+    """The cluster, or the one it was merged into (followed to the live survivor)."""
+    cluster = session.get(Cluster, cluster_id)
+    for _ in range(64):  # union by size: a chain of merges is at most log2(postings) long
+        if cluster is None or cluster.merged_into is None:
+            break
+        cluster = session.get(Cluster, cluster.merged_into)
+    if cluster is None or cluster.merged_into is not None:
+        raise ClusterNotFoundError(f"cluster {cluster_id} not found")
+    return cluster
 
-    The features are counts over every member; the member rows, shared contacts, places and timeline
-    come only from members ``viewer`` may see (the others are listed as withheld, with why).
+
+def cluster_view(
+    session: Session,
+    *,
+    cluster_id: int,
+    viewer: Viewer,
+    after: int | None = None,
+    limit: int = MEMBER_PAGE,
+) -> dict[str, Any]:
+    """A cluster's summary (features, shared contacts, places), then one page of its members.
+
+    Members come in id order, ``limit`` of them with ids above ``after``; ``next_after`` continues. The
+    summary's member-based counts cover the latest FEATURE_SAMPLE members (``features_sample`` says how
+    many); the shared contacts, places, timeline and member rows come only from members ``viewer`` may
+    see (the others are listed as withheld, with why). A merged cluster's id shows the cluster it joined.
     """
     viewer.require(Data.NETWORK, None, item=f"cluster {cluster_id}")
-    cluster = session.get(Cluster, cluster_id)
-    if cluster is None:
-        raise ClusterNotFoundError(f"cluster {cluster_id} not found")
-    members = session.scalars(
-        select(Posting).where(Posting.cluster_id == cluster_id).order_by(Posting.id).limit(MAX_MEMBERS)
+    cluster = current_cluster(session, cluster_id=cluster_id)
+    limit = max(1, min(limit, MAX_MEMBER_PAGE))
+    sample = session.scalars(
+        select(Posting)
+        .where(Posting.cluster_id == cluster.id)
+        .order_by(Posting.id.desc())
+        .limit(FEATURE_SAMPLE)
     ).all()
-    member_rows = _members(session, members)
-    restrictions = _restrictions(session, members, viewer)
-    visible = [posting for posting in members if viewer.sees(Data.NETWORK, restrictions[posting.id])]
+    sample_rows = _members(session, sample)
+    restrictions = _restrictions(session, sample, viewer)
+    visible_ids = {p.id for p in sample if viewer.sees(Data.NETWORK, restrictions[p.id])}
     contacts = session.execute(
         select(PostingContact.posting_id, PostingContact.value).where(
-            PostingContact.posting_id.in_([posting.id for posting in members])
+            _among(session, PostingContact.posting_id, [p.id for p in sample])
         )
     ).all()
-    visible_ids = {posting.id for posting in visible}
     visible_counts = Counter(value for posting_id, value in contacts if posting_id in visible_ids)
-    times = sorted(_when(posting) for posting in members)
-    span_days = max((times[-1] - times[0]).total_seconds() / 86400, 1.0) if times else 1.0
-    decided = [m for m in member_rows if m["decision"] in ("confirm", "dismiss")]
+    decided = [m for m in sample_rows if m["decision"] in ("confirm", "dismiss")]
     confirmed = [m for m in decided if m["decision"] == "confirm"]
+    first, last = cluster.first_seen, cluster.last_seen
+    span_days = max((last - first).total_seconds() / 86400, 1.0) if first and last else 1.0
+
+    page_query = select(Posting).where(Posting.cluster_id == cluster.id)
+    if after is not None:
+        page_query = page_query.where(Posting.id > after)
+    page = session.scalars(page_query.order_by(Posting.id).limit(limit + 1)).all()
+    more = len(page) > limit
+    page = page[:limit]
+    page_restrictions = _restrictions(session, page, viewer)
+    page_visible = [p for p in page if viewer.sees(Data.NETWORK, page_restrictions[p.id])]
     return {
         "id": cluster.id,
         "size": cluster.size,
         "features": {
             "size": cluster.size,
-            "distinct_locations": len({p.location.strip().lower() for p in members if p.location}),
+            "distinct_locations": len({p.location.strip().lower() for p in sample if p.location}),
             "distinct_contacts": len({value for _, value in contacts}),
-            "postings_per_day": round(len(members) / span_days, 3),
-            "confirmed_share": round(len(confirmed) / len(member_rows), 3) if member_rows else 0.0,
-            "first_seen": times[0] if times else None,
-            "last_seen": times[-1] if times else None,
+            "postings_per_day": round(cluster.size / span_days, 3),
+            "confirmed_share": round(len(confirmed) / len(sample_rows), 3) if sample_rows else 0.0,
+            "first_seen": first,
+            "last_seen": last,
         },
+        "features_sample": len(sample),
         "shared_contacts": {value: n for value, n in visible_counts.most_common() if n >= 2},
-        "locations": sorted({p.location for p in visible if p.location}),
-        "members": _as_seen_by(viewer, member_rows, restrictions),
-        "withheld_members": len(members) - len(visible),
-        "timeline": [{"posting_id": p.id, "at": _when(p), "location": p.location} for p in visible],
+        "locations": sorted({p.location for p in sample if p.location and p.id in visible_ids}),
+        "members": _as_seen_by(viewer, _members(session, page), page_restrictions),
+        "withheld_members": len(page) - len(page_visible),
+        "timeline": [{"posting_id": p.id, "at": _when(p), "location": p.location} for p in page_visible],
+        "next_after": page[-1].id if more else None,
     }
 
 

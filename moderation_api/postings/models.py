@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Float, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from moderation_api.db import Base, UTCDateTime, utcnow
@@ -13,7 +13,11 @@ from moderation_api.db import Base, UTCDateTime, utcnow
 
 class Posting(Base):
     __tablename__ = "postings"
-    __table_args__ = (UniqueConstraint("source", "external_id", name="uq_postings_source_external_id"),)
+    __table_args__ = (
+        UniqueConstraint("source", "external_id", name="uq_postings_source_external_id"),
+        # A page of a cluster's members in id order, read from the index (no sort of a 50,000-member cluster).
+        Index("ix_postings_cluster_member", "cluster_id", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     source: Mapped[str] = mapped_column(String(100))
@@ -32,7 +36,7 @@ class Posting(Base):
     band: Mapped[str] = mapped_column(String(10), index=True)
     score: Mapped[dict[str, Any]] = mapped_column(JSON)  # the full score response
     # Network layer: the cluster this posting belongs to, its template signature and the signals that fired.
-    cluster_id: Mapped[int | None] = mapped_column(ForeignKey("clusters.id"), default=None, index=True)
+    cluster_id: Mapped[int | None] = mapped_column(ForeignKey("clusters.id"), default=None)
     minhash: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
     network: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
 

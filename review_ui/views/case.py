@@ -132,7 +132,8 @@ def _network(client: VigilClient, posting: dict[str, Any], me: dict[str, Any]) -
     cluster_id = posting.get("cluster_id")
     if cluster_id is None:
         return
-    cluster = client.cluster(int(cluster_id))
+    page_key = f"cluster-after-{cluster_id}"  # members come a page at a time (a cluster can be huge)
+    cluster = client.cluster(int(cluster_id), after=st.session_state.get(page_key))
     features = cluster["features"]
     title = f"Network cluster #{cluster_id}: {cluster['size']} postings"
     with st.expander(title, expanded=cluster["size"] > 2):
@@ -150,6 +151,15 @@ def _network(client: VigilClient, posting: dict[str, Any], me: dict[str, Any]) -
         st.dataframe(related_frame(cluster["members"]), hide_index=True, width="stretch")
         if cluster.get("withheld_members"):
             st.caption(f"{cluster['withheld_members']} restricted member(s) withheld for your role.")
+        pager = st.columns(2)
+        if st.session_state.get(page_key) is not None and pager[0].button(
+            "First members", key=f"{page_key}-0"
+        ):
+            st.session_state.pop(page_key)
+            st.rerun()
+        if cluster.get("next_after") is not None and pager[1].button("Next members", key=f"{page_key}-next"):
+            st.session_state[page_key] = cluster["next_after"]
+            st.rerun()
         _open_member_case(cluster["members"], exclude=posting["id"])
         if "cases:senior" in me["permissions"]:
             _cluster_decision(client, cluster)

@@ -84,3 +84,14 @@ def test_bench_ingest_load_tiny_on_sqlite(tmp_path: Path) -> None:
     assert baseline["stored"] == load["stored"] == result["distinct_keys"] > 3  # overlapping keys, once each
     assert all(phase["p99_ms"] >= phase["p50_ms"] > 0 for phase in (baseline, load))
     assert "load vs baseline: x" in done.stdout
+
+
+@pytest.mark.slow
+def test_bench_clusters_tiny_on_sqlite(tmp_path: Path) -> None:
+    out = tmp_path / "clusters.json"
+    done = _run(["benchmarks/bench_clusters.py", "--sizes", "200", "400", "--tail", "40", "--lookups", "10",
+                 "--json", str(out)])  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    small, large = json.loads(out.read_text())
+    assert small["size"] == 200 and large["size"] == 400 and large["tail_ratio"] > 0
+    assert large["related_p99_ms"] >= large["related_p50_ms"] > 0 and large["largest_cluster_seen"] >= 2

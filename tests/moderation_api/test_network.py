@@ -307,3 +307,51 @@ def test_a_batch_links_exactly_as_its_postings_one_by_one(connection: Connection
     assert batched == one_by_one
     assert batched["k12"][1] == ("network.contact_multi_city",)  # the third city fires the signal
     assert len(batched["k00"][0]) == 4 and len(batched["k04"][0]) == 3
+
+
+def test_cluster_view_pages_members_after_the_summary_and_withholds_restricted_ones(
+    client: TestClient, keys: dict
+) -> None:
+    text = "Rooms by the hour, ask for room {n}, discreet, call 713-555-0142 now"
+    postings = [
+        {"source": "s", "external_id": f"p{n}", "text": text.format(n=n), "location": f"City {n % 7}"}
+        for n in range(60)
+    ]
+    minor = "Sweet little Mia only 15 looking for a daddy after school 🎀🍒 cousin arranges. 713-555-0142"
+    postings.append({"source": "s", "external_id": "minor", "location": "City 1", "text": minor})
+    results = client.post("/v1/postings", json={"postings": postings}, headers=keys["integrator"]).json()
+    cluster_id = results["results"][-1]["cluster_id"]
+    seen: list[dict] = []
+    after = None
+    while True:
+        query = f"?limit=25&after={after}" if after is not None else "?limit=25"
+        page = client.get(f"/v1/clusters/{cluster_id}{query}", headers=keys["reviewer"]).json()
+        # The summary covers the whole cluster on every page.
+        assert page["size"] == page["features"]["size"] == 61 and page["features"]["distinct_locations"] == 7
+        assert len(page["members"]) <= 25
+        seen.extend(page["members"])
+        after = page["next_after"]
+        if after is None:
+            break
+    ids = [member["id"] for member in seen]
+    assert len(ids) == 61 and ids == sorted(set(ids))  # every member once, in id order, over 3 pages
+    # The minor-cue member is withheld whole from a reviewer: only its id and why.
+    withheld = [member for member in seen if member.get("restricted")]
+    assert len(withheld) == 1 and withheld[0]["restricted"] == "minor_cues"
+    assert withheld[0].get("excerpt") is None and withheld[0].get("external_id") is None
+    assert client.get(f"/v1/clusters/{cluster_id}?limit=0", headers=keys["reviewer"]).status_code == 422
+
+
+def test_a_merged_clusters_id_shows_the_cluster_it_joined(
+    session: Session, client: TestClient, keys: dict
+) -> None:
+    a, b = _ingest(session, "Room for rent. Call 713-555-0142", "Car for sale. Email jo@example.org")
+    old = {a.cluster_id, b.cluster_id}
+    (bridge,) = _ingest(session, "Contact 713 555 0142 or jo@example.org for details on the lot")
+    session.commit()
+    for cluster_id in old:
+        view = client.get(f"/v1/clusters/{cluster_id}", headers=keys["reviewer"]).json()
+        assert view["id"] == bridge.cluster_id and view["size"] == 3
+    # A new cluster never takes a merged one's id (SQLite would reuse a deleted highest id).
+    (lone,) = _ingest(session, "Guitar lessons, telegram @guitar_joe")
+    assert lone.cluster_id not in old | {bridge.cluster_id}
