@@ -87,6 +87,7 @@ def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
     from moderation_api.postings.schemas import PostingIn
     from moderation_api.postings.service import ingest
     from moderation_api.settings import Settings
+    from moderation_api.webhooks import outbox  # noqa: F401  (platform events, as the API writes them)
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{database}{suffix}").unlink(missing_ok=True)

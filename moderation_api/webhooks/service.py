@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from moderation_api.audit import service as audit
 from moderation_api.audit.schemas import ActorKind, AuditAction
 from moderation_api.db import utcnow
+from moderation_api.webhooks import outbox  # noqa: F401  (registers the outbox's seal hook)
 from moderation_api.webhooks.models import DeliveryAttempt, OutboxEvent, WebhookDelivery, WebhookEndpoint
 from moderation_api.webhooks.schemas import AttemptOut, DeliveryOut, DeliveryStatus, EventType
 
