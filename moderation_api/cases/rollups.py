@@ -27,14 +27,14 @@ under a second share bucket 0 (value 0.5 s, off by at most 0.5 s). Counts and me
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection, delete, event, select
+from sqlalchemy import Connection, delete, event, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, SessionTransaction
@@ -332,10 +332,32 @@ def scan(
 
 
 def read(connection: Session | Connection, *, first_day: date, end_day: date) -> Totals:
-    """The stored rollup rows of the days ``[first_day, end_day)``."""
+    """The stored rollup rows of the days ``[first_day, end_day)`` summed over the days (the database adds
+    them up: a month is ~600 rows back, whatever the number of cases); each key's ``day`` is ``first_day``."""
     table = CaseRollup.__table__
-    rows = connection.execute(select(table).where(table.c.day >= first_day, table.c.day < end_day))
-    return {_key_of(row): Tally(row.n, row.seconds) for row in rows if row.n or row.seconds}
+    dimensions = [table.c[name] for name in _PRIMARY_KEY if name != "day"]
+    rows = connection.execute(
+        select(*dimensions, func.sum(table.c.n).label("n"), func.sum(table.c.seconds).label("seconds"))
+        .where(table.c.day >= first_day, table.c.day < end_day)
+        .group_by(*dimensions)
+    )
+    return {
+        Key(first_day, *(row[:-2])): Tally(int(row.n), float(row.seconds))
+        for row in rows
+        if row.n or row.seconds
+    }
+
+
+def daily(connection: Session | Connection, *, first_day: date, end_day: date) -> Counter[tuple[date, str]]:
+    """Cases opened and (now) decided per day of ``[first_day, end_day)``: (day, metric) → count."""
+    table = CaseRollup.__table__
+    metrics = (str(Metric.OPENED), str(Metric.DECIDED))
+    rows = connection.execute(
+        select(table.c.day, table.c.metric, func.sum(table.c.n))
+        .where(table.c.day >= first_day, table.c.day < end_day, table.c.metric.in_(metrics))
+        .group_by(table.c.day, table.c.metric)
+    )
+    return Counter({(day, metric): int(n) for day, metric, n in rows})
 
 
 def _key_of(row: Any) -> Key:

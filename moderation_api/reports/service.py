@@ -61,13 +61,21 @@ def transparency_report(
     _check_period(start=start, end=end)
     first_day = _day_start(start, up=True)
     end_day = _day_start(end, up=False)
+    per_day: Counter[tuple[date, str]] = Counter()
     if first_day < end_day:
-        totals = rollups.read(session, first_day=first_day.date(), end_day=end_day.date())
+        edges: rollups.Totals = {}
         for edge_start, edge_end in ((start, first_day), (end_day, end)):
             if edge_start < edge_end:
-                _merge(totals, rollups.scan(session, start=edge_start, end=edge_end))
+                _merge(edges, rollups.scan(session, start=edge_start, end=edge_end))
+        totals = rollups.read(session, first_day=first_day.date(), end_day=end_day.date())
+        _merge(totals, edges)
+        if daily:
+            per_day = rollups.daily(session, first_day=first_day.date(), end_day=end_day.date())
     else:  # the window lies inside one day
-        totals = rollups.scan(session, start=start, end=end)
+        totals = edges = rollups.scan(session, start=start, end=end)
+    for key, tally in edges.items():
+        if key.metric in (rollups.Metric.OPENED, rollups.Metric.DECIDED):
+            per_day[key.day, str(key.metric)] += tally.n
     figures = _Figures.of(totals)
 
     notices = session.execute(
@@ -89,7 +97,7 @@ def transparency_report(
         day, last = start.date(), (end - timedelta(microseconds=1)).date()
         daily_points = []
         while day <= last:
-            opened, decided = figures.opened_days[day], figures.decided_days[day]
+            opened, decided = per_day[day, rollups.Metric.OPENED], per_day[day, rollups.Metric.DECIDED]
             daily_points.append(DailyPoint(day=day, opened=opened, decided=decided))
             day += timedelta(days=1)
 
@@ -153,10 +161,9 @@ def _merge(totals: rollups.Totals, more: rollups.Totals) -> None:
 
 @dataclass
 class _Figures:
-    """The report's counters, summed from rollup rows."""
+    """The report's counters, summed from rollup rows (whatever their day)."""
 
     opened: Counter[str] = field(default_factory=Counter)
-    opened_days: Counter[date] = field(default_factory=Counter)
     by_outcome: Counter[str] = field(default_factory=Counter)
     by_category: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     by_decision_source: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
@@ -164,7 +171,6 @@ class _Figures:
     dismissals: Counter[str] = field(default_factory=Counter)
     reopened_by_action: Counter[str] = field(default_factory=Counter)
     undone: Counter[str] = field(default_factory=Counter)
-    decided_days: Counter[date] = field(default_factory=Counter)
     histogram: Counter[int] = field(default_factory=Counter)
     seconds: float = 0.0
     precision: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
@@ -176,7 +182,6 @@ class _Figures:
             n = tally.n
             if key.metric == rollups.Metric.OPENED:
                 figures.opened[key.source] += n
-                figures.opened_days[key.day] += n
             elif key.metric == rollups.Metric.DECISION:
                 outcome = key.outcome or "unknown"
                 figures.by_outcome[outcome] += n
@@ -191,7 +196,6 @@ class _Figures:
                 figures.reopened_by_action[key.outcome] += n
                 figures.undone[key.reason] += n
             elif key.metric == rollups.Metric.DECIDED:
-                figures.decided_days[key.day] += n
                 figures.histogram[key.bucket] += n
                 figures.seconds += tally.seconds
                 if key.source == CaseSource.AUTOMATED and key.model_version:
