@@ -87,6 +87,11 @@ class Settings(BaseSettings):
     # Endpoints on loopback, private, link-local or otherwise non-public addresses are refused (they would
     # let an admin key probe the internal network) unless this is set (tests; single-host setups).
     webhook_allow_private_targets: bool = False
+    # The retention sweep deletes outbox events (and their deliveries and attempt logs) this long after
+    # they occurred once every delivery succeeded; dead-lettered ones are kept longer, for replay. Pending
+    # deliveries are never deleted.
+    webhook_retention_days: int = Field(default=30, ge=1, le=3660)
+    webhook_dead_retention_days: int = Field(default=90, ge=1, le=3660)
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -21,6 +21,7 @@ class AuditAction(StrEnum):
     WEBHOOK_ADDED = "webhook_added"
     WEBHOOK_REMOVED = "webhook_removed"
     WEBHOOK_REPLAYED = "webhook_replayed"
+    WEBHOOKS_PRUNED = "webhooks_pruned"  # delivered (or long-dead) events and their logs deleted
     NOTE_ADDED = "note"  # an internal note on a case; the case is not changed
 
 
