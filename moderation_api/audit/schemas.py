@@ -13,6 +13,7 @@ class AuditAction(StrEnum):
     LEGAL_HOLD_PLACED = "legal_hold_placed"
     LEGAL_HOLD_EXPIRED = "legal_hold_expired"
     PRIORITY_BOOST = "priority_boost"
+    PRIORITY_WITHDRAWN = "priority_withdrawn"  # a boost lost its reason (the confirmation was overturned)
     KEY_CREATED = "key_created"
     KEY_REVOKED = "key_revoked"
     DATASET_EXPORTED = "dataset_exported"
