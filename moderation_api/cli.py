@@ -149,11 +149,19 @@ def _cmd_retention_sweep(args: argparse.Namespace) -> int:
         return 2
     engine = make_engine(settings.database_url)
     with make_session_factory(engine)() as session:
-        report = sweep(session, posting_retention_days=settings.posting_retention_days, actor=_operator(args))
+        report = sweep(
+            session,
+            posting_retention_days=settings.posting_retention_days,
+            appeal_window_days=settings.appeal_window_days,
+            webhook_retention_days=settings.webhook_retention_days,
+            webhook_dead_retention_days=settings.webhook_dead_retention_days,
+            actor=_operator(args),
+        )
     print(
         f"retention sweep: {report.holds_expired} expired legal-hold snapshots cleared, "
         f"{report.deleted_erased} deleted postings erased, {report.retention_erased} postings erased "
-        f"after {report.retention_days} days (inactive since before {report.cutoff:%Y-%m-%d})"
+        f"after {report.retention_days} days (inactive since before {report.cutoff:%Y-%m-%d}), "
+        f"{report.webhook_events_pruned} webhook events pruned"
     )
     return 0
 

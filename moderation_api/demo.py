@@ -77,7 +77,7 @@ def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
     from moderation_api.audit.service import rebuild_chain
     from moderation_api.auth.schemas import Principal, Role
     from moderation_api.auth.service import create_key
-    from moderation_api.cases import flows
+    from moderation_api.cases import flows, rollups
     from moderation_api.cases import service as cases
     from moderation_api.cases.schemas import Decision, DismissReason, EscalationKind, Queue
     from moderation_api.db import make_engine, make_session_factory
@@ -87,6 +87,7 @@ def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
     from moderation_api.postings.schemas import PostingIn
     from moderation_api.postings.service import ingest
     from moderation_api.settings import Settings
+    from moderation_api.webhooks import outbox  # noqa: F401  (platform events, as the API writes them)
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{database}{suffix}").unlink(missing_ok=True)
@@ -155,6 +156,7 @@ def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
         session.commit()
     with engine.begin() as connection:
         rebuild_chain(connection)  # the replay rewrote audit timestamps: chain the demo's history afresh
+        rollups.rebuild(connection)  # and count it on the days it now happened
     engine.dispose()
     return keys
 

@@ -106,6 +106,12 @@ class Settings(BaseSettings):
     # `vigil rescore --worker` processes instead).
     rescore_poll_seconds: float = Field(default=10.0, ge=0, le=3600)
 
+    # The retention sweep deletes outbox events (and their deliveries and attempt logs) this long after
+    # they occurred once every delivery succeeded; dead-lettered ones are kept longer, for replay. Pending
+    # deliveries are never deleted.
+    webhook_retention_days: int = Field(default=30, ge=1, le=3660)
+    webhook_dead_retention_days: int = Field(default=90, ge=1, le=3660)
+
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper_level(cls, value: object) -> object:

@@ -29,6 +29,7 @@ from moderation_api.audit import service as audit
 from moderation_api.audit.models import AuditEvent
 from moderation_api.auth.policy import AccessDeniedError, Data, Reach, Restriction, Viewer
 from moderation_api.auth.schemas import Principal
+from moderation_api.cases import flows
 from moderation_api.cases import service as cases
 from moderation_api.cases.schemas import CaseState, CaseSummary, Decision, Queue
 from moderation_api.db import is_postgres, run_transaction, utcnow
@@ -323,8 +324,12 @@ def _decide(
     if outcome is AppealOutcome.OVERTURNED:
         case = cases.get_case(session, case_id=appeal.case_id)
         try:
-            new_decision = cases.overturn_decision(
-                session, case=case, actor=principal.actor, appeal_id=appeal.id
+            new_decision = flows.overturn(
+                session,
+                case=case,
+                actor=principal.actor,
+                appeal_id=appeal.id,
+                category_cutoff=viewer.category_cutoff,
             )
         except cases.InvalidTransitionError as exc:
             # The case was reopened after the appeal was filed: its new decision is what counts now.

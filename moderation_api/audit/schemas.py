@@ -13,6 +13,7 @@ class AuditAction(StrEnum):
     LEGAL_HOLD_PLACED = "legal_hold_placed"
     LEGAL_HOLD_EXPIRED = "legal_hold_expired"
     PRIORITY_BOOST = "priority_boost"
+    PRIORITY_WITHDRAWN = "priority_withdrawn"  # a boost lost its reason (the confirmation was overturned)
     KEY_CREATED = "key_created"
     KEY_REVOKED = "key_revoked"
     DATASET_EXPORTED = "dataset_exported"
@@ -21,6 +22,7 @@ class AuditAction(StrEnum):
     WEBHOOK_ADDED = "webhook_added"
     WEBHOOK_REMOVED = "webhook_removed"
     WEBHOOK_REPLAYED = "webhook_replayed"
+    WEBHOOKS_PRUNED = "webhooks_pruned"  # delivered (or long-dead) events and their logs deleted
     NOTE_ADDED = "note"  # an internal note on a case; the case is not changed
     RESCORE_REQUESTED = "rescore_requested"  # a re-scoring run was recorded (a promotion or `vigil rescore`)
     RESCORE_FINISHED = "rescore_finished"

@@ -7,12 +7,16 @@ advisory lock serializes this step, so two concurrent writers can never link to 
 the lock is held only from sealing to commit, after the transaction has taken every row lock it needs, so
 it cannot take part in a deadlock. On SQLite writers are serialized by ``BEGIN IMMEDIATE`` already.
 
-Sealing also writes the transaction's platform events into the outbox (:mod:`moderation_api.webhooks.outbox`):
-an event exists exactly when the audit event of its change does.
+Domains above the audit trail that must write rows in the same transaction as an audited change register
+a *seal hook* (:func:`register_seal_hook`): the outbox of platform events
+(:mod:`moderation_api.webhooks.outbox`) and the case report rollups (:mod:`moderation_api.cases.rollups`).
+Hooks run inside the sealing step, under the chain lock, with the transaction's events — so their rows exist
+exactly when the audit events do, and the audit trail imports none of them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, cast
 
@@ -23,13 +27,28 @@ from moderation_api.audit import chain
 from moderation_api.audit.models import AuditEvent
 from moderation_api.audit.schemas import ChainBreak, ChainReport
 from moderation_api.db import is_postgres, utcnow
-from moderation_api.webhooks import outbox
 
 # pg_advisory_xact_lock key of the chain ("vigilaud" as a signed 64-bit integer).
 CHAIN_LOCK = int.from_bytes(b"vigilaud", "big", signed=True)
 _PENDING = "vigil.audit.pending"
 _table = cast(Table, AuditEvent.__table__)
 _CONTENT = [_table.c[name] for name in chain.FIELDS]
+
+SealHook = Callable[[Session, Sequence[AuditEvent]], object]
+# Run in registration order; each module registers its hook once, when it is imported.
+_SEAL_HOOKS: dict[str, SealHook] = {}
+
+
+def register_seal_hook(name: str, hook: SealHook) -> None:
+    """Run ``hook(session, events)`` whenever a transaction with audit events commits, inside the sealing step
+    (under the chain lock on PostgreSQL, before the events are inserted), so whatever it adds to the session
+    commits or rolls back with them. Registering a name again replaces its hook (module reloads)."""
+    _SEAL_HOOKS[name] = hook
+
+
+def seal_hooks() -> list[str]:
+    """The names of the registered hooks, in the order they run."""
+    return list(_SEAL_HOOKS)
 
 
 def record(
@@ -118,9 +137,11 @@ def _seal(session: Session) -> None:
                 text("SELECT id FROM cases WHERE id = ANY(:ids) ORDER BY id FOR KEY SHARE"), {"ids": case_ids}
             )
         session.execute(select(func.pg_advisory_xact_lock(CHAIN_LOCK)))
-    # Under the chain lock (plain reads, which wait for no row lock): the outbox rows are inserted by the
-    # commit's flush, so their ids grow in commit order.
-    outbox.write_events(session, events)
+    # Under the chain lock (plain reads, which wait for no row lock): rows the hooks add (outbox events) are
+    # inserted by the commit's flush, so their ids grow in commit order; rows they upsert (rollups) are only
+    # ever locked by a holder of the chain lock, so nobody waits for them.
+    for hook in _SEAL_HOOKS.values():
+        hook(session, events)
     head = chain_head(session)
     for audit_event in events:
         if audit_event.at is None:

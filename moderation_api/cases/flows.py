@@ -100,18 +100,42 @@ def _decide(
         hold_days=hold_days,
     )
     if decision is Decision.CONFIRM:
-        posting = session.get(Posting, case.posting_id)
-        if posting is not None and posting.cluster_id is not None:
-            network.open_cases_for_confirmed_cluster(
-                session, cluster_id=posting.cluster_id, category_cutoff=category_cutoff
-            )
-            network.boost_cluster_cases(
-                session, cluster_id=posting.cluster_id, cause={"confirmed_case_id": case.id}
-            )
+        _confirmed_in_cluster(session, case=case, category_cutoff=category_cutoff)
     if decision is not Decision.ESCALATE:
         qa.maybe_double_review(session, case=case, rate=double_review_rate)
     session.commit()
     return case
+
+
+def _confirmed_in_cluster(session: Session, *, case: Case, category_cutoff: float) -> None:
+    """A confirmation's network consequences: the cluster's unreviewed members get cases, and its undecided
+    cases move up."""
+    posting = session.get(Posting, case.posting_id)
+    if posting is not None and posting.cluster_id is not None:
+        network.open_cases_for_confirmed_cluster(
+            session, cluster_id=posting.cluster_id, category_cutoff=category_cutoff
+        )
+        network.boost_cluster_cases(
+            session, cluster_id=posting.cluster_id, cause={"confirmed_case_id": case.id}
+        )
+
+
+def overturn(session: Session, *, case: Case, actor: str, appeal_id: int, category_cutoff: float) -> Decision:
+    """Reverse a case's decision on appeal together with its network consequences; the caller commits.
+
+    Dismissal → confirmation has a confirmation's effects (above). Confirmation → dismissal withdraws the
+    cluster's boost unless something else still justifies it (:func:`network.withdraw_cluster_boost`).
+    """
+    take_lock(session, AppLock.NETWORK)  # before any row lock, as a confirmation does
+    new = cases.overturn_decision(session, case=case, actor=actor, appeal_id=appeal_id)
+    if new is Decision.CONFIRM:
+        _confirmed_in_cluster(session, case=case, category_cutoff=category_cutoff)
+    else:
+        posting = session.get(Posting, case.posting_id)
+        if posting is not None and posting.cluster_id is not None:
+            cause = {"overturned_case_id": case.id, "appeal_id": appeal_id}
+            network.withdraw_cluster_boost(session, cluster_id=posting.cluster_id, cause=cause)
+    return new
 
 
 def decide_cluster_cases(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String
+from sqlalchemy import BigInteger, Boolean, Date, Float, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from moderation_api.db import Base, UTCDateTime, utcnow
@@ -27,7 +27,8 @@ class Case(Base):
     assignee: Mapped[str | None] = mapped_column(String(100), default=None, index=True)
     lease_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
-    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # Indexed for the transparency report's partial first and last days (whole days come from rollups).
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None, index=True)
     decision: Mapped[str | None] = mapped_column(String(20), default=None)
     decision_reason: Mapped[str | None] = mapped_column(String(40), default=None)
     escalation_kind: Mapped[str | None] = mapped_column(String(60), default=None)
@@ -56,3 +57,26 @@ Index(
 # "Has this cluster confirmed members?" (network signals) is read from the confirmed cases' side: their
 # number grows with reviewers' decisions, not with the index or with the size of a hot cluster.
 Index("ix_cases_decision_posting", Case.decision, Case.posting_id)
+
+
+class CaseRollup(Base):
+    """Per-day counts the transparency report reads instead of every case (see :mod:`.rollups`).
+
+    One row per day and combination of dimensions; a dimension a metric does not use is ``''`` (never NULL,
+    so the primary key, which the upserts conflict on, treats it as a value).
+    """
+
+    __tablename__ = "case_rollups"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    metric: Mapped[str] = mapped_column(String(12), primary_key=True)
+    source: Mapped[str] = mapped_column(String(20), primary_key=True, default="")
+    outcome: Mapped[str] = mapped_column(String(20), primary_key=True, default="")
+    reason: Mapped[str] = mapped_column(String(60), primary_key=True, default="")
+    categories: Mapped[str] = mapped_column(String(100), primary_key=True, default="")
+    model_version: Mapped[str] = mapped_column(String(50), primary_key=True, default="")
+    # Time-to-decision histogram bucket (metric ``decided``), else -1.
+    bucket: Mapped[int] = mapped_column(Integer, primary_key=True, default=-1)
+    n: Mapped[int] = mapped_column(BigInteger, default=0)
+    # Sum of the bucket's durations in seconds (exact mean time to decision).
+    seconds: Mapped[float] = mapped_column(Float, default=0.0)

@@ -2,7 +2,7 @@
 
 Every state change goes through :func:`transition`, which checks the transition table, applies the
 change with a conditional UPDATE on the row's ``version`` (so of two racing writers exactly one wins)
-and writes the audit event in the same transaction.
+and writes the audit event and the report rollups' deltas (:mod:`.rollups`) in the same transaction.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from moderation_api.auth.policy import (
     strictest,
 )
 from moderation_api.auth.schemas import Principal
+from moderation_api.cases import rollups
 from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import (
     CaseSort,
@@ -105,8 +106,8 @@ TRANSITIONS: dict[str, Rule] = {
 }
 # Transitions that change a case's facts but never its state.
 KEEP_STATE = ("notice_added", "rescore")
-DECISION_ACTIONS = ("decide", "escalate")
-REOPEN_ACTIONS = ("undo", "reopen")
+DECISION_ACTIONS = rollups.DECISION_ACTIONS
+REOPEN_ACTIONS = rollups.REOPEN_ACTIONS
 
 
 def transition(
@@ -139,7 +140,7 @@ def transition(
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
         raise CaseConflictError(f"case {case.id} was changed by someone else; reload it")
-    audit.record(
+    event = audit.record(
         session,
         case_id=case.id,
         actor=actor,
@@ -151,6 +152,10 @@ def transition(
         reason=reason,
         notes=notes,
         details=details,
+    )
+    # ``case`` still holds the values before the UPDATE (it is refreshed below).
+    rollups.record_transition(
+        session, case=case, action=action, to_state=str(to_state), changes=values, event=event
     )
     session.flush()
     session.refresh(case)
@@ -317,6 +322,7 @@ def open_case(
     )
     session.add(case)
     session.flush()
+    rollups.record_opened(session, case=case)
     recorded: dict[str, Any] = {
         "band": posting.band,
         "risk_score": round(posting.risk_score, 6),

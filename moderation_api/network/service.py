@@ -585,6 +585,52 @@ def boost_cluster_cases(session: Session, *, cluster_id: int, cause: dict[str, A
     return len(boosted)
 
 
+CONFIRMED_MEMBER = "network.confirmed_member"
+
+
+def withdraw_cluster_boost(session: Session, *, cluster_id: int, cause: dict[str, Any]) -> int:
+    """After a confirmation was reversed: lower the cluster's undecided cases again unless something still
+    justifies their boost — another confirmed member, or a network signal on a member that does not come
+    from a confirmation (a contact across cities, a flagged template). Each lowered case is audited with
+    ``cause``; returns how many. Cases the confirmation opened stay in the queue: only a reviewer closes a
+    case, and their postings no longer count as linked to a confirmed posting for new ingests (that count
+    is read from current decisions)."""
+    members = session.execute(
+        select(Posting.id, Posting.network).where(Posting.cluster_id == cluster_id)
+    ).all()
+    member_ids = [row.id for row in members]
+    confirmed = session.scalar(
+        select(func.count()).where(Case.posting_id.in_(member_ids), Case.decision == "confirm")
+    )
+    own_signals = any(
+        signal.get("id") != CONFIRMED_MEMBER
+        for row in members
+        for signal in (row.network or {}).get("signals", [])
+        if isinstance(signal, dict)
+    )
+    if confirmed or own_signals:
+        return 0
+    lowered = session.execute(
+        update(Case)
+        .where(Case.posting_id.in_(member_ids), Case.state != "decided", Case.network_boost.is_(True))
+        .values(network_boost=False)
+        .returning(Case.id, Case.state)
+        .execution_options(synchronize_session=False)
+    ).all()
+    for case_id, state in sorted(lowered):
+        audit.record(
+            session,
+            case_id=case_id,
+            actor="system:network",
+            actor_kind=ActorKind.SYSTEM,
+            action=AuditAction.PRIORITY_WITHDRAWN,
+            from_state=state,
+            to_state=state,
+            details={"cluster_id": cluster_id, **cause},
+        )
+    return len(lowered)
+
+
 def related(session: Session, *, posting_id: int, viewer: Viewer, limit: int = 100) -> dict[str, Any]:
     """The posting's cluster id and the postings sharing a contact or a template with it, with the reason;
     members ``viewer`` may not see are listed as withheld, with why."""
@@ -767,7 +813,7 @@ def open_cases_for_confirmed_cluster(
     ).all()
     for posting in without_case:
         signal = NetworkSignal(
-            "network.confirmed_member", "Linked by contact or template to a posting reviewers confirmed."
+            CONFIRMED_MEMBER, "Linked by contact or template to a posting reviewers confirmed."
         )
         posting.network = {**(posting.network or {}), "signals": [signal.to_dict()]}
         facts = case_facts(posting.score, category_cutoff=category_cutoff)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import and_, func, or_, select
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from moderation_api.appeals.models import Appeal
 from moderation_api.audit.models import AuditEvent
+from moderation_api.cases import rollups
 from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseSource, CaseState, Decision, Queue
 from moderation_api.cases.service import DECISION_ACTIONS, REOPEN_ACTIONS
@@ -49,64 +51,33 @@ def _categories(categories: str) -> list[str]:
 def transparency_report(
     session: Session, *, start: datetime, end: datetime, daily: bool = False
 ) -> TransparencyReport:
-    """Counts for the half-open window ``[start, end)`` (DSA harmonised report / Santa Clara Numbers)."""
+    """Counts for the half-open window ``[start, end)`` (DSA harmonised report / Santa Clara Numbers).
+
+    Whole UTC days are read from the daily rollups (:mod:`moderation_api.cases.rollups`: a few thousand rows
+    a month, whatever the number of cases); a window starting or ending inside a day adds that day's part
+    from the cases and audit events themselves (indexed by time). Notices and appeals are read row by row:
+    there is one per notice or appeal in the window, a small share of cases. Time-to-decision quantiles
+    come from the rollups' histogram buckets and are within 1 % of the exact figures (0.5 s below a second).
+    """
     _check_period(start=start, end=end)
-    # Counting happens in the database (GROUP BY); only what an exact median or a daily series needs
-    # comes back row by row, as plain columns: a yearly report covers hundreds of thousands of cases.
-    in_period = (Case.opened_at >= start, Case.opened_at < end)
-    by_source = Counter(
-        dict(session.execute(select(Case.source, func.count()).where(*in_period).group_by(Case.source)).all())
-    )
-
-    grouped = (AuditEvent.decision, AuditEvent.reason, Case.source, Case.categories)
-    events = session.execute(
-        select(*grouped, func.count().label("n"))
-        .join(Case, Case.id == AuditEvent.case_id)
-        .where(AuditEvent.action.in_(DECISION_ACTIONS), AuditEvent.at >= start, AuditEvent.at < end)
-        .group_by(*grouped)
-    ).all()
-    by_outcome: Counter[str] = Counter()
-    by_category: dict[str, Counter[str]] = defaultdict(Counter)
-    by_decision_source: dict[str, Counter[str]] = defaultdict(Counter)
-    escalations: Counter[str] = Counter()
-    dismissals: Counter[str] = Counter()
-    for event in events:
-        outcome = event.decision or "unknown"
-        by_outcome[outcome] += event.n
-        by_decision_source[event.source][outcome] += event.n
-        for category in _categories(event.categories):
-            by_category[category][outcome] += event.n
-        if outcome == Decision.ESCALATE:
-            escalations[event.reason or "unspecified"] += event.n
-        elif outcome == Decision.DISMISS:
-            dismissals[event.reason or "unspecified"] += event.n
-
-    reopens = session.execute(
-        select(AuditEvent.action, AuditEvent.details).where(
-            AuditEvent.action.in_(REOPEN_ACTIONS), AuditEvent.at >= start, AuditEvent.at < end
-        )
-    ).all()
-    reopened_by_action = Counter(str(row.action) for row in reopens)
-    undone = Counter(
-        str(((row.details or {}).get("undone") or {}).get("decision") or "unknown") for row in reopens
-    )
-
-    decided_in_period = (
-        Case.state == str(CaseState.DECIDED),
-        Case.decided_at >= start,
-        Case.decided_at < end,
-    )
-    decided = session.execute(select(Case.opened_at, Case.decided_at).where(*decided_in_period)).all()
-    durations = DurationSummary.of(
-        (case.decided_at - case.opened_at).total_seconds() for case in decided if case.decided_at is not None
-    )
-    precision: dict[str, Counter[str]] = defaultdict(Counter)
-    for version, decision, count in session.execute(
-        select(Case.model_version, Case.decision, func.count())
-        .where(*decided_in_period, Case.source == str(CaseSource.AUTOMATED), Case.model_version.is_not(None))
-        .group_by(Case.model_version, Case.decision)
-    ):
-        precision[version or "unknown"][decision or "unknown"] += count
+    first_day = _day_start(start, up=True)
+    end_day = _day_start(end, up=False)
+    per_day: Counter[tuple[date, str]] = Counter()
+    if first_day < end_day:
+        edges: rollups.Totals = {}
+        for edge_start, edge_end in ((start, first_day), (end_day, end)):
+            if edge_start < edge_end:
+                _merge(edges, rollups.scan(session, start=edge_start, end=edge_end))
+        totals = rollups.read(session, first_day=first_day.date(), end_day=end_day.date())
+        _merge(totals, edges)
+        if daily:
+            per_day = rollups.daily(session, first_day=first_day.date(), end_day=end_day.date())
+    else:  # the window lies inside one day
+        totals = edges = rollups.scan(session, start=start, end=end)
+    for key, tally in edges.items():
+        if key.metric in (rollups.Metric.OPENED, rollups.Metric.DECIDED):
+            per_day[key.day, str(key.metric)] += tally.n
+    figures = _Figures.of(totals)
 
     notices = session.execute(
         select(Case.state, Case.decision, Case.queue, Case.escalation_kind)
@@ -124,41 +95,39 @@ def transparency_report(
 
     daily_points = None
     if daily:
-        opened_days = Counter(
-            opened_at.date() for opened_at in session.scalars(select(Case.opened_at).where(*in_period))
-        )
-        decided_days = Counter(case.decided_at.date() for case in decided if case.decided_at is not None)
         day, last = start.date(), (end - timedelta(microseconds=1)).date()
         daily_points = []
         while day <= last:
-            daily_points.append(DailyPoint(day=day, opened=opened_days[day], decided=decided_days[day]))
+            opened, decided = per_day[day, rollups.Metric.OPENED], per_day[day, rollups.Metric.DECIDED]
+            daily_points.append(DailyPoint(day=day, opened=opened, decided=decided))
             day += timedelta(days=1)
 
+    decided_count = sum(figures.histogram.values())
     return TransparencyReport(
         period=Period(start=start, end=end),
         generated_at=utcnow(),
         cases_opened=CountsBySource(
-            total=sum(by_source.values()),
-            by_source={str(source): by_source.get(str(source), 0) for source in CaseSource},
+            total=sum(figures.opened.values()),
+            by_source={str(source): figures.opened.get(str(source), 0) for source in CaseSource},
         ),
         decisions=DecisionCounts(
-            total=sum(by_outcome.values()),
-            by_outcome={str(d): by_outcome.get(str(d), 0) for d in Decision},
-            by_category={k: dict(v) for k, v in sorted(by_category.items())},
-            by_source={k: dict(v) for k, v in sorted(by_decision_source.items())},
+            total=sum(figures.by_outcome.values()),
+            by_outcome={str(d): figures.by_outcome.get(str(d), 0) for d in Decision},
+            by_category={k: dict(v) for k, v in sorted(figures.by_category.items())},
+            by_source={k: dict(v) for k, v in sorted(figures.by_decision_source.items())},
         ),
-        escalations_by_kind=dict(sorted(escalations.items())),
-        dismissals_by_reason=dict(sorted(dismissals.items())),
+        escalations_by_kind=dict(sorted(figures.escalations.items())),
+        dismissals_by_reason=dict(sorted(figures.dismissals.items())),
         reopened=ReopenCounts(
-            total=len(reopens),
-            by_action={action: reopened_by_action.get(action, 0) for action in REOPEN_ACTIONS},
-            by_undone_outcome=dict(sorted(undone.items())),
+            total=sum(figures.reopened_by_action.values()),
+            by_action={action: figures.reopened_by_action.get(action, 0) for action in REOPEN_ACTIONS},
+            by_undone_outcome=dict(sorted(figures.undone.items())),
         ),
         time_to_decision=TimeToDecision(
-            count=durations.count,
-            mean_seconds=durations.mean,
-            median_seconds=durations.median,
-            p90_seconds=durations.p90,
+            count=decided_count,
+            mean_seconds=figures.seconds / decided_count if decided_count else None,
+            median_seconds=rollups.histogram_quantile(figures.histogram, 0.5),
+            p90_seconds=rollups.histogram_quantile(figures.histogram, 0.9),
         ),
         automated_precision=[
             ModelPrecision(
@@ -168,13 +137,73 @@ def transparency_report(
                 dismissed=counts.get("dismiss", 0),
                 precision=counts.get("confirm", 0) / sum(counts.values()) if counts else None,
             )
-            for version, counts in sorted(precision.items())
+            for version, counts in sorted(figures.precision.items())
+            if sum(counts.values())
         ],
         notices=NoticeOutcomes(received=len(notices), by_outcome=dict(sorted(notice_outcomes.items()))),
         appeals=appeal_counts(session, start=start, end=end),
         error_rates=error_rates(session, start=start, end=end),
         daily=daily_points,
     )
+
+
+def _day_start(moment: datetime, *, up: bool) -> datetime:
+    """Midnight (UTC) at or before ``moment``, or at or after it when ``up``."""
+    moment = moment.astimezone(UTC)
+    midnight = datetime(moment.year, moment.month, moment.day, tzinfo=UTC)
+    return midnight + timedelta(days=1) if up and midnight < moment else midnight
+
+
+def _merge(totals: rollups.Totals, more: rollups.Totals) -> None:
+    for key, tally in more.items():
+        into = totals.setdefault(key, rollups.Tally())
+        into.n += tally.n
+        into.seconds += tally.seconds
+
+
+@dataclass
+class _Figures:
+    """The report's counters, summed from rollup rows (whatever their day)."""
+
+    opened: Counter[str] = field(default_factory=Counter)
+    by_outcome: Counter[str] = field(default_factory=Counter)
+    by_category: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    by_decision_source: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    escalations: Counter[str] = field(default_factory=Counter)
+    dismissals: Counter[str] = field(default_factory=Counter)
+    reopened_by_action: Counter[str] = field(default_factory=Counter)
+    undone: Counter[str] = field(default_factory=Counter)
+    histogram: Counter[int] = field(default_factory=Counter)
+    seconds: float = 0.0
+    precision: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+
+    @classmethod
+    def of(cls, totals: rollups.Totals) -> _Figures:
+        figures = cls()
+        for key, tally in totals.items():
+            n = tally.n
+            if key.metric == rollups.Metric.OPENED:
+                figures.opened[key.source] += n
+            elif key.metric == rollups.Metric.DECISION:
+                outcome = key.outcome or "unknown"
+                figures.by_outcome[outcome] += n
+                figures.by_decision_source[key.source][outcome] += n
+                for category in _categories(key.categories):
+                    figures.by_category[category][outcome] += n
+                if outcome == Decision.ESCALATE:
+                    figures.escalations[key.reason or "unspecified"] += n
+                elif outcome == Decision.DISMISS:
+                    figures.dismissals[key.reason or "unspecified"] += n
+            elif key.metric == rollups.Metric.REOPEN:
+                figures.reopened_by_action[key.outcome] += n
+                figures.undone[key.reason] += n
+            elif key.metric == rollups.Metric.DECIDED:
+                figures.histogram[key.bucket] += n
+                figures.seconds += tally.seconds
+                if key.source == CaseSource.AUTOMATED and key.model_version:
+                    figures.precision[key.model_version][key.outcome or "unknown"] += n
+        figures.histogram += Counter()  # drops buckets a decision taken back emptied
+        return figures
 
 
 APPEAL_FIGURES = ("received", "decided", "upheld", "overturned")

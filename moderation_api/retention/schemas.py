@@ -13,3 +13,8 @@ class SweepReport(BaseModel):
     retention_erased: int = Field(description="postings whose text outlived the retention period")
     retention_days: int
     cutoff: datetime = Field(description="postings last active before this were in scope")
+    webhook_events_pruned: int = Field(
+        default=0, description="outbox events deleted (delivered or long dead)"
+    )
+    webhook_deliveries_pruned: int = Field(default=0, description="their deliveries")
+    webhook_attempts_pruned: int = Field(default=0, description="their attempt logs")

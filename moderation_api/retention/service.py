@@ -4,10 +4,16 @@ Rules (each erasure is audited, actor ``system:retention`` unless the caller nam
 
 1. A legal hold's snapshot (text and hash) is kept until ``hold_until``; then it is cleared.
 2. A deleted posting keeps no text-derived data; rows deleted before erasure was complete are erased.
-3. A posting's text (and all data derived from it) is kept while any of its cases is undecided or a legal
-   hold is active, and for ``posting_retention_days`` after its last activity (ingest, or the last
-   decision on it); then it is erased. The default of 180 days covers the DSA Art. 20 complaint window of
-   six months after a decision.
+3. A posting's text (and all data derived from it) is kept while any of its cases is undecided, a legal
+   hold is active, or a decision on it can still be appealed (``appeal_window_days`` after the decision,
+   unless its one appeal was filed) or is under appeal; and for ``posting_retention_days`` after its last
+   activity (ingest, the last decision on it, or its appeal's decision); then it is erased. The appeal
+   window (183 days) is longer than the retention period (180): without the hold, text would be erased
+   while its decision could still be contested (DSA Art. 20), and the appeal reviewer would have nothing
+   to look at.
+4. Outbox events whose deliveries all succeeded are deleted with their delivery logs
+   ``webhook_retention_days`` after they occurred; dead-lettered ones after ``webhook_dead_retention_days``;
+   never one with a pending delivery (:func:`moderation_api.webhooks.service.prune`).
 
 Work is done in batches, one transaction each, so a long sweep never holds locks for long.
 """
@@ -21,6 +27,8 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, Select, and_, exists, or_, select
 from sqlalchemy.orm import Session
 
+from moderation_api.appeals.models import Appeal
+from moderation_api.appeals.schemas import AppealState
 from moderation_api.audit.schemas import ActorKind, AuditAction
 from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseState
@@ -28,6 +36,7 @@ from moderation_api.db import is_postgres, utcnow
 from moderation_api.postings.models import LegalHold, Posting
 from moderation_api.postings.service import erase_posting, expire_hold
 from moderation_api.retention.schemas import SweepReport
+from moderation_api.webhooks.service import prune
 
 SYSTEM_ACTOR = "system:retention"
 T = TypeVar("T")
@@ -37,6 +46,9 @@ def sweep(
     session: Session,
     *,
     posting_retention_days: int,
+    appeal_window_days: int,
+    webhook_retention_days: int,
+    webhook_dead_retention_days: int,
     actor: str = SYSTEM_ACTOR,
     now: datetime | None = None,
     batch: int = 200,
@@ -44,6 +56,7 @@ def sweep(
     """Apply the retention rules above once; returns how many items each rule erased."""
     now = now or utcnow()
     cutoff = now - timedelta(days=posting_retention_days)
+    appealable_since = now - timedelta(days=appeal_window_days)
     active_hold = exists().where(LegalHold.posting_id == Posting.id, LegalHold.hold_until > now)
 
     def expire(hold: LegalHold) -> None:
@@ -80,9 +93,19 @@ def sweep(
         eraser("deleted"),
         batch=batch,
     )
+    appeal = exists().where(Appeal.case_id == Case.id)
+    appeal_pending_or_recent = exists().where(
+        Appeal.case_id == Case.id, or_(Appeal.state != str(AppealState.DECIDED), Appeal.decided_at >= cutoff)
+    )
     still_needed = exists().where(
         Case.posting_id == Posting.id,
-        or_(Case.state != str(CaseState.DECIDED), Case.decided_at >= cutoff, Case.decided_at.is_(None)),
+        or_(
+            Case.state != str(CaseState.DECIDED),
+            Case.decided_at >= cutoff,
+            Case.decided_at.is_(None),
+            and_(Case.decided_at >= appealable_since, ~appeal),  # can still be appealed
+            appeal_pending_or_recent,  # under appeal, or its appeal decided within the retention period
+        ),
     )
     expired = _in_batches(
         session,
@@ -96,12 +119,23 @@ def sweep(
         eraser("retention_period", retention_days=posting_retention_days),
         batch=batch,
     )
+    pruned = prune(
+        session,
+        delivered_days=webhook_retention_days,
+        dead_days=webhook_dead_retention_days,
+        actor=actor,
+        now=now,
+        batch=batch,
+    )
     return SweepReport(
         holds_expired=holds,
         deleted_erased=deleted,
         retention_erased=expired,
         retention_days=posting_retention_days,
         cutoff=cutoff,
+        webhook_events_pruned=pruned.events,
+        webhook_deliveries_pruned=pruned.deliveries,
+        webhook_attempts_pruned=pruned.attempts,
     )
 
 

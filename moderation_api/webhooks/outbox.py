@@ -1,10 +1,12 @@
 """Writing platform events into the outbox, from the audit events of the committing transaction.
 
 Every change a platform acts on is audited, and audit events are sealed into the hash chain by one hook
-just before COMMIT (:func:`moderation_api.audit.service._seal`). That hook calls :func:`write_events`, so
-an outbox row exists exactly when its audit event does: in the same transaction, never for a rolled-back
-change, and no code path that audits a transition can forget its event. Each event is fanned out at once
-into one pending delivery per subscribed endpoint.
+just before COMMIT (:func:`moderation_api.audit.service._seal`). Importing this module registers
+:func:`write_events` as a seal hook run inside that step (the webhooks service imports it, so the API, the
+dispatcher, the retention sweep and the demo have it), so an outbox row exists exactly when its audit event
+does: in the same transaction, never for a rolled-back change, and no code path that audits a transition
+can forget its event. The audit trail does not import this module (the hook inverts the dependency). Each
+event is fanned out at once into one pending delivery per subscribed endpoint.
 
 Payloads are built from an allow-list of ids, states, decisions, reason codes, categories and the model
 version. Posting text, evidence, contacts and reviewers' names and notes never enter them.
@@ -19,6 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from moderation_api.audit import service as audit
 from moderation_api.audit.models import AuditEvent
 from moderation_api.audit.schemas import AuditAction
 from moderation_api.cases.models import Case
@@ -210,3 +213,6 @@ def _payload(
 
 def _statement_category(minor: bool) -> str:
     return str(StatementCategory.PROTECTION_OF_MINORS if minor else StatementCategory.VIOLENCE)
+
+
+audit.register_seal_hook("webhooks.outbox", write_events)

@@ -12,14 +12,17 @@ import secrets
 import socket
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
-from sqlalchemy import func, select, update
+from sqlalchemy import and_, delete, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from moderation_api.audit import service as audit
 from moderation_api.audit.schemas import ActorKind, AuditAction
-from moderation_api.db import utcnow
+from moderation_api.db import is_postgres, utcnow
+from moderation_api.webhooks import outbox  # noqa: F401  (registers the outbox's seal hook)
 from moderation_api.webhooks.models import DeliveryAttempt, OutboxEvent, WebhookDelivery, WebhookEndpoint
 from moderation_api.webhooks.schemas import AttemptOut, DeliveryOut, DeliveryStatus, EventType
 
@@ -248,3 +251,104 @@ def _audit(
         # The host only: a URL path or query can carry a token of the receiver's.
         details={"endpoint_id": endpoint.id, "host": urlsplit(endpoint.url).hostname, **(extra or {})},
     )
+
+
+@dataclass(frozen=True)
+class PruneCounts:
+    events: int = 0
+    deliveries: int = 0
+    attempts: int = 0
+
+
+def prune(
+    session: Session,
+    *,
+    delivered_days: int,
+    dead_days: int,
+    actor: str,
+    now: datetime | None = None,
+    batch: int = 500,
+) -> PruneCounts:
+    """Delete outbox events older than ``delivered_days`` whose every delivery succeeded (or that had none),
+    and those older than ``dead_days`` whose deliveries ended delivered or dead; with their deliveries and
+    attempt logs. An event with a pending delivery (due, retrying or replayed) is never deleted.
+
+    Batches of ``batch`` events, each its own transaction, so a long purge holds no lock for long and an
+    interrupted one resumes where it stopped. On PostgreSQL the events are taken ``FOR UPDATE SKIP LOCKED``
+    and their deliveries locked and checked again, so a concurrent replay (dead → pending) is never lost.
+    """
+    now = now or utcnow()
+    delivered_before, dead_before = now - timedelta(days=delivered_days), now - timedelta(days=dead_days)
+    pending = exists().where(
+        WebhookDelivery.event_id == OutboxEvent.id, WebhookDelivery.status == str(DeliveryStatus.PENDING)
+    )
+    dead = exists().where(
+        WebhookDelivery.event_id == OutboxEvent.id, WebhookDelivery.status == str(DeliveryStatus.DEAD)
+    )
+    eligible = or_(
+        and_(OutboxEvent.occurred_at < delivered_before, ~dead),
+        OutboxEvent.occurred_at < dead_before,
+    )
+    totals = PruneCounts()
+    after_id = 0
+    while True:
+        query = (
+            select(OutboxEvent.id, OutboxEvent.occurred_at)
+            .where(OutboxEvent.id > after_id, eligible, ~pending)
+            .order_by(OutboxEvent.id)
+            .limit(batch)
+        )
+        if is_postgres(session):
+            query = query.with_for_update(skip_locked=True)
+        events = session.execute(query).all()
+        if not events:
+            session.commit()
+            break
+        after_id = events[-1].id
+        ids = [row.id for row in events]
+        deliveries_query = select(WebhookDelivery.id, WebhookDelivery.event_id, WebhookDelivery.status).where(
+            WebhookDelivery.event_id.in_(ids)
+        )
+        if is_postgres(session):
+            deliveries_query = deliveries_query.with_for_update()
+        deliveries = session.execute(deliveries_query).all()
+        # Checked again on the locked rows: a replay may have made a delivery pending since the read above.
+        occurred = {row.id: row.occurred_at for row in events}
+        keep = {
+            d.event_id
+            for d in deliveries
+            if d.status == str(DeliveryStatus.PENDING)
+            or (d.status == str(DeliveryStatus.DEAD) and occurred[d.event_id] >= dead_before)
+        }
+        ids = [event_id for event_id in ids if event_id not in keep]
+        delivery_ids = [d.id for d in deliveries if d.event_id not in keep]
+        attempts = 0
+        if delivery_ids:
+            attempts = session.execute(
+                delete(DeliveryAttempt).where(DeliveryAttempt.delivery_id.in_(delivery_ids))
+            ).rowcount  # type: ignore[attr-defined]
+            session.execute(delete(WebhookDelivery).where(WebhookDelivery.id.in_(delivery_ids)))
+        if ids:
+            session.execute(delete(OutboxEvent).where(OutboxEvent.id.in_(ids)))
+        session.commit()
+        totals = PruneCounts(
+            totals.events + len(ids), totals.deliveries + len(delivery_ids), totals.attempts + attempts
+        )
+        if len(events) < batch:
+            break
+    if totals.events:
+        audit.record(
+            session,
+            actor=actor,
+            actor_kind=ActorKind.SYSTEM,
+            action=AuditAction.WEBHOOKS_PRUNED,
+            details={
+                "events": totals.events,
+                "deliveries": totals.deliveries,
+                "attempts": totals.attempts,
+                "delivered_days": delivered_days,
+                "dead_days": dead_days,
+            },
+        )
+        session.commit()
+    return totals

@@ -52,13 +52,16 @@ def _run(args: list[str]) -> subprocess.CompletedProcess[str]:
 def test_bench_api_tiny_on_sqlite(tmp_path: Path) -> None:
     out = tmp_path / "api.json"
     done = _run(
-        ["benchmarks/bench_api.py", "--sqlite", "--postings", "20", "--cases", "300", "--baseline-cases",
-         "100", "--claims", "5", "--reports", "2", "--json", str(out)]
+        ["benchmarks/bench_api.py", "--sqlite", "--postings", "20", "--sizes", "100", "300",
+         "--claims", "5", "--reports", "2", "--json", str(out)]
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     result = json.loads(out.read_text())
     assert result["ingest"]["api_ingest_per_s"] > 0 and result["ingest"]["bare_scorer_per_s"] > 0
     assert [row["cases"] for row in result["queue"]] == [100, 300]
+    # The seeded cases really are half decided, half open (read back from the database).
+    assert all(row["open"] + row["decided"] == row["cases"] for row in result["queue"])
+    assert 0.35 < result["queue"][-1]["decided"] / 300 < 0.65
     assert all(row["claim_release_p99_ms"] >= row["claim_release_p50_ms"] > 0 for row in result["queue"])
 
 

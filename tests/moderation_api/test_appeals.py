@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from moderation_api.appeals import service as appeals
 from moderation_api.appeals.models import Appeal
 from moderation_api.appeals.schemas import AppealOutcome
+from moderation_api.audit.models import AuditEvent
 from moderation_api.auth.policy import Viewer
 from moderation_api.auth.schemas import Principal, Role
 from moderation_api.cases.models import Case
@@ -313,3 +314,70 @@ def test_concurrent_claims_never_share_an_appeal(committed_factory: Any) -> None
     assert errors == []
     everything = [appeal_id for ids in taken.values() for appeal_id in ids]
     assert len(everything) == 12 and len(set(everything)) == 12  # each appeal claimed exactly once
+
+
+def _network_cases(session: Session, posting_id: int) -> list[Case]:
+    session.expire_all()
+    return list(session.scalars(select(Case).where(Case.posting_id == posting_id)))
+
+
+def test_overturning_a_confirmation_withdraws_the_boost_it_gave_its_cluster(
+    client: TestClient, keys: dict, session: Session
+) -> None:
+    """A confirmation opens a case for its cluster's unreviewed member and moves it up; reversing the
+    confirmation on appeal lowers that case again (audited), since nothing else links the cluster."""
+    flagged, linked = ingest(
+        client, keys, ("net-a", URGENT_AD), ("net-b", BENIGN + " Call or text seven one three 555 o1 4 2")
+    )
+    assert linked["case_id"] is None and linked["cluster_id"] == flagged["cluster_id"]
+    (case,) = claim(client, keys, "reviewer")
+    confirmed = client.post(
+        f"/v1/cases/{case['id']}/decision", json={"decision": "confirm"}, headers=keys["reviewer"]
+    )
+    assert confirmed.status_code == 200, confirmed.text
+    (opened,) = _network_cases(session, linked["posting_id"])
+    assert opened.source == "network" and opened.network_boost is True
+
+    appeal = file(client, keys, case["id"]).json()
+    claim_appeal(client, keys, "reviewer2")
+    decided = client.post(
+        f"/v1/appeals/{appeal['id']}/decision",
+        json={"outcome": "overturned", "reason": "a bike shop"},
+        headers=keys["reviewer2"],
+    )
+    assert decided.status_code == 200, decided.text
+    (lowered,) = _network_cases(session, linked["posting_id"])
+    assert lowered.network_boost is False and lowered.state == "open"  # a reviewer still closes it
+    withdrawn = session.scalars(
+        select(AuditEvent).where(AuditEvent.case_id == lowered.id, AuditEvent.action == "priority_withdrawn")
+    ).all()
+    assert [e.details for e in withdrawn] == [
+        {"cluster_id": flagged["cluster_id"], "overturned_case_id": case["id"], "appeal_id": appeal["id"]}
+    ]
+
+
+def test_overturn_keeps_a_boost_another_confirmed_member_still_justifies(
+    client: TestClient, keys: dict, session: Session
+) -> None:
+    first, second, linked = ingest(
+        client, keys, ("two-a", URGENT_AD), ("two-b", URGENT_AD + " again"),
+        ("two-c", BENIGN + " text seven one three 555 o1 4 2"),
+    )  # fmt: skip
+    assert first["cluster_id"] == second["cluster_id"] == linked["cluster_id"]
+    confirmed_ids = []
+    for _ in range(2):
+        (case,) = claim(client, keys, "reviewer")
+        response = client.post(
+            f"/v1/cases/{case['id']}/decision", json={"decision": "confirm"}, headers=keys["reviewer"]
+        )
+        assert response.status_code == 200, response.text
+        confirmed_ids.append(case["id"])
+    appeal = file(client, keys, confirmed_ids[0]).json()
+    claim_appeal(client, keys, "reviewer2")
+    client.post(
+        f"/v1/appeals/{appeal['id']}/decision",
+        json={"outcome": "overturned", "reason": "x"},
+        headers=keys["reviewer2"],
+    ).raise_for_status()
+    (still,) = _network_cases(session, linked["posting_id"])
+    assert still.network_boost is True  # the other confirmation still stands

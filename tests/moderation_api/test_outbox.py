@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -176,3 +177,20 @@ def test_undo_and_reopen_tell_the_platform_the_decision_is_withdrawn(
     assert types_of(session, case["id"]) == [
         "case.opened", "case.decided", "case.reopened", "case.decided", "case.reopened"
     ]  # fmt: skip
+
+
+def test_the_audit_seal_writes_the_outbox_through_a_registered_hook_not_an_import() -> None:
+    """The audit trail imports no domain above it: the outbox (and the report rollups) register seal hooks,
+    which still run inside the sealing step (the atomicity tests above hold through them)."""
+    import ast
+
+    from moderation_api.audit import service as audit_service
+
+    assert {"webhooks.outbox", "cases.rollups"} <= set(audit_service.seal_hooks())
+    tree = ast.parse(Path(audit_service.__file__).read_text())
+    imported = {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)} | {
+        alias.name for n in ast.walk(tree) if isinstance(n, ast.Import) for alias in n.names
+    }
+    assert not [
+        name for name in imported if name.startswith(("moderation_api.webhooks", "moderation_api.cases"))
+    ]

@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Connection, Engine, inspect, select, text, update
+from sqlalchemy import Connection, Engine, func, inspect, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from classifier.baseline import KeywordScorer
 from moderation_api.app import create_app
+from moderation_api.appeals.models import Appeal
 from moderation_api.audit import service as audit
 from moderation_api.audit.models import AuditEvent
 from moderation_api.auth.schemas import Role
@@ -32,6 +33,7 @@ from moderation_api.postings.schemas import PostingIn
 from moderation_api.postings.service import ingest
 from moderation_api.retention.service import sweep
 from moderation_api.settings import Settings
+from moderation_api.webhooks.models import DeliveryAttempt, OutboxEvent, WebhookDelivery, WebhookEndpoint
 
 MARKER = "Zorblaxian Quimbleberry"
 # One phone, written three ways; the classifier normalizes all of them to +17025550148.
@@ -42,6 +44,12 @@ AD = (
     "Daddy handles booking. No LE. Text {phone} {suffix}"
 )
 URGENT = "NEW girls every week!! Asian & Latina girls available. Incall only at motel. No LE. {n}"
+RULES = {
+    "posting_retention_days": 180,
+    "appeal_window_days": 183,
+    "webhook_retention_days": 30,
+    "webhook_dead_retention_days": 90,
+}
 BENIGN = "Trek mountain bike, 21 speeds, great condition, $300 or best offer. {n}"
 
 
@@ -249,7 +257,7 @@ def test_sweep_clears_only_the_snapshots_of_ended_holds(session: Session) -> Non
         .where(LegalHold.posting_id == ended.id)
         .values(hold_until=utcnow() - timedelta(hours=1))
     )
-    report = sweep(session, posting_retention_days=180)
+    report = sweep(session, **RULES)
     assert (report.holds_expired, report.deleted_erased, report.retention_erased) == (1, 0, 0)
     holds = {h.posting_id: h for h in session.scalars(select(LegalHold))}
     assert holds[ended.id].snapshot_text is None and holds[ended.id].snapshot_sha256 is None
@@ -258,7 +266,7 @@ def test_sweep_clears_only_the_snapshots_of_ended_holds(session: Session) -> Non
     (event,) = session.scalars(select(AuditEvent).where(AuditEvent.action == "legal_hold_expired")).all()
     assert (event.actor, event.actor_kind, event.reason) == ("system:retention", "system", "minor_involved")
     assert event.details is not None and event.details["posting_id"] == ended.id
-    assert sweep(session, posting_retention_days=180).holds_expired == 0  # idempotent
+    assert sweep(session, **RULES).holds_expired == 0  # idempotent
 
 
 def test_sweep_erases_text_past_the_retention_period_and_keeps_what_is_still_needed(session: Session) -> None:
@@ -282,7 +290,7 @@ def test_sweep_erases_text_past_the_retention_period_and_keeps_what_is_still_nee
             .values(state="decided", decision="confirm", decided_at=now - timedelta(days=decided_days_ago))
         )
     session.commit()
-    report = sweep(session, posting_retention_days=180)
+    report = sweep(session, **RULES)
     assert (report.holds_expired, report.deleted_erased, report.retention_erased) == (0, 0, 2)
     session.expire_all()
     for posting in (old_unflagged, old_decided):
@@ -300,7 +308,104 @@ def test_sweep_erases_text_past_the_retention_period_and_keeps_what_is_still_nee
         None,
         session.scalar(select(Case.id).where(Case.posting_id == old_decided.id)),
     }
-    assert sweep(session, posting_retention_days=180).retention_erased == 0
+    assert sweep(session, **RULES).retention_erased == 0
+
+
+def _appeal(session: Session, posting: Posting, *, state: str, decided_days_ago: float | None) -> None:
+    case_id = session.scalar(select(Case.id).where(Case.posting_id == posting.id))
+    decided_at = None if decided_days_ago is None else utcnow() - timedelta(days=decided_days_ago)
+    session.add(
+        Appeal(case_id=case_id, state=state, appellant="poster", statement="it was mine",
+               original_decision="confirm", deciders=",key:reviewer,",
+               received_at=utcnow() - timedelta(days=250), decided_at=decided_at,
+               outcome="upheld" if decided_at else None)
+    )  # fmt: skip
+
+
+def test_text_is_kept_while_its_decision_can_be_appealed_or_is_under_appeal(session: Session) -> None:
+    """The appeal window (183 days) outlasts the retention period (180): text stays while a decision can
+    still be contested or its appeal is open, then goes once the window closes or the appeal is decided."""
+    appealable, under_appeal, appeal_decided_long_ago, window_closed, appeal_decided_lately = _ingest(
+        session, *(URGENT.format(n=f"appeal-{n}") for n in range(5))
+    )
+    now = utcnow()
+    for posting, decided_days_ago in (
+        (appealable, 181), (under_appeal, 260), (appeal_decided_long_ago, 400), (window_closed, 190),
+        (appeal_decided_lately, 400),
+    ):  # fmt: skip
+        posting.ingested_at = now - timedelta(days=500)
+        session.execute(
+            update(Case)
+            .where(Case.posting_id == posting.id)
+            .values(state="decided", decision="confirm", decided_at=now - timedelta(days=decided_days_ago))
+        )
+    _appeal(session, under_appeal, state="assigned", decided_days_ago=None)
+    _appeal(session, appeal_decided_long_ago, state="decided", decided_days_ago=200)
+    _appeal(session, appeal_decided_lately, state="decided", decided_days_ago=20)
+    session.commit()
+    report = sweep(session, **RULES)
+    assert report.retention_erased == 2
+    session.expire_all()
+    for kept in (appealable, under_appeal, appeal_decided_lately):
+        assert kept.text is not None
+    for erased in (appeal_decided_long_ago, window_closed):
+        assert erased.text is None and erased.text_sha256 is None
+    # Three days later the first decision's window has closed too.
+    later = sweep(session, **RULES, now=now + timedelta(days=3))
+    assert later.retention_erased == 1
+    session.expire_all()
+    assert appealable.text is None and under_appeal.text is not None
+
+
+def _outbox_event(
+    session: Session, endpoint: WebhookEndpoint, days_ago: float, statuses: tuple[str, ...]
+) -> OutboxEvent:
+    at = utcnow() - timedelta(days=days_ago)
+    event = OutboxEvent(type="case.decided", occurred_at=at, payload={"case": None})
+    session.add(event)
+    session.flush()
+    for status in statuses:
+        delivery = WebhookDelivery(event_id=event.id, endpoint_id=endpoint.id, status=status, attempts=1,
+                                   created_at=at, next_attempt_at=at)  # fmt: skip
+        session.add(delivery)
+        session.flush()
+        code = 200 if status == "delivered" else 500
+        session.add(DeliveryAttempt(delivery_id=delivery.id, endpoint_id=endpoint.id, attempt=1, at=at,
+                                    status_code=code, outcome=status))  # fmt: skip
+    return event
+
+
+@pytest.mark.parametrize("batch", [1, 200])
+def test_sweep_prunes_delivered_and_long_dead_webhook_events_never_pending_ones(
+    session: Session, batch: int
+) -> None:
+    endpoint = WebhookEndpoint(url="https://platform.example/hook", event_types=",case.decided,",
+                               secret="whsec_x", created_by="key:admin")  # fmt: skip
+    session.add(endpoint)
+    session.flush()
+    gone = [
+        _outbox_event(session, endpoint, 40, ("delivered", "delivered")),
+        _outbox_event(session, endpoint, 100, ("dead", "delivered")),
+        _outbox_event(session, endpoint, 40, ()),
+    ]
+    kept = [
+        _outbox_event(session, endpoint, 40, ("dead",)),  # dead, younger than its own retention (90 days)
+        _outbox_event(session, endpoint, 400, ("pending", "delivered")),  # still being retried: never
+        _outbox_event(session, endpoint, 5, ("delivered",)),  # recent
+    ]
+    gone_ids, kept_ids = [e.id for e in gone], [e.id for e in kept]
+    session.commit()
+    report = sweep(session, **RULES, batch=batch)
+    pruned = (report.webhook_events_pruned, report.webhook_deliveries_pruned, report.webhook_attempts_pruned)
+    assert pruned == (3, 4, 4)
+    session.expire_all()
+    remaining = set(session.scalars(select(OutboxEvent.id)))
+    assert not remaining & set(gone_ids) and set(kept_ids) <= remaining
+    assert session.scalar(select(func.count()).select_from(WebhookDelivery)) == 4
+    assert session.scalar(select(func.count()).select_from(DeliveryAttempt)) == 4
+    (audited,) = session.scalars(select(AuditEvent).where(AuditEvent.action == "webhooks_pruned")).all()
+    assert audited.details and audited.details["events"] == 3
+    assert sweep(session, **RULES, batch=batch).webhook_events_pruned == 0  # nothing left to do: resumable
 
 
 def test_sweep_finishes_deletions_made_before_erasure_was_complete(session: Session) -> None:
@@ -313,7 +418,7 @@ def test_sweep_finishes_deletions_made_before_erasure_was_complete(session: Sess
     )
     session.execute(update(Posting).where(Posting.id == a.id).values(text=None, deleted_at=utcnow()))
     session.commit()
-    report = sweep(session, posting_retention_days=180)
+    report = sweep(session, **RULES)
     assert report.deleted_erased == 1
     session.expire_all()
     assert a.text_sha256 is None and a.minhash is None and "0133" not in str(a.network) + str(a.score)
