@@ -23,6 +23,8 @@ class Exclusion(StrEnum):
     DISMISSED_OTHER = "dismissed_other_reason"  # insufficient_info, duplicate, out_of_scope
     POSTING_DELETED = "posting_deleted"
     TEXT_GONE = "text_gone"  # erased by the retention sweep
+    # A blind second review measures reviewer agreement; the first decision is the posting's label.
+    SECOND_REVIEW = "second_review"
 
 
 class ReviewedRow(BaseModel):

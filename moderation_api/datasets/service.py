@@ -26,12 +26,16 @@ from moderation_api.audit import service as audit
 from moderation_api.audit.models import AuditEvent
 from moderation_api.audit.schemas import ActorKind, AuditAction
 from moderation_api.cases.models import Case
-from moderation_api.cases.schemas import Decision, DismissReason, EscalationKind
+from moderation_api.cases.schemas import CaseSource, Decision, DismissReason, EscalationKind
 from moderation_api.datasets.schemas import Exclusion, ExportSummary, ReviewedRow, ReviewLabel
 from moderation_api.db import utcnow
 from moderation_api.postings.models import Posting
+from moderation_api.qa.schemas import NO_VIOLATION
 
 BATCH = 500
+
+
+BENIGN_REASONS = frozenset({str(DismissReason.FALSE_POSITIVE), NO_VIOLATION})
 
 
 class NothingToExportError(Exception):
@@ -39,13 +43,15 @@ class NothingToExportError(Exception):
 
 
 def label_of(case: Case) -> ReviewLabel | Exclusion:
-    """The label of a case from its final decision, or why it has none."""
+    """The label of a case from its final decision, or why it has none.
+
+    A dismissal is a benign label when the reviewer said the posting is not a violation: a false positive
+    of the model, or a blind QA answer "no violation" (the reviewer judged it without seeing the score).
+    """
+    if case.source == CaseSource.DOUBLE_REVIEW:
+        return Exclusion.SECOND_REVIEW
     if case.decision == Decision.DISMISS:
-        return (
-            ReviewLabel.BENIGN
-            if case.decision_reason == DismissReason.FALSE_POSITIVE
-            else Exclusion.DISMISSED_OTHER
-        )
+        return ReviewLabel.BENIGN if case.decision_reason in BENIGN_REASONS else Exclusion.DISMISSED_OTHER
     if case.escalation_kind == EscalationKind.MINOR_INVOLVED:
         return ReviewLabel.URGENT  # a senior's confirmation keeps it; their dismissal is handled above
     if case.decision == Decision.CONFIRM:

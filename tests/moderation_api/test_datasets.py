@@ -100,6 +100,7 @@ def test_export_labels_each_decision_kind_and_counts_what_it_leaves_out(
         "dismissed_other_reason": 1,
         "posting_deleted": 1,
         "text_gone": 0,
+        "second_review": 0,
     }
     confirmed = rows[by_name["confirm"]["posting_id"]]
     assert confirmed["text"] == TEXTS["confirm"] and confirmed["categories"] == ["sex_trafficking"]
