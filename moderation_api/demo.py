@@ -45,6 +45,12 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEMO_POSTINGS = Path(__file__).resolve().parent / "demo_data" / "postings.jsonl"
 
 
+# The demo is small (a few hundred postings): sample the blind QA share and double reviews far above the
+# production defaults so the Blind QA queue and the error-rate figures have content.
+DEMO_QA_SAMPLE_RATE = 0.1
+DEMO_DOUBLE_REVIEW_RATE = 0.3
+
+
 def demo_postings(count: int, *, seed: int = 11) -> list[dict[str, Any]]:
     """A deterministic mix: ~45% flagged-looking synthetic ads, the rest benign, plus re-posts."""
     rng = random.Random(seed)
@@ -102,6 +108,7 @@ def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
         for name, role in DEMO_KEYS:
             keys[name] = create_key(session, name=name, role=Role(role), actor="demo")
         session.commit()
+        shadow = _demo_registry(session, database=database)
         items = [PostingIn(**{k: v for k, v in row.items() if k != "label"}) for row in rows]
         for start in range(0, len(items), 100):
             ingest(
@@ -110,6 +117,8 @@ def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
                 items=items[start : start + 100],
                 actor="key:demo-integrator",
                 category_cutoff=cutoff,
+                qa_sample_rate=DEMO_QA_SAMPLE_RATE,
+                shadow=shadow,
             )
         labels = {row["external_id"]: row["label"] for row in rows}
         # A few user reports forwarded by the platform (DSA notices), on benign and risky postings alike.
@@ -149,9 +158,11 @@ def build_demo_database(database: Path, *, postings: int) -> dict[str, str]:
                 notes="demo decision",
                 hold_days=365,
                 category_cutoff=cutoff,
+                double_review_rate=DEMO_DOUBLE_REVIEW_RATE,
             )
         for case in claimed[36:]:
             cases.release(session, principal=reviewer, case_id=case.id)
+        _answer_blind_cases(session, labels=labels)
         _replay_timeline(session, rng=random.Random(5))
         session.commit()
     with engine.begin() as connection:
@@ -191,6 +202,63 @@ def _replay_timeline(session: Any, *, rng: random.Random) -> None:
         case.opened_at = opened
         if case.decided_at is not None:
             case.decided_at = decided
+
+
+def _demo_registry(session: Any, *, database: Path) -> Any:
+    """The shipped model active in the registry, and a stricter copy of it in shadow, so the Model page has
+    a comparison to show. The copy lives beside the demo database (the shipped directory is never written)."""
+    import json
+    import shutil
+    from dataclasses import replace
+
+    from classifier.artifacts import CONFIG_FILE, load_config
+    from classifier.scoring import default_model_dir, load_scorer
+    from moderation_api.audit.schemas import ActorKind
+    from moderation_api.model_versions import service as registry
+    from moderation_api.model_versions.shadow import Shadow
+
+    shipped = default_model_dir()
+    config = load_config(shipped)
+    version = f"{config.version}-strict"
+    copy = database.parent / f"{database.stem}-models" / f"{config.name}-{version}"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(shipped, copy)
+    thresholds = replace(config.thresholds, review=min(0.95, config.thresholds.review + 0.2))
+    strict = replace(config, version=version, thresholds=thresholds)
+    (copy / CONFIG_FILE).write_text(json.dumps(strict.to_dict(), indent=2, sort_keys=True) + "\n")
+    actor, human = "cli:demo", ActorKind.HUMAN
+    registry.register(session, model_dir=shipped, actor=actor, actor_kind=human)
+    registry.promote(session, version=config.version, actor=actor, actor_kind=human)
+    registry.register(session, model_dir=copy, actor=actor, actor_kind=human)
+    registry.shadow(session, version=version, actor=actor, actor_kind=human)
+    return Shadow(version=version, scorer=load_scorer(copy))
+
+
+def _answer_blind_cases(session: Any, *, labels: dict[str, int]) -> None:
+    """A second demo reviewer answers most blind QA samples and double reviews (by the demo's labels, with
+    the odd disagreement), so the Reports page has error rates and agreement to plot."""
+    from moderation_api.auth.schemas import Principal, Role
+    from moderation_api.cases import service as cases
+    from moderation_api.cases.schemas import Queue
+    from moderation_api.qa import service as qa
+    from moderation_api.qa.schemas import AnswerRequest, ViolationCategory
+
+    second = Principal(key_id=0, name="demo-reviewer", role=Role.REVIEWER)
+    held = cases.claim(session, principal=second, queue=Queue.QA, count=20, lease_seconds=600)
+    for number, case in enumerate(held):
+        if number % 5 == 4:  # some stay in the queue for the visitor to try
+            cases.release(session, principal=second, case_id=case.id)
+            continue
+        violation = labels.get(_external_id(session, case.posting_id), 0) > 0
+        if number % 7 == 3:
+            violation = not violation
+        answer = (
+            AnswerRequest(violation=True, category=ViolationCategory.SEX_TRAFFICKING)
+            if violation
+            else AnswerRequest(violation=False)
+        )
+        qa.answer(session, principal=second, case_id=case.id, body=answer)
+    session.commit()
 
 
 def _external_id(session: Any, posting_id: int) -> str:

@@ -57,6 +57,15 @@ def test_demo_builds_a_database_the_api_serves(tmp_path: Path, capsys: pytest.Ca
         assert stats["by_state"]["open"] > 10 and stats["by_state"]["decided"] > 0
         report = client.get("/v1/reports/transparency", headers={"X-API-Key": auditor_key}).json()
         assert report["decisions"]["total"] > 0
+        # The learning loop has content: answered blind QA samples and double reviews, a shadow model.
+        (whole,) = [row for row in report["error_rates"]["rows"] if row["whole_window"]]
+        assert whole["miss_rate"]["n"] > 0 and whole["flag_precision"]["n"] > 0
+        open_qa = client.get(
+            "/v1/cases", params={"queue": "qa", "state": "open"}, headers={"X-API-Key": reviewer_key}
+        )
+        assert open_qa.json()["items"], "blind QA cases wait in their queue"
+        versions = client.get("/v1/model/versions", headers={"X-API-Key": reviewer_key}).json()
+        assert sorted(v["status"] for v in versions) == ["active", "shadow"]
         model = client.get("/v1/model", headers={"X-API-Key": reviewer_key}).json()
         assert model["name"] == "vigil-risk" and "Model card" in model["card_markdown"]
         assert (
