@@ -17,6 +17,7 @@ and output directories must be on storage every node mounts at the same path.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 import sys
@@ -193,7 +194,7 @@ def ray_session(address: str | None, workers: int | None) -> Iterator[int]:
         os.environ.setdefault("RAY_worker_niceness", "0")
     common: dict[str, Any] = {"logging_level": "WARNING", "log_to_driver": False}
     if address:
-        ray.init(address=address, **common)
+        ray.init(address=address, **_join_options(address), **common)
     else:
         ray.init(
             # "local": always a new instance of our own, never a cluster another process left running
@@ -208,6 +209,21 @@ def ray_session(address: str | None, workers: int | None) -> Iterator[int]:
         yield int(ray.cluster_resources().get("CPU", 1))
     finally:
         ray.shutdown()
+
+
+def _join_options(address: str) -> dict[str, Any]:
+    """Joining a cluster bound to a loopback address: this driver's node is that address too.
+
+    Ray rewrites ``127.0.0.1`` / ``localhost`` in a bootstrap address to the machine's routable IP, where a
+    loopback-only cluster does not listen; a cluster on another loopback address (``127.0.0.2``) is left
+    alone, and the driver must then say it lives on that node, or it finds no local raylet.
+    """
+    host = address.rpartition(":")[0].strip("[]")
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return {}
+    return {"_node_ip_address": host} if loopback else {}
 
 
 def score_parts(

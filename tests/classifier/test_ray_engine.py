@@ -85,7 +85,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A head node and one worker node, one CPU each, on 127.0.0.1; yields the address to join."""
+    """A head node and one worker node, one CPU each, on loopback; yields the address to join. 127.0.0.2, not
+    127.0.0.1: Ray rewrites 127.0.0.1 in an address to join to the machine's routable IP (see
+    ``ray_engine._join_options``)."""
     from ray.cluster_utils import Cluster
 
     saved = {name: os.environ.get(name) for name in RAY_ENV}
@@ -93,7 +95,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     node = {
         "num_cpus": 1,
         "object_store_memory": 80 * 1024 * 1024,
-        "node_ip_address": "127.0.0.1",
+        "node_ip_address": "127.0.0.2",
         "include_dashboard": False,
     }
     ray_cluster = Cluster(
@@ -128,13 +130,6 @@ def _env() -> dict[str, str]:
     return {**os.environ, **RAY_ENV, "PYTHONPATH": str(REPO_ROOT)}
 
 
-JOIN_HANGS = pytest.mark.skip(
-    reason="a `vigil score --address` subprocess joining ray.cluster_utils.Cluster never connects on this "
-    "machine (hangs in ray.init; reproduced without Vigil) - to fix before these run in CI"
-)
-
-
-@JOIN_HANGS
 def test_ray_cluster_scores_2000_postings_like_single_process_row_by_row(
     corpus: dict[str, Any], cluster: str, tmp_path: Path
 ) -> None:
@@ -151,7 +146,7 @@ def test_ray_cluster_scores_2000_postings_like_single_process_row_by_row(
     manifest = json.loads((output / "_manifest.json").read_text())
     parts = sum(-(-records // PART_ROWS) for records in (A_ROWS + 2, B_ROWS, C_ROWS))
     assert sorted(manifest["parts"]) == [f"part-{n:05d}.parquet" for n in range(parts)]
-    assert sorted(path.name for path in output.iterdir()) == [*sorted(manifest["parts"]), "_manifest.json"]
+    assert sorted(path.name for path in output.iterdir()) == sorted([*manifest["parts"], "_manifest.json"])
     assert len({part["node"] for part in manifest["parts"].values()}) == 2  # head and worker both scored
     # Bad lines: reported by file and line, kept in the manifest, never quoted.
     (first, second) = (f"{file}:{line}" for file, line in BAD_LINES)
@@ -163,7 +158,6 @@ def test_ray_cluster_scores_2000_postings_like_single_process_row_by_row(
     assert sorted(recorded) == BAD_LINES
 
 
-@JOIN_HANGS
 def test_killed_run_resumes_without_rescoring_finished_parts(
     corpus: dict[str, Any], cluster: str, tmp_path: Path
 ) -> None:
