@@ -564,25 +564,38 @@ def boost_cluster_cases(session: Session, *, cluster_id: int, cause: dict[str, A
     """Raise the priority of the cluster's undecided cases (a network signal fired on a member); each
     boosted case gets an audit event saying why (``cause``)."""
     member_ids = select(Posting.id).where(Posting.cluster_id == cluster_id)
-    boosted = session.execute(
+    return _set_boost(
+        session,
+        member_ids=member_ids,
+        boost=True,
+        action=AuditAction.PRIORITY_BOOST,
+        details={"cluster_id": cluster_id, **(cause or {})},
+    )
+
+
+def _set_boost(
+    session: Session, *, member_ids: Any, boost: bool, action: AuditAction, details: dict[str, Any]
+) -> int:
+    """Set ``network_boost`` on the members' undecided cases that differ; audit each change; how many."""
+    changed = session.execute(
         update(Case)
-        .where(Case.posting_id.in_(member_ids), Case.state != "decided", Case.network_boost.is_(False))
-        .values(network_boost=True)
+        .where(Case.posting_id.in_(member_ids), Case.state != "decided", Case.network_boost.is_(not boost))
+        .values(network_boost=boost)
         .returning(Case.id, Case.state)
         .execution_options(synchronize_session=False)
     ).all()
-    for case_id, state in sorted(boosted):
+    for case_id, state in sorted(changed):
         audit.record(
             session,
             case_id=case_id,
             actor="system:network",
             actor_kind=ActorKind.SYSTEM,
-            action=AuditAction.PRIORITY_BOOST,
+            action=action,
             from_state=state,
             to_state=state,
-            details={"cluster_id": cluster_id, **(cause or {})},
+            details=details,
         )
-    return len(boosted)
+    return len(changed)
 
 
 CONFIRMED_MEMBER = "network.confirmed_member"
@@ -610,25 +623,13 @@ def withdraw_cluster_boost(session: Session, *, cluster_id: int, cause: dict[str
     )
     if confirmed or own_signals:
         return 0
-    lowered = session.execute(
-        update(Case)
-        .where(Case.posting_id.in_(member_ids), Case.state != "decided", Case.network_boost.is_(True))
-        .values(network_boost=False)
-        .returning(Case.id, Case.state)
-        .execution_options(synchronize_session=False)
-    ).all()
-    for case_id, state in sorted(lowered):
-        audit.record(
-            session,
-            case_id=case_id,
-            actor="system:network",
-            actor_kind=ActorKind.SYSTEM,
-            action=AuditAction.PRIORITY_WITHDRAWN,
-            from_state=state,
-            to_state=state,
-            details={"cluster_id": cluster_id, **cause},
-        )
-    return len(lowered)
+    return _set_boost(
+        session,
+        member_ids=member_ids,
+        boost=False,
+        action=AuditAction.PRIORITY_WITHDRAWN,
+        details={"cluster_id": cluster_id, **cause},
+    )
 
 
 def related(session: Session, *, posting_id: int, viewer: Viewer, limit: int = 100) -> dict[str, Any]:
