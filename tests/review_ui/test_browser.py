@@ -141,6 +141,8 @@ def _work_a_shift(page: Any, api: LiveApi, ui_url: str, size: str) -> None:
 
     # The lease and the time in queue tick in the browser between reruns (no Streamlit run involved).
     clocks = [page.locator(f"[id^='lease-{first}-']"), page.locator(f"#in-queue-{first}")]
+    # The first tick may not have come yet (10:00 left): wait for it, as a reviewer would see it.
+    expect(clocks[0]).to_contain_text("You hold this case · lease 9:", timeout=TIMEOUT_MS)
     shown = [clock.inner_text() for clock in clocks]
     assert shown[0].startswith("You hold this case · lease 9:") and shown[1].startswith("In queue for ")
     for clock, before in zip(clocks, shown, strict=True):
