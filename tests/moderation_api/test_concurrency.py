@@ -634,15 +634,22 @@ def test_several_api_processes_keep_the_workflow_guarantees(
             for start in range(0, len(order), 4):
                 call(client, "ingest", "POST", "/v1/postings", json={"postings": order[start : start + 4]})
 
+    ingesting = threading.Event()
+    ingesting.set()
+    # Actions rotate rather than being drawn at random: a draw could (and once in CI did) leave a run
+    # with no release at all, and the test would then check nothing about releases.
+    actions = ["confirm", "release", "dismiss", "keep"]
+
     def reviewer(n: int) -> None:
-        name, rng = names[1 + n], random.Random(n)
-        for round_ in range(15):  # each round on the next process: one reviewer's requests hit all of them
-            with httpx.Client(
+        name, taken, round_ = names[1 + n], n, 0
+        # Reviewers work while postings arrive and for 15 rounds at least, so some claims meet a full queue.
+        while ingesting.is_set() or round_ < 15:
+            with httpx.Client(  # each round on the next process: one reviewer's requests hit all of them
                 base_url=servers[(n + round_) % 3][1], headers=keys[name], timeout=60
             ) as client:
                 claimed = call(client, "claim", "POST", "/v1/cases/claim", json={"count": 2})
                 for case in claimed.json() if claimed.status_code == 200 else []:
-                    action = rng.choice(["confirm", "dismiss", "release", "keep"])
+                    action, taken = actions[taken % len(actions)], taken + 1
                     if action == "release":
                         call(client, "release", "POST", f"/v1/cases/{case['id']}/release")
                     elif action != "keep":  # kept cases are left for the lease sweeps
@@ -650,6 +657,7 @@ def test_several_api_processes_keep_the_workflow_guarantees(
                         if action == "confirm":
                             body = {"decision": "confirm"}
                         call(client, "decide", "POST", f"/v1/cases/{case['id']}/decision", json=body)
+            round_ += 1
             time.sleep(0.05)
 
     def clock() -> None:
@@ -662,12 +670,18 @@ def test_several_api_processes_keep_the_workflow_guarantees(
     try:
         with ThreadPoolExecutor(11) as pool:
             ticking = pool.submit(clock)
-            workers = [pool.submit(integrator, n) for n in range(6)] + [
-                pool.submit(reviewer, n) for n in range(4)
-            ]
-            for future in workers:
-                future.result(timeout=120)
-            done.set()
+            integrators = [pool.submit(integrator, n) for n in range(6)]
+            reviewers = [pool.submit(reviewer, n) for n in range(4)]
+            try:
+                try:
+                    for future in integrators:
+                        future.result(timeout=120)
+                finally:  # a failed integrator must not leave the reviewers working forever
+                    ingesting.clear()
+                for future in reviewers:
+                    future.result(timeout=120)
+            finally:
+                done.set()
             ticking.result(timeout=30)
         with engine.connect() as connection:
             _expire_held_leases(connection)
@@ -684,7 +698,7 @@ def test_several_api_processes_keep_the_workflow_guarantees(
             process.wait(timeout=20)
 
     assert {status for (_, status) in statuses} <= {200, 409}, statuses  # no 500, no deadlock surfaced
-    assert statuses[("ingest", 200)] == 6 * 10 and statuses[("claim", 200)] == 4 * 15
+    assert statuses[("ingest", 200)] == 6 * 10 and statuses[("claim", 200)] >= 4 * 15
     assert statuses[("decide", 200)] > 0 and statuses[("release", 200)] > 0, statuses
     with committed_factory() as session:
         assert session.scalar(select(func.count()).where(AuditEvent.action == "lease_expired")) > 0
