@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import numpy as np
 from sqlalchemy import ColumnElement, any_, bindparam, func, insert, select, text, update
@@ -142,11 +142,19 @@ def link_postings(session: Session, *, postings: Sequence[Posting]) -> list[Netw
     signatures = {p.id: sig.signature(p.text or "") for p in ordered}
     buckets = {pid: sig.bands(s) for pid, s in signatures.items() if s is not None}
 
-    stored_contacts = _stored_contacts(session, sorted({v for cs in contacts.values() for _, v in cs}))
-    stored_members = _bucket_members(session, buckets=sorted({b for bs in buckets.values() for b in bs}))
-    candidates = _candidates(
-        session, sorted({pid for members in stored_members.values() for pid in members} - batch_ids)
+    sightings = _contact_sightings(session, values=sorted({v for cs in contacts.values() for _, v in cs}))
+    # Neighbours by contact: the latest CONTACT_SAMPLE postings per value (all of them share one cluster).
+    stored_contacts = {
+        value: [row.posting_id for row in rows[:CONTACT_SAMPLE]] for value, rows in sightings.items()
+    }
+    stored_members, found = _template_candidates(
+        session, buckets=sorted({b for bs in buckets.values() for b in bs})
     )
+    candidates = {pid: candidate for pid, candidate in found.items() if pid not in batch_ids}
+    # Every stored neighbour's cluster as read with it: the cluster locks start from these.
+    known_clusters = {row.posting_id: row.cluster_id for rows in sightings.values() for row in rows} | {
+        pid: c.cluster_id for pid, c in candidates.items()
+    }
 
     # In id order, as if linked one by one: each posting sees the stored rows and the batch's earlier ones.
     batch_contacts: dict[str, list[int]] = defaultdict(list)
@@ -190,11 +198,12 @@ def link_postings(session: Session, *, postings: Sequence[Posting]) -> list[Netw
             batch_contacts[value].append(posting.id)
             contact_rows.append({"posting_id": posting.id, "kind": kind, "value": value})
         linked[posting.id] = (by_contact, by_template)
-    _insert_rows(session, PostingContact, contact_rows)
-    _insert_rows(session, PostingBucket, bucket_rows)
+    _insert_index_rows(session, contact_rows=contact_rows, bucket_rows=bucket_rows)
 
     neighbours = {pid: by_contact | by_template for pid, (by_contact, by_template) in linked.items()}
-    clusters = _join_all(session, postings=ordered, neighbours=neighbours)
+    clusters, stored_clusters = _join_all(
+        session, postings=ordered, neighbours=neighbours, known_clusters=known_clusters
+    )
     bands = {pid: c.band for pid, c in candidates.items()} | {p.id: p.band for p in ordered}
     facts_by_id: dict[int, NetworkFacts] = {}
     for posting in ordered:
@@ -206,33 +215,56 @@ def link_postings(session: Session, *, postings: Sequence[Posting]) -> list[Netw
             contact_neighbours=by_contact,
             template_neighbours=by_template,
         )
-    _add_signals(session, postings=ordered, facts=facts_by_id, contacts=contacts, bands=bands)
+    _add_signals(
+        session,
+        postings=ordered,
+        facts=facts_by_id,
+        contacts=contacts,
+        bands=bands,
+        sightings=sightings,
+        stored_clusters=stored_clusters,
+    )
     for posting in ordered:
         posting.network = facts_by_id[posting.id].to_dict()
     session.flush()
     return [facts_by_id[p.id] for p in postings]
 
 
-def _insert_rows(
-    session: Session, model: type[PostingContact] | type[PostingBucket], rows: list[dict[str, Any]]
+def _insert_index_rows(
+    session: Session, *, contact_rows: list[dict[str, Any]], bucket_rows: list[dict[str, Any]]
 ) -> None:
-    """Insert index rows (~35 per posting) in bulk, in the session's transaction.
+    """Insert the batch's contact and bucket rows (~35 per posting) in the session's transaction.
 
-    PostgreSQL: one COPY, which streams the rows without building or parsing a statement per row or per
-    page (a multi-row INSERT of 1000 rows spent more time in the driver's query parsing than on the
-    server). SQLite: one executemany, a loop inside the sqlite3 module.
+    PostgreSQL: one statement for both tables, each column sent as one array and unnested on the server
+    — one round trip whatever the batch size, and no per-row statement text for the driver to build
+    (COPY needs two round trips per table; a multi-row INSERT spent more time in query parsing than on the
+    server). SQLite: an executemany per table, a loop inside the sqlite3 module.
     """
-    if not rows:
-        return
-    columns = list(rows[0])
     if not is_postgres(session):
-        session.execute(insert(model), rows)
+        for model, rows in ((PostingContact, contact_rows), (PostingBucket, bucket_rows)):
+            if rows:
+                session.execute(insert(model), rows)
         return
-    driver: Any = session.connection().connection.driver_connection
-    table = model.__table__.name  # type: ignore[attr-defined]
-    with driver.cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row([row[column] for column in columns])
+    if not contact_rows and not bucket_rows:
+        return
+    session.execute(
+        text(
+            "WITH contacts AS (INSERT INTO posting_contacts (posting_id, kind, value) "
+            "SELECT * FROM unnest(CAST(:c_ids AS integer[]), CAST(:c_kinds AS varchar[]), "
+            "CAST(:c_values AS varchar[]))) "
+            "INSERT INTO posting_buckets (posting_id, band, bucket) "
+            "SELECT * FROM unnest(CAST(:b_ids AS integer[]), CAST(:b_bands AS smallint[]), "
+            "CAST(:b_buckets AS bigint[]))"
+        ),
+        {
+            "c_ids": [row["posting_id"] for row in contact_rows],
+            "c_kinds": [row["kind"] for row in contact_rows],
+            "c_values": [row["value"] for row in contact_rows],
+            "b_ids": [row["posting_id"] for row in bucket_rows],
+            "b_bands": [row["band"] for row in bucket_rows],
+            "b_buckets": [row["bucket"] for row in bucket_rows],
+        },
+    )
 
 
 def _batch_blob(signatures: dict[int, np.ndarray | None], posting_id: int) -> bytes | None:
@@ -240,94 +272,92 @@ def _batch_blob(signatures: dict[int, np.ndarray | None], posting_id: int) -> by
     return sig.to_bytes(signature) if signature is not None else None
 
 
-def _stored_contacts(session: Session, values: Sequence[str]) -> dict[str, list[int]]:
-    """contact value -> the latest CONTACT_SAMPLE stored postings with it (all are in one cluster)."""
-    return _latest(session, PostingContact.__table__, "value", values, CONTACT_SAMPLE)
+class Sighting(NamedTuple):
+    """A stored posting with a given contact: where and when it was posted, and its cluster."""
+
+    posting_id: int
+    location: str | None
+    when: datetime
+    ingested_at: datetime
+    cluster_id: int | None
 
 
-def _latest(session: Session, table: Any, key: str, keys: Sequence[Any], limit: int) -> dict[Any, list[int]]:
-    """key -> the ``limit`` highest posting ids stored under it, newest first, each read off the table's
-    (key, posting_id) index: the cost is per key and per row returned, not per row stored under the key."""
-    found: dict[Any, list[int]] = defaultdict(list)
-    if not keys:
+def _contact_sightings(
+    session: Session, *, values: Sequence[str], limit: int = MULTI_CITY_SCAN
+) -> dict[str, list[Sighting]]:
+    """contact value -> its latest ``limit`` stored postings, newest first (ids grow with ingestion).
+
+    Read off the (value, posting_id) index with each posting's place, time and cluster joined: the cost is
+    per value and per row returned, never per row stored under a value (a line on 50,000 postings).
+    """
+    found: dict[str, list[Sighting]] = defaultdict(list)
+    if not values:
         return found
-    column = table.c[key]
     if is_postgres(session):
-        # One statement per batch: a LATERAL index scan per key.
+        # One statement per batch: a LATERAL index scan per value.
         statement = text(
-            f"SELECT k.key, t.posting_id FROM unnest(:keys) AS k(key) CROSS JOIN LATERAL "
-            f"(SELECT posting_id FROM {table.name} WHERE {key} = k.key ORDER BY posting_id DESC "
-            f"LIMIT :limit) AS t"
-        ).bindparams(bindparam("keys", type_=ARRAY(column.type)))
-        for chunk in _chunked(keys):
-            for value, posting_id in session.execute(statement, {"keys": list(chunk), "limit": limit}):
-                found[value].append(posting_id)
-        for ids in found.values():
-            ids.sort(reverse=True)
-        return found
-    # SQLite runs in-process: a statement per key costs microseconds.
-    query = (
-        select(table.c.posting_id)
-        .where(column == bindparam("key"))
-        .order_by(table.c.posting_id.desc())
-        .limit(limit)
-    )
-    for value in keys:
-        found[value] = list(session.scalars(query, {"key": value}))
+            "SELECT k.value, p.id, p.location, p.posted_at, p.ingested_at, p.cluster_id "
+            "FROM unnest(:values) AS k(value) CROSS JOIN LATERAL "
+            "(SELECT posting_id FROM posting_contacts WHERE value = k.value ORDER BY posting_id DESC "
+            "LIMIT :limit) AS t JOIN postings AS p ON p.id = t.posting_id"
+        ).bindparams(bindparam("values", type_=ARRAY(PostingContact.value.type)))
+        rows: list[Any] = []
+        for chunk in _chunked(values):
+            rows.extend(session.execute(statement, {"values": list(chunk), "limit": limit}))
+    else:
+        # SQLite runs in-process: a statement per value costs microseconds.
+        latest = (
+            select(PostingContact.posting_id)
+            .where(PostingContact.value == bindparam("value"))
+            .order_by(PostingContact.posting_id.desc())
+            .limit(limit)
+            .scalar_subquery()
+        )
+        query = select(
+            Posting.id, Posting.location, Posting.posted_at, Posting.ingested_at, Posting.cluster_id
+        ).where(Posting.id.in_(latest))
+        rows = [(value, *row) for value in values for row in session.execute(query, {"value": value})]
+    for value, pid, location, posted_at, ingested_at, cluster_id in rows:
+        found[value].append(Sighting(pid, location, posted_at or ingested_at, ingested_at, cluster_id))
+    for sightings in found.values():
+        sightings.sort(key=lambda row: row.posting_id, reverse=True)
     return found
 
 
-def _candidates(session: Session, posting_ids: Sequence[int]) -> dict[int, _Candidate]:
-    found: dict[int, _Candidate] = {}
-    for chunk in _chunked(posting_ids):
-        for pid, blob, band, cluster_id in session.execute(
-            select(Posting.id, Posting.minhash, Posting.band, Posting.cluster_id).where(
-                _among(session, Posting.id, chunk)
-            )
-        ):
-            found[pid] = _Candidate(minhash=blob, band=band, cluster_id=cluster_id)
-    return found
-
-
-def _bucket_members(session: Session, *, buckets: Sequence[int]) -> dict[int, list[int]]:
-    """bucket -> posting ids in it (each bucket holds at most MAX_BUCKET_MEMBERS)."""
+def _template_candidates(
+    session: Session, *, buckets: Sequence[int]
+) -> tuple[dict[int, list[int]], dict[int, _Candidate]]:
+    """bucket -> the posting ids in it (at most MAX_BUCKET_MEMBERS each), and each such posting's MinHash,
+    band and cluster — one statement per chunk of buckets, one row per candidate posting with the list of
+    the given buckets it is in (a template's postings share most of their 32 buckets)."""
     members: dict[int, list[int]] = {}
+    found: dict[int, _Candidate] = {}
+    postgres = is_postgres(session)
+    in_buckets = func.array_agg(PostingBucket.bucket) if postgres else func.group_concat(PostingBucket.bucket)
     for chunk in _chunked(buckets):
         rows = session.execute(
-            select(PostingBucket.bucket, PostingBucket.posting_id).where(
-                _among(session, PostingBucket.bucket, chunk)
-            )
+            select(Posting.id, Posting.minhash, Posting.band, Posting.cluster_id, in_buckets)
+            .join(PostingBucket, PostingBucket.posting_id == Posting.id)
+            .where(_among(session, PostingBucket.bucket, chunk))
+            .group_by(Posting.id)
         )
-        for bucket, posting_id in rows:
-            members.setdefault(bucket, []).append(posting_id)
-    return members
+        for pid, blob, band, cluster_id, shared in rows:
+            found[pid] = _Candidate(minhash=blob, band=band, cluster_id=cluster_id)
+            for bucket in shared if postgres else map(int, shared.split(",")):
+                members.setdefault(bucket, []).append(pid)
+    return members, found
 
 
-def _verified(
-    session: Session, *, signature: np.ndarray, candidates: dict[int, list[int]], exclude: int
-) -> dict[int, float]:
-    """The LSH candidates whose estimated similarity to ``signature`` reaches the threshold."""
-    ids = {posting_id for members in candidates.values() for posting_id in members}
-    ids.discard(exclude)
-    if not ids:
-        return {}
-    rows = [
-        (pid, blob)
-        for pid, blob in session.execute(select(Posting.id, Posting.minhash).where(Posting.id.in_(ids)))
-        if blob
-    ]
+def template_matches(session: Session, *, signature: np.ndarray, exclude: int) -> dict[int, float]:
+    """Postings whose template similarity to ``signature`` reaches the threshold: LSH candidates, verified."""
+    _, candidates = _template_candidates(session, buckets=sig.bands(signature))
+    rows = [(pid, c.minhash) for pid, c in candidates.items() if pid != exclude and c.minhash]
     if not rows:
         return {}
     scores = sig.similarities(signature, [blob for _, blob in rows])
     return {
         pid: float(score) for (pid, _), score in zip(rows, scores, strict=True) if score >= sig.SIMILARITY
     }
-
-
-def template_matches(session: Session, *, signature: np.ndarray, exclude: int) -> dict[int, float]:
-    """Postings whose template similarity to ``signature`` reaches the threshold: LSH candidates, verified."""
-    members = _bucket_members(session, buckets=sig.bands(signature))
-    return _verified(session, signature=signature, candidates=members, exclude=exclude)
 
 
 class _UnionFind:
@@ -345,20 +375,27 @@ class _UnionFind:
         self.parent[self.find(left)] = self.find(right)
 
 
-def _lock_clusters(session: Session, stored: set[int]) -> tuple[dict[int, int], dict[int, Cluster]]:
+def _lock_clusters(
+    session: Session, stored: set[int], known: dict[int, int | None]
+) -> tuple[dict[int, int], dict[int, Cluster]]:
     """The clusters of the stored neighbours, locked in id order, and each neighbour's cluster.
 
-    A cluster merged away by a transaction that committed between the read and the lock is noticed (the
-    neighbours' clusters are read again under the locks) and the survivor locked instead.
+    The first attempt trusts ``known`` (the clusters read with the neighbours); a cluster merged away by a
+    transaction that committed since is noticed under the locks (it is a tombstone), and the neighbours'
+    clusters are then read again and the survivors locked instead. A posting changes cluster only when its
+    cluster is merged, so unmerged locked clusters mean the clusters read are current.
     """
-    for _ in range(MAX_RELOCKS):
+    for attempt in range(MAX_RELOCKS):
         cluster_of: dict[int, int] = {}
-        for chunk in _chunked(sorted(stored)):
-            for posting_id, cluster_id in session.execute(
-                select(Posting.id, Posting.cluster_id).where(_among(session, Posting.id, chunk))
-            ):
-                if cluster_id is not None:
-                    cluster_of[posting_id] = cluster_id
+        if attempt == 0 and stored <= known.keys():
+            cluster_of = {pid: cid for pid in stored if (cid := known[pid]) is not None}
+        else:
+            for chunk in _chunked(sorted(stored)):
+                for posting_id, cluster_id in session.execute(
+                    select(Posting.id, Posting.cluster_id).where(_among(session, Posting.id, chunk))
+                ):
+                    if cluster_id is not None:
+                        cluster_of[posting_id] = cluster_id
         wanted = sorted(set(cluster_of.values()))
         if not wanted:
             return cluster_of, {}
@@ -380,14 +417,20 @@ def _lock_clusters(session: Session, stored: set[int]) -> tuple[dict[int, int], 
 
 
 def _join_all(
-    session: Session, *, postings: Sequence[Posting], neighbours: dict[int, set[int]]
-) -> dict[int, Cluster]:
+    session: Session,
+    *,
+    postings: Sequence[Posting],
+    neighbours: dict[int, set[int]],
+    known_clusters: dict[int, int | None],
+) -> tuple[dict[int, Cluster], set[int]]:
     """Union-find over the batch and its neighbours' clusters: each group of linked postings ends in one
-    cluster, the largest stored one it touches (the others are relabelled into it), or a new one."""
+    cluster, the largest stored one it touches (the others are relabelled into it), or a new one.
+
+    Returns each posting's cluster and the ids of the stored clusters the batch joined."""
     now = utcnow()
     batch_ids = {p.id for p in postings}
     stored = {n for ns in neighbours.values() for n in ns} - batch_ids
-    cluster_of, locked = _lock_clusters(session, stored)
+    cluster_of, locked = _lock_clusters(session, stored, known_clusters)
     groups = _UnionFind()
     for posting in postings:
         groups.find(("posting", posting.id))
@@ -438,14 +481,14 @@ def _join_all(
         for posting in group:
             posting.cluster_id = survivor.id
             result[posting.id] = survivor
+    joined_ids = {cluster.id for cluster in result.values()}
     if fresh:
         session.flush()  # the new clusters' ids, in one round trip
         for cluster, group in fresh:
             for posting in group:
                 posting.cluster_id = cluster.id
                 result[posting.id] = cluster
-    session.flush()
-    return result
+    return result, joined_ids
 
 
 def _widen(cluster: Cluster, first: datetime | None, last: datetime | None) -> None:
@@ -463,26 +506,37 @@ def _add_signals(
     facts: dict[int, NetworkFacts],
     contacts: dict[int, list[tuple[str, str]]],
     bands: dict[int, str],
+    sightings: dict[str, list[Sighting]],
+    stored_clusters: set[int],
 ) -> None:
     """Which network signals fire for each posting and why, in words a reviewer can check.
 
-    Each posting is judged on the postings stored before it (lower ids), as when linked one by one.
+    Each posting is judged on the postings stored before it and the batch's earlier ones (lower ids), as
+    when linked one by one. ``sightings`` are the stored postings per contact, newest first.
     """
-    sightings = _contact_sightings(session, postings=postings, contacts=contacts)
-    cluster_ids = sorted({f.cluster_id for f in facts.values()})
+    # The batch's own postings per contact, newest first, ahead of the stored ones.
+    in_batch: dict[str, list[Sighting]] = defaultdict(list)
+    for posting in sorted(postings, key=lambda p: p.id, reverse=True):
+        for _, value in contacts[posting.id]:
+            sighting = Sighting(posting.id, posting.location, _when(posting), posting.ingested_at, None)
+            in_batch[value].append(sighting)
+    # A cluster made by this batch has no decided members: only the stored ones need reading.
+    cluster_ids = sorted({f.cluster_id for f in facts.values()} & stored_clusters)
     # coalesce() keeps the planner off the cluster index (which would walk every member of a hot cluster):
     # the confirmed cases are read from their own index and their postings looked up by id.
     member_of = func.coalesce(Posting.cluster_id, 0)
-    confirmed: dict[int | None, int] = {
-        cluster_id: count
-        for cluster_id, count in session.execute(
-            select(member_of, func.count())
-            .select_from(Case)
-            .join(Posting, Posting.id == Case.posting_id)
-            .where(Case.decision == "confirm", member_of.in_(cluster_ids))
-            .group_by(member_of)
-        )
-    }
+    confirmed: dict[int | None, int] = {}
+    if cluster_ids:
+        confirmed = {
+            cluster_id: count
+            for cluster_id, count in session.execute(
+                select(member_of, func.count())
+                .select_from(Case)
+                .join(Posting, Posting.id == Case.posting_id)
+                .where(Case.decision == "confirm", member_of.in_(cluster_ids))
+                .group_by(member_of)
+            )
+        }
     for posting in postings:
         found = facts[posting.id]
         signals = found.signals
@@ -490,13 +544,15 @@ def _add_signals(
         stored_since = since - MULTI_CITY_WINDOW
         for _, value in contacts[posting.id]:
             seen = [
-                row for row in sightings.get(value, ()) if row[0] <= posting.id and row[3] >= stored_since
+                row
+                for row in (*in_batch.get(value, ()), *sightings.get(value, ()))
+                if row.posting_id <= posting.id and row.ingested_at >= stored_since
             ][:MULTI_CITY_SCAN]
-            recent = [row[:3] for row in seen if row[2] >= since] + [
-                (posting.id, posting.location, _when(posting))
-            ]
-            ids = {row[0] for row in recent}
-            places = {row[1].strip().lower() for row in recent if row[1]}
+            recent = [row for row in seen if row.when >= since]
+            ids = {row.posting_id for row in recent} | {posting.id}
+            places = {row.location.strip().lower() for row in recent if row.location}
+            if posting.location:
+                places.add(posting.location.strip().lower())
             if len(ids) >= MULTI_CITY_POSTINGS and len(places) >= MULTI_CITY_PLACES:
                 signals.append(
                     NetworkSignal(
@@ -524,40 +580,6 @@ def _add_signals(
                         "flagged): the same template re-posted.",
                     )
                 )
-
-
-Sighting = tuple[int, str | None, datetime, datetime]
-
-
-def _contact_sightings(
-    session: Session, *, postings: Sequence[Posting], contacts: dict[int, list[tuple[str, str]]]
-) -> dict[str, list[Sighting]]:
-    """contact value -> (posting id, place, when, ingested) of the latest postings with it, newest first.
-
-    At most MULTI_CITY_SCAN per value before the batch's own postings, ingested within two windows of the
-    batch's oldest posting (platforms ingest with some delay).
-    """
-    values = sorted({value for cs in contacts.values() for _, value in cs})
-    if not values:
-        return {}
-    since = min(_when(p) for p in postings) - 2 * MULTI_CITY_WINDOW
-    # Ids grow with ingestion, so the latest ids of a contact are its latest ingested postings.
-    latest = _latest(session, PostingContact.__table__, "value", values, MULTI_CITY_SCAN + len(postings))
-    wanted = sorted({pid for ids in latest.values() for pid in ids})
-    rows: dict[int, Any] = {}
-    for chunk in _chunked(wanted):
-        for row in session.execute(
-            select(Posting.id, Posting.location, Posting.posted_at, Posting.ingested_at).where(
-                _among(session, Posting.id, chunk), Posting.ingested_at >= since
-            )
-        ):
-            rows[row.id] = row
-    found: dict[str, list[Sighting]] = defaultdict(list)
-    for value, ids in latest.items():
-        for pid in ids:
-            if (hit := rows.get(pid)) is not None:
-                found[value].append((hit.id, hit.location, hit.posted_at or hit.ingested_at, hit.ingested_at))
-    return found
 
 
 def boost_cluster_cases(session: Session, *, cluster_id: int, cause: dict[str, Any] | None = None) -> int:
@@ -642,10 +664,10 @@ def related(session: Session, *, posting_id: int, viewer: Viewer, limit: int = 1
     reasons: dict[int, set[str]] = {}
     values = [value for _, value in contacts_of(posting.score)]
     # The latest postings of each contact (a hot contact is on thousands; the view shows ``limit``).
-    for value, ids in _latest(session, PostingContact.__table__, "value", values, limit + 1).items():
-        for pid in ids:
-            if pid != posting_id:
-                reasons.setdefault(pid, set()).add(f"shares contact {value}")
+    for value, sightings in _contact_sightings(session, values=values, limit=limit + 1).items():
+        for sighting in sightings:
+            if sighting.posting_id != posting_id:
+                reasons.setdefault(sighting.posting_id, set()).add(f"shares contact {value}")
     if posting.minhash:
         matches = template_matches(session, signature=sig.from_bytes(posting.minhash), exclude=posting_id)
         for pid, score in matches.items():
