@@ -1,4 +1,8 @@
-"""HTTP answers for errors no single router owns: invalid requests, unusable values, database outages.
+"""HTTP answers for errors no single router owns: domain errors, invalid requests, unusable values and
+database outages.
+
+Domain errors are mapped by kind (``moderation_api.errors``), never by class: a service raises e.g. a
+``CaseNotFoundError``, which is a ``NotFoundError``, and the router lets it through to the one handler here.
 
 Every answer is built from locations, messages and error types — never from the request's values: a
 validation error's ``input`` would echo posting text (a 1 MB text gave a 1 MB error), and values such as
@@ -18,8 +22,8 @@ from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from moderation_api.db import DatabaseUnavailableError
+from moderation_api.errors import ConflictError, ForbiddenError, InvalidInputError, NotFoundError
 from moderation_api.logs import error_summary
-from moderation_api.postings.service import TextTooLongError
 from moderation_api.request_model import MAX_NAME_CHARS
 from moderation_api.settings import Settings
 
@@ -27,6 +31,14 @@ log = logging.getLogger("vigil.errors")
 
 MAX_MESSAGE_CHARS = 300
 MAX_ERRORS = 50
+
+# The status of each kind of domain failure; the answer is ``{"detail": str(error)}``, as HTTPException's.
+DOMAIN_STATUS: dict[type[Exception], int] = {
+    NotFoundError: 404,
+    ForbiddenError: 403,
+    ConflictError: 409,
+    InvalidInputError: 422,
+}
 
 
 def _printable(value: str, limit: int) -> str:
@@ -69,8 +81,11 @@ async def _refused_value(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
-async def _text_too_long(request: Request, exc: Exception) -> JSONResponse:
-    return JSONResponse({"detail": str(exc)}, status_code=422)
+def _domain_error(status_code: int) -> Any:
+    async def handler(request: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=status_code)
+
+    return handler
 
 
 def _database_unavailable(settings: Settings) -> Any:
@@ -89,7 +104,9 @@ def _database_unavailable(settings: Settings) -> Any:
 def install(app: FastAPI, settings: Settings) -> None:
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(DataError, _refused_value)
-    app.add_exception_handler(TextTooLongError, _text_too_long)
+    # Starlette picks the handler of the first class in the error's MRO that has one: its kind.
+    for kind, status_code in DOMAIN_STATUS.items():
+        app.add_exception_handler(kind, _domain_error(status_code))
     unavailable = _database_unavailable(settings)
     for error in (OperationalError, PoolTimeoutError, DatabaseUnavailableError):
         app.add_exception_handler(error, unavailable)

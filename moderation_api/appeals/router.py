@@ -1,10 +1,8 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, status
+from fastapi import APIRouter, Query, status
 
 from moderation_api.appeals import service
 from moderation_api.appeals.schemas import (
@@ -15,8 +13,6 @@ from moderation_api.appeals.schemas import (
     AppealState,
     AppealSummary,
 )
-from moderation_api.auth.policy import AccessDeniedError
-from moderation_api.cases.service import CaseNotFoundError
 from moderation_api.deps import (
     AppealSubmitter,
     AppealWorker,
@@ -30,33 +26,20 @@ from moderation_api.deps import (
 router = APIRouter(prefix="/v1/appeals", tags=["appeals"])
 
 
-@contextmanager
-def _http_errors() -> Iterator[None]:
-    try:
-        yield
-    except (service.AppealNotFoundError, CaseNotFoundError) as exc:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
-    except (service.AppealForbiddenError, AccessDeniedError) as exc:
-        raise HTTPException(status.HTTP_403_FORBIDDEN, str(exc)) from exc
-    except (service.AppealRefusedError, service.AppealConflictError) as exc:
-        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
-
-
 @router.post("", response_model=AppealSummary, status_code=status.HTTP_201_CREATED)
 def file_appeal(
     body: AppealIn, principal: AppealSubmitter, session: DbSession, settings: AppSettings
 ) -> AppealSummary:
     """File a user's appeal of a decided case (DSA Art. 20) within the appeal window; 409 when the case is
     not decided, the window closed, or it was appealed already."""
-    with _http_errors():
-        appeal = service.file_appeal(
-            session,
-            principal=principal,
-            case_id=body.case_id,
-            statement=body.statement,
-            appellant_ref=body.appellant_ref,
-            window_days=settings.appeal_window_days,
-        )
+    appeal = service.file_appeal(
+        session,
+        principal=principal,
+        case_id=body.case_id,
+        statement=body.statement,
+        appellant_ref=body.appellant_ref,
+        window_days=settings.appeal_window_days,
+    )
     return AppealSummary.model_validate(appeal)
 
 
@@ -70,8 +53,7 @@ def list_appeals(
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> list[AppealSummary]:
     """Appeals, oldest first; appeals of restricted cases only for roles that see every case."""
-    with _http_errors():
-        rows, _total = service.list_appeals(session, viewer=viewer, state=state, limit=limit, offset=offset)
+    rows, _total = service.list_appeals(session, viewer=viewer, state=state, limit=limit, offset=offset)
     return [AppealSummary.model_validate(row) for row in rows]
 
 
@@ -84,28 +66,25 @@ def claim(
     settings: AppSettings,
 ) -> list[AppealSummary]:
     """Claim the oldest appeals you may handle (never one of a case you decided); [] when none."""
-    with _http_errors():
-        appeals = service.claim(
-            session,
-            principal=principal,
-            viewer=viewer,
-            count=body.count,
-            lease_seconds=settings.lease_seconds,
-        )
+    appeals = service.claim(
+        session,
+        principal=principal,
+        viewer=viewer,
+        count=body.count,
+        lease_seconds=settings.lease_seconds,
+    )
     return [AppealSummary.model_validate(appeal) for appeal in appeals]
 
 
 @router.get("/{appeal_id}", response_model=AppealDetail)
 def appeal_detail(appeal_id: RowId, _: CaseReader, viewer: CurrentViewer, session: DbSession) -> AppealDetail:
     """The appellant's statement next to the original decision, its reviewer and note."""
-    with _http_errors():
-        return service.appeal_detail(session, appeal_id=appeal_id, viewer=viewer)
+    return service.appeal_detail(session, appeal_id=appeal_id, viewer=viewer)
 
 
 @router.post("/{appeal_id}/release", response_model=AppealSummary)
 def release(appeal_id: RowId, principal: AppealWorker, session: DbSession) -> AppealSummary:
-    with _http_errors():
-        appeal = service.release(session, principal=principal, appeal_id=appeal_id)
+    appeal = service.release(session, principal=principal, appeal_id=appeal_id)
     return AppealSummary.model_validate(appeal)
 
 
@@ -119,13 +98,12 @@ def decide(
 ) -> AppealSummary:
     """Uphold or overturn an appeal you hold, with the reason the appellant is told; an overturn reverses
     the case's decision (webhook events follow; legal holds stay)."""
-    with _http_errors():
-        appeal = service.decide(
-            session,
-            principal=principal,
-            viewer=viewer,
-            appeal_id=appeal_id,
-            outcome=body.outcome,
-            reason=body.reason,
-        )
+    appeal = service.decide(
+        session,
+        principal=principal,
+        viewer=viewer,
+        appeal_id=appeal_id,
+        outcome=body.outcome,
+        reason=body.reason,
+    )
     return AppealSummary.model_validate(appeal)

@@ -33,25 +33,26 @@ from moderation_api.cases import flows
 from moderation_api.cases import service as cases
 from moderation_api.cases.schemas import CaseState, CaseSummary, Decision, Queue
 from moderation_api.db import is_postgres, run_transaction, utcnow
+from moderation_api.errors import ConflictError, ForbiddenError, NotFoundError
 
 
 class AppealError(Exception):
     """Base of the appeal domain errors."""
 
 
-class AppealNotFoundError(AppealError):
+class AppealNotFoundError(AppealError, NotFoundError):
     pass
 
 
-class AppealRefusedError(AppealError):
+class AppealRefusedError(AppealError, ConflictError):
     """The case cannot be appealed (not decided, window closed, already appealed): HTTP 409."""
 
 
-class AppealConflictError(AppealError):
+class AppealConflictError(AppealError, ConflictError):
     """Someone else holds the appeal, it is decided, or the lease ran out: HTTP 409."""
 
 
-class AppealForbiddenError(AppealError):
+class AppealForbiddenError(AppealError, ForbiddenError):
     """The caller decided the case under appeal, or may not see it: HTTP 403."""
 
 

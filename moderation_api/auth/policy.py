@@ -24,6 +24,7 @@ from enum import StrEnum
 from typing import Any
 
 from moderation_api.auth.schemas import AccessNote, PermissionOut, PolicyOut, Role, VisibilityOut
+from moderation_api.errors import ForbiddenError
 
 # ---------------------------------------------------------------------------------------------- actions
 
@@ -176,7 +177,7 @@ def strictest(restrictions: Iterable[Restriction | None]) -> Restriction | None:
     return None
 
 
-class AccessDeniedError(Exception):
+class AccessDeniedError(ForbiddenError):
     """The caller may not see this item at all (HTTP 403)."""
 
 

@@ -1,12 +1,9 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, status
+from fastapi import APIRouter, Query, status
 
-from moderation_api.auth.policy import AccessDeniedError
 from moderation_api.cases import flows, service
 from moderation_api.cases.schemas import (
     AuditEventOut,
@@ -36,21 +33,6 @@ from moderation_api.deps import (
 from moderation_api.request_model import UtcDateTime
 
 router = APIRouter(prefix="/v1/cases", tags=["cases"])
-
-
-@contextmanager
-def case_http_errors() -> Iterator[None]:
-    """Map workflow errors to HTTP: 404 / 403 / 409 / 422."""
-    try:
-        yield
-    except service.CaseNotFoundError as exc:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
-    except (service.CaseForbiddenError, AccessDeniedError) as exc:
-        raise HTTPException(status.HTTP_403_FORBIDDEN, str(exc)) from exc
-    except (service.CaseConflictError, service.InvalidTransitionError) as exc:
-        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
-    except service.DecisionInvalidError as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
 
 
 @router.get("", response_model=CasePage)
@@ -119,14 +101,13 @@ def claim(
     body: ClaimRequest, principal: CaseWorker, session: DbSession, settings: AppSettings
 ) -> list[CaseSummary]:
     """Claim the next case(s) of a queue by priority, each with a lease; [] when the queue is empty."""
-    with case_http_errors():
-        cases = service.claim(
-            session,
-            principal=principal,
-            queue=body.queue,
-            count=body.count,
-            lease_seconds=settings.lease_seconds,
-        )
+    cases = service.claim(
+        session,
+        principal=principal,
+        queue=body.queue,
+        count=body.count,
+        lease_seconds=settings.lease_seconds,
+    )
     return [CaseSummary.model_validate(case) for case in cases]
 
 
@@ -144,31 +125,26 @@ def case_detail(
     accepts (and which need a note) and whether the caller may reopen it; 403 for a restricted case the
     caller's role may not see. ``explain=true`` adds the serving model's risk taken apart by view and by
     character n-gram (the n-grams only for callers who may see the text)."""
-    with case_http_errors():
-        return flows.case_detail(
-            session,
-            case_id=case_id,
-            viewer=viewer,
-            principal=principal,
-            reopen_window_seconds=settings.reopen_window_seconds,
-            explainer=scorer if explain else None,
-            explain=explain,
-        )
+    return flows.case_detail(
+        session,
+        case_id=case_id,
+        viewer=viewer,
+        principal=principal,
+        reopen_window_seconds=settings.reopen_window_seconds,
+        explainer=scorer if explain else None,
+        explain=explain,
+    )
 
 
 @router.post("/{case_id}/renew", response_model=CaseSummary)
 def renew(case_id: RowId, principal: CaseWorker, session: DbSession, settings: AppSettings) -> CaseSummary:
-    with case_http_errors():
-        case = service.renew(
-            session, principal=principal, case_id=case_id, lease_seconds=settings.lease_seconds
-        )
+    case = service.renew(session, principal=principal, case_id=case_id, lease_seconds=settings.lease_seconds)
     return CaseSummary.model_validate(case)
 
 
 @router.post("/{case_id}/release", response_model=CaseSummary)
 def release(case_id: RowId, principal: CaseWorker, session: DbSession) -> CaseSummary:
-    with case_http_errors():
-        case = service.release(session, principal=principal, case_id=case_id)
+    case = service.release(session, principal=principal, case_id=case_id)
     return CaseSummary.model_validate(case)
 
 
@@ -178,20 +154,19 @@ def decide(
 ) -> DecisionOut:
     """Confirm, dismiss (reason) or escalate (kind) a case you hold; 409 if you do not or it is decided.
     ``undo_until`` says until when you can take it back (``POST /v1/cases/{id}/reopen``)."""
-    with case_http_errors():
-        case = flows.decide(
-            session,
-            principal=principal,
-            case_id=case_id,
-            decision=body.decision,
-            reason=body.reason,
-            escalation_kind=body.escalation_kind,
-            notes=body.notes,
-            hold_days=settings.legal_hold_days,
-            category_cutoff=settings.category_cutoff,
-            double_review_rate=settings.double_review_rate,
-        )
-        until = service.undo_until(session, case=case, window_seconds=settings.reopen_window_seconds)
+    case = flows.decide(
+        session,
+        principal=principal,
+        case_id=case_id,
+        decision=body.decision,
+        reason=body.reason,
+        escalation_kind=body.escalation_kind,
+        notes=body.notes,
+        hold_days=settings.legal_hold_days,
+        category_cutoff=settings.category_cutoff,
+        double_review_rate=settings.double_review_rate,
+    )
+    until = service.undo_until(session, case=case, window_seconds=settings.reopen_window_seconds)
     return DecisionOut.model_validate(case).model_copy(update={"undo_until": until})
 
 
@@ -203,15 +178,14 @@ def reopen(
     ``reopen_window_seconds`` (they hold the case again); a senior reviewer or admin may reopen any decided
     case later, with a ``reason`` (it returns to its queue). 403 for anyone else or after the window, 409
     when the case is not decided, 422 without a required reason."""
-    with case_http_errors():
-        case = service.reopen(
-            session,
-            principal=principal,
-            case_id=case_id,
-            reason=body.reason,
-            window_seconds=settings.reopen_window_seconds,
-            lease_seconds=settings.lease_seconds,
-        )
+    case = service.reopen(
+        session,
+        principal=principal,
+        case_id=case_id,
+        reason=body.reason,
+        window_seconds=settings.reopen_window_seconds,
+        lease_seconds=settings.lease_seconds,
+    )
     return CaseSummary.model_validate(case)
 
 
@@ -221,5 +195,4 @@ def add_note(
 ) -> AuditEventOut:
     """Add an internal note to a case without deciding it (any state; you need not hold it). It is audited
     and shown in the case's history to whoever may see that history; 403 for a case your role may not see."""
-    with case_http_errors():
-        return flows.add_note(session, case_id=case_id, viewer=viewer, principal=principal, notes=body.notes)
+    return flows.add_note(session, case_id=case_id, viewer=viewer, principal=principal, notes=body.notes)

@@ -48,6 +48,7 @@ from moderation_api.cases.schemas import (
     ReopenOption,
 )
 from moderation_api.db import is_postgres, utcnow
+from moderation_api.errors import ConflictError, ForbiddenError, InvalidInputError, NotFoundError
 from moderation_api.postings.models import LegalHold, Posting
 
 CATEGORY_GROUPS = ("sex_trafficking", "labor_trafficking", "minor_involved")
@@ -57,23 +58,23 @@ class CaseError(Exception):
     """Base of the workflow's domain errors."""
 
 
-class CaseNotFoundError(CaseError):
+class CaseNotFoundError(CaseError, NotFoundError):
     pass
 
 
-class InvalidTransitionError(CaseError):
+class InvalidTransitionError(CaseError, ConflictError):
     """The action is not allowed from the case's current state."""
 
 
-class CaseConflictError(CaseError):
+class CaseConflictError(CaseError, ConflictError):
     """Someone else changed the case first, holds it, or it is already decided (HTTP 409)."""
 
 
-class CaseForbiddenError(CaseError):
+class CaseForbiddenError(CaseError, ForbiddenError):
     """The caller's role may not act on this case (HTTP 403)."""
 
 
-class DecisionInvalidError(CaseError):
+class DecisionInvalidError(CaseError, InvalidInputError):
     """The decision request is incomplete (HTTP 422)."""
 
 

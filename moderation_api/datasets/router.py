@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter
 
 from moderation_api.audit.schemas import ActorKind
 from moderation_api.datasets import service
@@ -15,10 +15,7 @@ def export_reviewed(principal: DatasetExporter, session: DbSession) -> ReviewedE
     """Decided cases as labeled training rows (posting text included), with counts of cases left out.
     Audited; 409 when no case gives a row."""
     rows: list[ReviewedRow] = []
-    try:
-        summary = service.export_reviewed(
-            session, actor=principal.actor, actor_kind=ActorKind.HUMAN, sink=rows.append
-        )
-    except service.NothingToExportError as exc:
-        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
+    summary = service.export_reviewed(
+        session, actor=principal.actor, actor_kind=ActorKind.HUMAN, sink=rows.append
+    )
     return ReviewedExport(summary=summary, rows=rows)

@@ -29,6 +29,7 @@ from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseSource, Decision, DismissReason, EscalationKind
 from moderation_api.datasets.schemas import Exclusion, ExportSummary, ReviewedRow, ReviewLabel
 from moderation_api.db import utcnow
+from moderation_api.errors import ConflictError
 from moderation_api.postings.models import Posting
 from moderation_api.qa.schemas import NO_VIOLATION
 
@@ -38,7 +39,7 @@ BATCH = 500
 BENIGN_REASONS = frozenset({str(DismissReason.FALSE_POSITIVE), NO_VIOLATION})
 
 
-class NothingToExportError(Exception):
+class NothingToExportError(ConflictError):
     """No decided case gives a row; nothing is written or audited."""
 
 

@@ -24,6 +24,7 @@ from classifier.results import Band
 from moderation_api.cases.models import Case
 from moderation_api.datasets.schemas import ReviewLabel
 from moderation_api.datasets.service import label_of
+from moderation_api.errors import NotFoundError
 from moderation_api.model_versions import service
 from moderation_api.model_versions.models import ModelVersion, ShadowScore
 from moderation_api.model_versions.schemas import (
@@ -37,7 +38,7 @@ from moderation_api.model_versions.schemas import (
 from moderation_api.postings.models import Posting
 
 
-class NoShadowError(service.ModelRegistryError):
+class NoShadowError(service.ModelRegistryError, NotFoundError):
     """No version is in shadow and none was named."""
 
 

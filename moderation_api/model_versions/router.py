@@ -1,10 +1,8 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, status
+from fastapi import APIRouter, Depends, Path, Query, Request, status
 
 from moderation_api.audit.schemas import ActorKind
 from moderation_api.auth.policy import Permission
@@ -17,24 +15,6 @@ router = APIRouter(prefix="/v1/model", tags=["model"])
 
 VERSION_PATTERN = r"^[A-Za-z0-9._+-]+$"
 VersionPath = Annotated[str, Path(min_length=1, max_length=50, pattern=VERSION_PATTERN)]
-
-_STATUS = {
-    service.ModelNotFoundError: status.HTTP_404_NOT_FOUND,
-    service.ModelExistsError: status.HTTP_409_CONFLICT,
-    service.ModelConflictError: status.HTTP_409_CONFLICT,
-    service.InvalidModelTransitionError: status.HTTP_409_CONFLICT,
-    service.EncoderMismatchError: status.HTTP_409_CONFLICT,
-    service.InvalidModelDirError: status.HTTP_422_UNPROCESSABLE_CONTENT,
-    compare.NoShadowError: status.HTTP_404_NOT_FOUND,
-}
-
-
-@contextmanager
-def _http_errors() -> Iterator[None]:
-    try:
-        yield
-    except service.ModelRegistryError as exc:
-        raise HTTPException(_STATUS[type(exc)], str(exc)) from exc
 
 
 def _changed(request: Request) -> None:
@@ -57,13 +37,12 @@ def register(
     body: RegisterRequest, principal: ModelAdmin, session: DbSession, settings: AppSettings
 ) -> ModelVersionOut:
     """Register a trained model directory (by its name inside the models directory) as a candidate."""
-    with _http_errors():
-        model = service.register(
-            session,
-            model_dir=settings.models_root / body.directory,
-            actor=principal.actor,
-            actor_kind=ActorKind.HUMAN,
-        )
+    model = service.register(
+        session,
+        model_dir=settings.models_root / body.directory,
+        actor=principal.actor,
+        actor_kind=ActorKind.HUMAN,
+    )
     return ModelVersionOut.model_validate(model)
 
 
@@ -74,8 +53,7 @@ def shadow(
     """Put a version in shadow: it scores every ingested posting alongside the active model and routes
     nothing (a version already in shadow is retired). Refused when its encoder differs from the active
     version's."""
-    with _http_errors():
-        model = service.shadow(session, version=version, actor=principal.actor, actor_kind=ActorKind.HUMAN)
+    model = service.shadow(session, version=version, actor=principal.actor, actor_kind=ActorKind.HUMAN)
     _changed(request)
     return ModelVersionOut.model_validate(model)
 
@@ -87,14 +65,13 @@ def promote(
     """Make a version the active model (the current one is retired); API processes switch within
     ``VIGIL_MODEL_CHECK_SECONDS`` without a restart, and re-score open cases and recent postings
     (``VIGIL_RESCORE_ON_PROMOTION``)."""
-    with _http_errors():
-        model = service.promote(
-            session,
-            version=version,
-            actor=principal.actor,
-            actor_kind=ActorKind.HUMAN,
-            on_activated=activation_hook(settings),
-        )
+    model = service.promote(
+        session,
+        version=version,
+        actor=principal.actor,
+        actor_kind=ActorKind.HUMAN,
+        on_activated=activation_hook(settings),
+    )
     _changed(request)
     return ModelVersionOut.model_validate(model)
 
@@ -104,13 +81,12 @@ def rollback(
     principal: ModelAdmin, session: DbSession, request: Request, settings: AppSettings
 ) -> ModelVersionOut:
     """Retire the active version and reactivate the one active before it (returned)."""
-    with _http_errors():
-        model = service.rollback(
-            session,
-            actor=principal.actor,
-            actor_kind=ActorKind.HUMAN,
-            on_activated=activation_hook(settings),
-        )
+    model = service.rollback(
+        session,
+        actor=principal.actor,
+        actor_kind=ActorKind.HUMAN,
+        on_activated=activation_hook(settings),
+    )
     _changed(request)
     return ModelVersionOut.model_validate(model)
 
@@ -126,5 +102,4 @@ def compare_shadow(
 ) -> ComparisonOut:
     """The shadow version against the active model on postings reviewers have since decided: agreement,
     precision / recall of each (Wilson 95%), the cases one would open and the other not, latency."""
-    with _http_errors():
-        return compare.compare(session, version=version)
+    return compare.compare(session, version=version)

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from moderation_api.audit import service as audit
 from moderation_api.audit.schemas import ActorKind, AuditAction
 from moderation_api.db import utcnow
+from moderation_api.errors import ConflictError, InvalidInputError, NotFoundError
 from moderation_api.model_versions.models import ModelVersion
 from moderation_api.model_versions.schemas import ModelStatus
 
@@ -31,27 +32,27 @@ class ModelRegistryError(Exception):
     """Base of the registry's domain errors."""
 
 
-class ModelNotFoundError(ModelRegistryError):
+class ModelNotFoundError(ModelRegistryError, NotFoundError):
     pass
 
 
-class InvalidModelDirError(ModelRegistryError):
+class InvalidModelDirError(ModelRegistryError, InvalidInputError):
     """The directory is not a trained model (no readable config.json with name and version)."""
 
 
-class ModelExistsError(ModelRegistryError):
+class ModelExistsError(ModelRegistryError, ConflictError):
     pass
 
 
-class InvalidModelTransitionError(ModelRegistryError):
+class InvalidModelTransitionError(ModelRegistryError, ConflictError):
     pass
 
 
-class EncoderMismatchError(ModelRegistryError):
+class EncoderMismatchError(ModelRegistryError, ConflictError):
     """The version was trained on another encoder than the active one: its scores would not compare."""
 
 
-class ModelConflictError(ModelRegistryError):
+class ModelConflictError(ModelRegistryError, ConflictError):
     """Someone else changed the registry first; reload and try again."""
 
 

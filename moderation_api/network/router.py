@@ -1,12 +1,9 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, status
+from fastapi import APIRouter, Query
 
-from moderation_api.auth.policy import AccessDeniedError
 from moderation_api.cases import flows
 from moderation_api.deps import AppSettings, CurrentViewer, DbSession, PostingReader, RowId, SeniorWorker
 from moderation_api.network import service
@@ -21,22 +18,11 @@ from moderation_api.network.schemas import (
 router = APIRouter(prefix="/v1", tags=["network"])
 
 
-@contextmanager
-def _http_errors() -> Iterator[None]:
-    try:
-        yield
-    except service.ClusterNotFoundError as exc:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
-    except AccessDeniedError as exc:
-        raise HTTPException(status.HTTP_403_FORBIDDEN, str(exc)) from exc
-
-
 @router.get("/postings/{posting_id}/related", response_model=RelatedOut)
 def related(posting_id: RowId, _: PostingReader, viewer: CurrentViewer, session: DbSession) -> RelatedOut:
     """Postings sharing a contact or a near-duplicate template with this one, and why; restricted ones the
     caller's role may not see are listed by id with the reason only."""
-    with _http_errors():
-        return RelatedOut(**service.related(session, posting_id=posting_id, viewer=viewer))
+    return RelatedOut(**service.related(session, posting_id=posting_id, viewer=viewer))
 
 
 @router.get("/clusters/{cluster_id}", response_model=ClusterOut)
@@ -52,10 +38,9 @@ def cluster(
 ) -> ClusterOut:
     """A cluster's summary (features, shared contacts, places), then a page of its members in id order
     (members the caller's role may not see are withheld); ``next_after`` pages on."""
-    with _http_errors():
-        return ClusterOut(
-            **service.cluster_view(session, cluster_id=cluster_id, viewer=viewer, after=after, limit=limit)
-        )
+    return ClusterOut(
+        **service.cluster_view(session, cluster_id=cluster_id, viewer=viewer, after=after, limit=limit)
+    )
 
 
 @router.post("/clusters/{cluster_id}/decision", response_model=BulkDecisionResponse)

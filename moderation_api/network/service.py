@@ -27,6 +27,7 @@ from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseSource
 from moderation_api.cases.service import case_facts, open_case, posting_restrictions
 from moderation_api.db import TransientConflictError, is_postgres, utcnow
+from moderation_api.errors import NotFoundError
 from moderation_api.network import signature as sig
 from moderation_api.network.models import Cluster, PostingBucket, PostingContact
 from moderation_api.postings.models import Posting
@@ -53,7 +54,7 @@ CONTACT_SAMPLE = 16
 MAX_RELOCKS = 5
 
 
-class ClusterNotFoundError(Exception):
+class ClusterNotFoundError(NotFoundError):
     pass
 
 

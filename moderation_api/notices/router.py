@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter, status
 
 from moderation_api.deps import AppSettings, DbSession, NoticeSender, Scorer
 from moderation_api.notices.schemas import NoticeIn, NoticeOut
-from moderation_api.notices.service import NoticeError, submit_notice
+from moderation_api.notices.service import submit_notice
 
 router = APIRouter(prefix="/v1", tags=["notices"])
 
@@ -14,14 +14,11 @@ def create_notice(
     body: NoticeIn, principal: NoticeSender, scorer: Scorer, session: DbSession, settings: AppSettings
 ) -> NoticeOut:
     """Forward a user's report of a posting; it opens a case (source ``notice``) or joins the open one."""
-    try:
-        return submit_notice(
-            session,
-            scorer=scorer,
-            notice=body,
-            principal=principal,
-            category_cutoff=settings.category_cutoff,
-            max_text_chars=settings.max_text_chars,
-        )
-    except NoticeError as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
+    return submit_notice(
+        session,
+        scorer=scorer,
+        notice=body,
+        principal=principal,
+        category_cutoff=settings.category_cutoff,
+        max_text_chars=settings.max_text_chars,
+    )

@@ -11,6 +11,7 @@ from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseSource, CaseState
 from moderation_api.cases.service import case_facts, open_case, transition
 from moderation_api.db import AppLock, run_transaction, take_lock
+from moderation_api.errors import InvalidInputError
 from moderation_api.notices.models import Notice
 from moderation_api.notices.schemas import NoticeIn, NoticeOut
 from moderation_api.postings.models import Posting
@@ -18,7 +19,7 @@ from moderation_api.postings.schemas import PostingIn
 from moderation_api.postings.service import check_text_lengths, find_posting, get_posting, ingest
 
 
-class NoticeError(Exception):
+class NoticeError(InvalidInputError):
     """The notice cannot be processed as sent (HTTP 422)."""
 
 

@@ -77,10 +77,7 @@ def ingest(
 def get_posting(posting_id: RowId, _: PostingReader, viewer: CurrentViewer, session: DbSession) -> PostingOut:
     """The posting, its score and its cases' outcomes; on a restricted posting the caller's role may see
     only part of, the rest is withheld and ``access`` says what and why."""
-    try:
-        return service.posting_view(session, posting_id=posting_id, viewer=viewer)
-    except service.PostingNotFoundError as exc:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
+    return service.posting_view(session, posting_id=posting_id, viewer=viewer)
 
 
 @router.delete("/postings/{posting_id}", response_model=PostingOut)
@@ -88,10 +85,5 @@ def delete_posting(
     posting_id: RowId, principal: PostingDeleter, viewer: CurrentViewer, session: DbSession
 ) -> PostingOut:
     """Erase a posting's text and all text-derived data (audited); refused (409) under a legal hold."""
-    try:
-        service.delete_posting(session, posting_id=posting_id, principal=principal)
-        return service.posting_view(session, posting_id=posting_id, viewer=viewer)
-    except service.PostingNotFoundError as exc:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
-    except service.LegalHoldError as exc:
-        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
+    service.delete_posting(session, posting_id=posting_id, principal=principal)
+    return service.posting_view(session, posting_id=posting_id, viewer=viewer)

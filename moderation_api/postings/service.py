@@ -31,6 +31,7 @@ from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseSource, CaseState
 from moderation_api.cases.service import case_facts, open_case, posting_restrictions
 from moderation_api.db import AppLock, run_transaction, take_lock, utcnow
+from moderation_api.errors import ConflictError, InvalidInputError, NotFoundError
 from moderation_api.model_versions.shadow import Shadow, score_in_shadow
 from moderation_api.network.models import PostingBucket, PostingContact
 from moderation_api.network.service import boost_cluster_cases, link_postings
@@ -39,15 +40,15 @@ from moderation_api.postings.schemas import CaseOutcome, IngestResult, PostingIn
 from moderation_api.qa.service import sample_low_band
 
 
-class PostingNotFoundError(Exception):
+class PostingNotFoundError(NotFoundError):
     pass
 
 
-class LegalHoldError(Exception):
+class LegalHoldError(ConflictError):
     """The posting is under a legal hold and cannot be deleted (HTTP 409)."""
 
 
-class TextTooLongError(ValueError):
+class TextTooLongError(ValueError, InvalidInputError):
     """A text is longer than the deployment's limit, ``Settings.max_text_chars`` (HTTP 422)."""
 
 

@@ -4,7 +4,6 @@ from fastapi import APIRouter
 from sqlalchemy.orm import Session
 
 from moderation_api.auth.schemas import Principal
-from moderation_api.cases.router import case_http_errors
 from moderation_api.cases.schemas import CaseSummary
 from moderation_api.db import run_transaction
 from moderation_api.deps import AppSettings, CaseWorker, DbSession, RowId
@@ -27,10 +26,9 @@ def _answer_and_commit(
 def claim(case_id: RowId, principal: CaseWorker, session: DbSession, settings: AppSettings) -> CaseSummary:
     """Claim one open blind review case (e.g. from a link); 403 for a second review of a case you decided,
     409 when someone holds it or it is decided. ``POST /v1/cases/claim`` with ``queue=qa`` takes the next."""
-    with case_http_errors():
-        case = service.claim_blind_case(
-            session, principal=principal, case_id=case_id, lease_seconds=settings.lease_seconds
-        )
+    case = service.claim_blind_case(
+        session, principal=principal, case_id=case_id, lease_seconds=settings.lease_seconds
+    )
     return CaseSummary.model_validate(case)
 
 
@@ -41,14 +39,13 @@ def answer(
     """Answer a blind review case you hold (a QA sample or a double review): ``violation`` with its
     ``category``, or not. Recorded as the case's decision, audited; 409 if you do not hold it, 403 on a
     second review of your own decision, 422 on a case that is not blind or an answer without a category."""
-    with case_http_errors():
-        return run_transaction(
+    return run_transaction(
+        session,
+        lambda: _answer_and_commit(
             session,
-            lambda: _answer_and_commit(
-                session,
-                principal=principal,
-                case_id=case_id,
-                body=body,
-                double_review_rate=settings.double_review_rate,
-            ),
-        )
+            principal=principal,
+            case_id=case_id,
+            body=body,
+            double_review_rate=settings.double_review_rate,
+        ),
+    )

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from moderation_api.db import MAX_ROW_ID
+from moderation_api.errors import InvalidInputError
 from moderation_api.reports.schemas import DsaStatement
 
 DECISION_FACTS_MAX = 5000
@@ -139,7 +140,7 @@ def build_statement(case: ConfirmedCase, *, secret: bytes) -> DsaStatement:
     )
 
 
-class InvalidCursorError(ValueError):
+class InvalidCursorError(ValueError, InvalidInputError):
     """A pagination cursor that this service did not issue."""
 
 

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Request, Response, status
+from fastapi import APIRouter, Query, Request, Response
 
 from moderation_api.deps import DbSession, ReportReader
 from moderation_api.reports import service
-from moderation_api.reports.dsa import MAX_BATCH, InvalidCursorError
+from moderation_api.reports.dsa import MAX_BATCH
 from moderation_api.reports.export import report_csv, report_filename
 from moderation_api.reports.schemas import DsaStatementPage, ReportFormat, ReviewerReport, TransparencyReport
 from moderation_api.request_model import UtcDateTime
@@ -25,12 +25,9 @@ def transparency(
 ) -> TransparencyReport | Response:
     """Transparency counts for ``[start, end)`` (default: the last 30 days); ``format=csv`` for a download."""
     default_start, default_end = service.default_period()
-    try:
-        report = service.transparency_report(
-            session, start=start or default_start, end=end or default_end, daily=daily
-        )
-    except service.ReportPeriodError as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
+    report = service.transparency_report(
+        session, start=start or default_start, end=end or default_end, daily=daily
+    )
     if format is ReportFormat.CSV:
         return Response(
             report_csv(report),
@@ -49,12 +46,7 @@ def dsa_statements(
     limit: Annotated[int, Query(ge=1, le=MAX_BATCH)] = MAX_BATCH,
 ) -> DsaStatementPage:
     """Confirmed decisions as EU DSA statements of reasons, at most 100 per page; follow ``next_cursor``."""
-    try:
-        return service.dsa_statements(
-            session, secret=request.app.state.puid_secret, cursor=cursor, limit=limit
-        )
-    except InvalidCursorError as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
+    return service.dsa_statements(session, secret=request.app.state.puid_secret, cursor=cursor, limit=limit)
 
 
 @router.get("/reviewers", response_model=ReviewerReport)
@@ -64,7 +56,4 @@ def reviewers(
     """Per reviewer for ``[start, end)`` (default: the last 30 days): decisions, median handling time (claim
     to decision), decisions undone and overturned. Ordered by name; for supporting reviewers, not ranking."""
     default_start, default_end = service.default_period()
-    try:
-        return service.reviewer_report(session, start=start or default_start, end=end or default_end)
-    except service.ReportPeriodError as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
+    return service.reviewer_report(session, start=start or default_start, end=end or default_end)

@@ -16,6 +16,7 @@ from moderation_api.cases.models import Case
 from moderation_api.cases.schemas import CaseSource, CaseState, Decision, Queue
 from moderation_api.cases.service import DECISION_ACTIONS, REOPEN_ACTIONS
 from moderation_api.db import utcnow
+from moderation_api.errors import InvalidInputError
 from moderation_api.notices.models import Notice
 from moderation_api.postings.models import Posting
 from moderation_api.qa.figures import error_rates
@@ -40,7 +41,7 @@ from moderation_api.reports.schemas import (
 MAX_PERIOD = timedelta(days=3660)
 
 
-class ReportPeriodError(ValueError):
+class ReportPeriodError(ValueError, InvalidInputError):
     """The requested window is empty, reversed or too long (HTTP 422)."""
 
 

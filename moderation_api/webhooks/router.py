@@ -1,10 +1,8 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, status
+from fastapi import APIRouter, Query, status
 
 from moderation_api.deps import AppSettings, DbSession, RowId, WebhookAdmin
 from moderation_api.webhooks import service
@@ -22,18 +20,6 @@ from moderation_api.webhooks.schemas import (
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
 
 
-@contextmanager
-def _http_errors() -> Iterator[None]:
-    try:
-        yield
-    except service.EndpointNotFoundError as exc:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
-    except service.TargetRefusedError as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
-    except service.WebhookError as exc:
-        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
-
-
 @router.get("/event-types", response_model=dict[str, str])
 def event_types(_: WebhookAdmin) -> dict[str, str]:
     """The event catalogue: type -> when it is sent."""
@@ -45,15 +31,14 @@ def add_endpoint(
     body: EndpointIn, principal: WebhookAdmin, session: DbSession, settings: AppSettings
 ) -> EndpointCreated:
     """Register an http(s) endpoint for some event types; the signing secret is in this response only."""
-    with _http_errors():
-        endpoint, secret = service.add_endpoint(
-            session,
-            url=body.url,
-            event_types=body.event_types,
-            description=body.description,
-            actor=principal.actor,
-            allow_private=settings.webhook_allow_private_targets,
-        )
+    endpoint, secret = service.add_endpoint(
+        session,
+        url=body.url,
+        event_types=body.event_types,
+        description=body.description,
+        actor=principal.actor,
+        allow_private=settings.webhook_allow_private_targets,
+    )
     return EndpointCreated(**EndpointOut.model_validate(endpoint).model_dump(), secret=secret)
 
 
@@ -68,8 +53,7 @@ def list_endpoints(_: WebhookAdmin, session: DbSession, include_removed: bool = 
 @router.delete("/endpoints/{endpoint_id}", response_model=EndpointOut)
 def remove_endpoint(endpoint_id: RowId, principal: WebhookAdmin, session: DbSession) -> EndpointOut:
     """Stop sending to the endpoint; its pending deliveries are dead-lettered, its logs kept."""
-    with _http_errors():
-        endpoint = service.remove_endpoint(session, endpoint_id=endpoint_id, actor=principal.actor)
+    endpoint = service.remove_endpoint(session, endpoint_id=endpoint_id, actor=principal.actor)
     return EndpointOut.model_validate(endpoint)
 
 
@@ -83,22 +67,20 @@ def deliveries(
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> DeliveryPage:
     """The endpoint's delivery log, newest first: each delivery with every attempt's status and error."""
-    with _http_errors():
-        items, total = service.deliveries(
-            session, endpoint_id=endpoint_id, status=status_, limit=limit, offset=offset
-        )
+    items, total = service.deliveries(
+        session, endpoint_id=endpoint_id, status=status_, limit=limit, offset=offset
+    )
     return DeliveryPage(items=items, total=total)
 
 
 @router.post("/endpoints/{endpoint_id}/replay", response_model=ReplayOut)
 def replay(endpoint_id: RowId, body: ReplayRequest, principal: WebhookAdmin, session: DbSession) -> ReplayOut:
     """Send deliveries again (named ones, and / or every dead one) with a fresh attempt budget."""
-    with _http_errors():
-        count = service.replay(
-            session,
-            endpoint_id=endpoint_id,
-            delivery_ids=body.delivery_ids,
-            dead=body.dead,
-            actor=principal.actor,
-        )
+    count = service.replay(
+        session,
+        endpoint_id=endpoint_id,
+        delivery_ids=body.delivery_ids,
+        dead=body.dead,
+        actor=principal.actor,
+    )
     return ReplayOut(replayed=count)

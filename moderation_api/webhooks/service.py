@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from moderation_api.audit import service as audit
 from moderation_api.audit.schemas import ActorKind, AuditAction
 from moderation_api.db import is_postgres, utcnow
+from moderation_api.errors import ConflictError, InvalidInputError, NotFoundError
 from moderation_api.webhooks import outbox  # noqa: F401  (registers the outbox's seal hook)
 from moderation_api.webhooks.models import DeliveryAttempt, OutboxEvent, WebhookDelivery, WebhookEndpoint
 from moderation_api.webhooks.schemas import AttemptOut, DeliveryOut, DeliveryStatus, EventType
@@ -33,12 +34,16 @@ class WebhookError(Exception):
     """Base of the webhook domain errors."""
 
 
-class EndpointNotFoundError(WebhookError):
+class EndpointNotFoundError(WebhookError, NotFoundError):
     pass
 
 
-class TargetRefusedError(WebhookError):
+class TargetRefusedError(WebhookError, InvalidInputError):
     """The URL is not an allowed webhook target (HTTP 422)."""
+
+
+class EndpointRemovedError(WebhookError, ConflictError):
+    """The endpoint was removed: nothing is sent to it again (HTTP 409)."""
 
 
 def new_secret() -> str:
@@ -204,7 +209,7 @@ def replay(
     """
     endpoint = get_endpoint(session, endpoint_id=endpoint_id)
     if endpoint.removed_at is not None:
-        raise WebhookError(f"webhook endpoint {endpoint_id} was removed; register it again")
+        raise EndpointRemovedError(f"webhook endpoint {endpoint_id} was removed; register it again")
     chosen = WebhookDelivery.status == str(DeliveryStatus.DEAD) if dead else None
     if delivery_ids:
         named = WebhookDelivery.id.in_(list(delivery_ids))
