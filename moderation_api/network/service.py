@@ -9,6 +9,7 @@ fixed threshold), the resulting clusters do not depend on the order postings arr
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -46,6 +47,11 @@ MULTI_CITY_SCAN = 500
 # stops taking members at this size: its members already link any new posting of that template into
 # the template's cluster, so indexing and lookups stay bounded at 32 x 64 rows whatever the volume.
 MAX_BUCKET_MEMBERS = 64
+# A candidate must share this many LSH bands before its MinHash is read and compared. A pair at the
+# similarity threshold (0.5) shares 32 x 0.5^2 = 8 bands on average and fewer than 2 with probability
+# 0.0012; a posting that merely shares boilerplate with a full bucket's members mostly shares one. Reading
+# only these keeps the candidates' MinHash reads small where buckets are full.
+MIN_SHARED_BANDS = 2
 # Every posting with a contact joined the cluster of the postings stored with it before, so all postings of
 # one contact are always in one cluster: linking needs only some of them. The latest CONTACT_SAMPLE are
 # read (from the (value, posting_id) index), so a phone on 50,000 postings costs what a phone on 16 does.
@@ -148,10 +154,9 @@ def link_postings(session: Session, *, postings: Sequence[Posting]) -> list[Netw
     stored_contacts = {
         value: [row.posting_id for row in rows[:CONTACT_SAMPLE]] for value, rows in sightings.items()
     }
-    stored_members, found = _template_candidates(
-        session, buckets=sorted({b for bs in buckets.values() for b in bs})
-    )
-    candidates = {pid: candidate for pid, candidate in found.items() if pid not in batch_ids}
+    stored = _template_candidates(session, buckets=sorted({b for bs in buckets.values() for b in bs}))
+    stored_members = stored.members
+    candidates = {pid: candidate for pid, candidate in stored.candidates.items() if pid not in batch_ids}
     # Every stored neighbour's cluster as read with it: the cluster locks start from these.
     known_clusters = {row.posting_id: row.cluster_id for rows in sightings.values() for row in rows} | {
         pid: c.cluster_id for pid, c in candidates.items()
@@ -173,8 +178,9 @@ def link_postings(session: Session, *, postings: Sequence[Posting]) -> list[Netw
         signature = signatures[posting.id]
         if signature is not None:
             mine = buckets[posting.id]
-            seen = {pid for b in mine for pid in (*stored_members.get(b, ()), *batch_members[b])}
-            seen.discard(posting.id)
+            shared = Counter(pid for b in mine for pid in (*stored_members.get(b, ()), *batch_members[b]))
+            shared.pop(posting.id, None)
+            seen = {pid for pid, bands_shared in shared.items() if bands_shared >= MIN_SHARED_BANDS}
             blobs: list[tuple[int, bytes]] = []
             for pid in sorted(seen):
                 blob = candidates[pid].minhash if pid in candidates else _batch_blob(signatures, pid)
@@ -191,7 +197,7 @@ def link_postings(session: Session, *, postings: Sequence[Posting]) -> list[Netw
             # and adds nothing to the buckets: whatever would match it matches the twin. Boilerplate
             # re-posted thousands of times then leaves its buckets' room to genuinely different variants.
             for band, bucket in enumerate(() if twin else mine):
-                if len(stored_members.get(bucket, ())) + len(batch_members[bucket]) < MAX_BUCKET_MEMBERS:
+                if stored.filled.get(bucket, 0) + len(batch_members[bucket]) < MAX_BUCKET_MEMBERS:
                     batch_members[bucket].append(posting.id)
                     bucket_rows.append({"posting_id": posting.id, "band": band, "bucket": bucket})
             posting.minhash = sig.to_bytes(signature)
@@ -231,32 +237,42 @@ def link_postings(session: Session, *, postings: Sequence[Posting]) -> list[Netw
     return [facts_by_id[p.id] for p in postings]
 
 
+# Above this many index rows a batch streams them with COPY; below, one statement carries both tables.
+COPY_ROWS = 1000
+
+
 def _insert_index_rows(
     session: Session, *, contact_rows: list[dict[str, Any]], bucket_rows: list[dict[str, Any]]
 ) -> None:
     """Insert the batch's contact and bucket rows (~35 per posting) in the session's transaction.
 
-    PostgreSQL: one statement for both tables, each column sent as one array and unnested on the server
-    — one round trip whatever the batch size, and no per-row statement text for the driver to build
-    (COPY needs two round trips per table; a multi-row INSERT spent more time in query parsing than on the
-    server). SQLite: an executemany per table, a loop inside the sqlite3 module.
+    SQLite: an executemany per table, a loop inside the sqlite3 module. PostgreSQL, a few postings: one
+    statement for both tables, each column sent as one array and unnested on the server (one round trip;
+    COPY needs two per table). Large batches: COPY, which streams the rows in binary-ready form where the
+    driver would spend ~10 µs per array item rendering a 70,000-item array as text.
     """
     if not is_postgres(session):
         for model, rows in ((PostingContact, contact_rows), (PostingBucket, bucket_rows)):
             if rows:
                 session.execute(insert(model), rows)
         return
+    if len(contact_rows) + len(bucket_rows) > COPY_ROWS:
+        driver: Any = session.connection().connection.driver_connection
+        for table, rows in (("posting_contacts", contact_rows), ("posting_buckets", bucket_rows)):
+            if not rows:
+                continue
+            columns = list(rows[0])
+            with (
+                driver.cursor() as cursor,
+                cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
+            ):
+                for row in rows:
+                    copy.write_row([row[column] for column in columns])
+        return
     if not contact_rows and not bucket_rows:
         return
     session.execute(
-        text(
-            "WITH contacts AS (INSERT INTO posting_contacts (posting_id, kind, value) "
-            "SELECT * FROM unnest(CAST(:c_ids AS integer[]), CAST(:c_kinds AS varchar[]), "
-            "CAST(:c_values AS varchar[]))) "
-            "INSERT INTO posting_buckets (posting_id, band, bucket) "
-            "SELECT * FROM unnest(CAST(:b_ids AS integer[]), CAST(:b_bands AS smallint[]), "
-            "CAST(:b_buckets AS bigint[]))"
-        ),
+        _INSERT_INDEX_ROWS,
         {
             "c_ids": [row["posting_id"] for row in contact_rows],
             "c_kinds": [row["kind"] for row in contact_rows],
@@ -266,6 +282,16 @@ def _insert_index_rows(
             "b_buckets": [row["bucket"] for row in bucket_rows],
         },
     )
+
+
+_INSERT_INDEX_ROWS = text(
+    "WITH contacts AS (INSERT INTO posting_contacts (posting_id, kind, value) "
+    "SELECT * FROM unnest(CAST(:c_ids AS integer[]), CAST(:c_kinds AS varchar[]), "
+    "CAST(:c_values AS varchar[]))) "
+    "INSERT INTO posting_buckets (posting_id, band, bucket) "
+    "SELECT * FROM unnest(CAST(:b_ids AS integer[]), CAST(:b_bands AS smallint[]), "
+    "CAST(:b_buckets AS bigint[]))"
+)
 
 
 def _batch_blob(signatures: dict[int, np.ndarray | None], posting_id: int) -> bytes | None:
@@ -325,33 +351,63 @@ def _contact_sightings(
     return found
 
 
+@dataclass
+class _Buckets:
+    """What a batch's LSH buckets hold: how many postings each has, and the candidates among them."""
+
+    filled: dict[int, int]  # bucket -> postings stored in it
+    members: dict[int, list[int]]  # bucket -> the candidates in it
+    candidates: dict[int, _Candidate]
+
+
 def _template_candidates(
-    session: Session, *, buckets: Sequence[int]
-) -> tuple[dict[int, list[int]], dict[int, _Candidate]]:
-    """bucket -> the posting ids in it (at most MAX_BUCKET_MEMBERS each), and each such posting's MinHash,
-    band and cluster — one statement per chunk of buckets, one row per candidate posting with the list of
-    the given buckets it is in (a template's postings share most of their 32 buckets)."""
-    members: dict[int, list[int]] = {}
-    found: dict[int, _Candidate] = {}
+    session: Session, *, buckets: Sequence[int], min_shared: int = MIN_SHARED_BANDS
+) -> _Buckets:
+    """The postings stored in at least ``min_shared`` of ``buckets`` with their MinHash, band, cluster and
+    buckets, and each bucket's fill — one statement per chunk of buckets. Members in fewer buckets are
+    only counted: full buckets of boilerplate send 32 counts, not 2,048 ids."""
+    found = _Buckets(filled={}, members={}, candidates={})
     postgres = is_postgres(session)
-    in_buckets = func.array_agg(PostingBucket.bucket) if postgres else func.group_concat(PostingBucket.bucket)
     for chunk in _chunked(buckets):
-        rows = session.execute(
-            select(Posting.id, Posting.minhash, Posting.band, Posting.cluster_id, in_buckets)
-            .join(PostingBucket, PostingBucket.posting_id == Posting.id)
-            .where(_among(session, PostingBucket.bucket, chunk))
-            .group_by(Posting.id)
-        )
-        for pid, blob, band, cluster_id, shared in rows:
-            found[pid] = _Candidate(minhash=blob, band=band, cluster_id=cluster_id)
-            for bucket in shared if postgres else map(int, shared.split(",")):
-                members.setdefault(bucket, []).append(pid)
-    return members, found
+        params = {"buckets": list(chunk) if postgres else json.dumps(list(chunk)), "min_shared": min_shared}
+        rows = session.execute(_BUCKET_ROWS[postgres], params)
+        for pid, in_these, blob, band, cluster_id, bucket, filled in rows:
+            if pid is None:
+                found.filled[bucket] = filled
+                continue
+            found.candidates[pid] = _Candidate(minhash=blob, band=band, cluster_id=cluster_id)
+            for shared in in_these if postgres else json.loads(in_these):
+                found.members.setdefault(shared, []).append(pid)
+    return found
+
+
+# One statement per backend (plain SQL: a typed ARRAY column would be re-processed item by item by
+# SQLAlchemy): candidate rows (posting, its buckets, MinHash, band, cluster) then fill rows (bucket, count).
+_BUCKET_ROWS = {
+    True: text(
+        "WITH m AS (SELECT bucket, posting_id FROM posting_buckets "
+        "WHERE bucket = ANY(CAST(:buckets AS bigint[]))), "
+        "c AS (SELECT posting_id, array_agg(bucket) AS buckets FROM m GROUP BY posting_id "
+        "HAVING count(*) >= :min_shared) "
+        "SELECT p.id, c.buckets, p.minhash, p.band, p.cluster_id, NULL::bigint, NULL::bigint "
+        "FROM c JOIN postings AS p ON p.id = c.posting_id "
+        "UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, bucket, count(*) FROM m GROUP BY bucket"
+    ),
+    False: text(
+        "WITH m AS (SELECT bucket, posting_id FROM posting_buckets "
+        "WHERE bucket IN (SELECT value FROM json_each(:buckets))), "
+        "c AS (SELECT posting_id, json_group_array(bucket) AS buckets FROM m GROUP BY posting_id "
+        "HAVING count(*) >= :min_shared) "
+        "SELECT p.id, c.buckets, p.minhash, p.band, p.cluster_id, NULL, NULL "
+        "FROM c JOIN postings AS p ON p.id = c.posting_id "
+        "UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, bucket, count(*) FROM m GROUP BY bucket"
+    ),
+}
 
 
 def template_matches(session: Session, *, signature: np.ndarray, exclude: int) -> dict[int, float]:
     """Postings whose template similarity to ``signature`` reaches the threshold: LSH candidates, verified."""
-    _, candidates = _template_candidates(session, buckets=sig.bands(signature))
+    candidates = _template_candidates(session, buckets=sig.bands(signature)).candidates
     rows = [(pid, c.minhash) for pid, c in candidates.items() if pid != exclude and c.minhash]
     if not rows:
         return {}
@@ -528,16 +584,19 @@ def _add_signals(
     member_of = func.coalesce(Posting.cluster_id, 0)
     confirmed: dict[int | None, int] = {}
     if cluster_ids:
-        confirmed = {
-            cluster_id: count
-            for cluster_id, count in session.execute(
-                select(member_of, func.count())
-                .select_from(Case)
-                .join(Posting, Posting.id == Case.posting_id)
-                .where(Case.decision == "confirm", member_of.in_(cluster_ids))
-                .group_by(member_of)
-            )
-        }
+        # No autoflush: the batch's pending cluster ids are not what is counted (decided postings are stored
+        # ones), and flushing now would write each posting twice — cluster id now, network facts below.
+        with session.no_autoflush:
+            confirmed = {
+                cluster_id: count
+                for cluster_id, count in session.execute(
+                    select(member_of, func.count())
+                    .select_from(Case)
+                    .join(Posting, Posting.id == Case.posting_id)
+                    .where(Case.decision == "confirm", member_of.in_(cluster_ids))
+                    .group_by(member_of)
+                )
+            }
     for posting in postings:
         found = facts[posting.id]
         signals = found.signals
