@@ -4,7 +4,8 @@ For each size N a fresh database is filled with N synthetic postings through the
 (`moderation_api.network.service`: contact + LSH lookups, incremental union-find). About a third of
 postings re-use a contact or re-post a template, as operations do, so a few clusters grow very large. The
 first N - tail postings are seeded in batches (`link_postings`, the path an ingest batch takes; postings are
-inserted in bulk), the last `tail` are timed one posting per `link_posting` call. Reported per size:
+inserted in bulk), the last `tail` are timed one posting per `link_posting` call (`--tail-batch K`: K postings
+per `link_postings` call, as an ingest request of K postings). Reported per size:
 
 - indexing throughput over the LAST `tail` postings (the marginal cost at that size — a flat index keeps
   it constant),
@@ -126,7 +127,9 @@ def _ms(values: list[float]) -> tuple[float, float]:
     return round(statistics.median(ordered), 2), round(quantile(ordered, 0.99) or 0.0, 2)
 
 
-def run_size(size: int, *, database_url: str | None, tail: int, lookups: int) -> dict[str, Any]:
+def run_size(
+    size: int, *, database_url: str | None, tail: int, lookups: int, tail_batch: int = 1
+) -> dict[str, Any]:
     rows = synthetic_postings(size)
     with fresh_engine(database_url) as engine:
         factory = make_session_factory(engine)
@@ -143,12 +146,16 @@ def run_size(size: int, *, database_url: str | None, tail: int, lookups: int) ->
         _analyze(engine)
         tail_started, tail_cpu = time.perf_counter(), time.process_time()
         with factory() as session:
-            for number, row in enumerate(rows[size - tail :]):
-                posting = _posting(row)
-                session.add(posting)
+            timed = rows[size - tail :]
+            for number, start in enumerate(range(0, tail, tail_batch)):
+                postings = [_posting(row) for row in timed[start : start + tail_batch]]
+                session.add_all(postings)
                 session.flush()
-                link_posting(session, posting=posting)
-                if number % 100 == 99:
+                if tail_batch == 1:
+                    link_posting(session, posting=postings[0])
+                else:  # what one ingest request of that many postings does
+                    link_postings(session, postings=postings)
+                if (number + 1) * tail_batch % 100 < tail_batch:
                     session.commit()
                     session.expunge_all()
             session.commit()
@@ -174,6 +181,7 @@ def run_size(size: int, *, database_url: str | None, tail: int, lookups: int) ->
         "size": size,
         "backend": "postgresql" if database_url else "sqlite",
         "seed_per_s": round((size - tail) / max(seeded - started, 1e-9), 1),
+        "tail_batch": tail_batch,
         "tail_per_s": round(tail / (ended - tail_started), 1),
         # Per CPU second of this process (the database server's own CPU not included): on a machine shared
         # with other work, wall-clock throughput measures the scheduler as much as the code.
@@ -197,13 +205,23 @@ def main() -> None:
     parser.add_argument(
         "--tail", type=int, default=2000, help="postings timed one by one at the end of each size"
     )
+    parser.add_argument(
+        "--tail-batch",
+        type=int,
+        default=1,
+        help="postings per linking call in the timed tail (1: one by one; an ingest request sends several)",
+    )
     parser.add_argument("--lookups", type=int, default=300)
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
     results = []
     for size in args.sizes:
         result = run_size(
-            size, database_url=args.database_url, tail=min(args.tail, size // 2), lookups=args.lookups
+            size,
+            database_url=args.database_url,
+            tail=min(args.tail, size // 2),
+            lookups=args.lookups,
+            tail_batch=args.tail_batch,
         )
         results.append(result)
         base = results[0]
@@ -213,8 +231,8 @@ def main() -> None:
         result["cluster_p99_ratio"] = round(result["cluster_p99_ms"] / base["cluster_p99_ms"], 2)
         print(
             f"{result['backend']} N={size:>9,}  seeded {result['seed_per_s']:>7.1f}/s  "
-            f"index {result['tail_per_s']:>6.1f}/s at size "
-            f"(x{result['tail_ratio']:.2f} vs N={base['size']:,}; per CPU s {result['tail_per_cpu_s']:.1f}, "
+            f"index {result['tail_per_s']:>6.1f}/s at size ({args.tail_batch} per call, "
+            f"x{result['tail_ratio']:.2f} vs N={base['size']:,}; per CPU s {result['tail_per_cpu_s']:.1f}, "
             f"x{result['tail_cpu_ratio']:.2f})  "
             f"related p50 {result['related_p50_ms']:.2f} p99 {result['related_p99_ms']:.2f} ms "
             f"(p99 x{result['related_p99_ratio']:.2f})  cluster p50 {result['cluster_p50_ms']:.2f} "

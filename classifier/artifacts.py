@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import importlib.abc
 import json
+import shutil
 import sys
 import zipfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 from types import ModuleType
@@ -163,7 +164,23 @@ def save_model(model_dir: Path, *, estimator: RiskClassifier, config: ModelConfi
     sio = _skops_io()
     model_dir.mkdir(parents=True, exist_ok=True)
     sio.dump(estimator, model_dir / MODEL_FILE, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+    write_config(model_dir, config)
+
+
+def write_config(model_dir: Path, config: ModelConfig) -> None:
     (model_dir / CONFIG_FILE).write_text(json.dumps(config.to_dict(), indent=2, sort_keys=True) + "\n")
+
+
+def copy_as_version(source: Path, target: Path, *, version: str, thresholds: Thresholds) -> Path:
+    """``source``'s model under another version and band thresholds, at ``target`` (replaced if present).
+
+    The estimator file is copied unchanged (the same model, e.g. a stricter shadow of it in the demo or a
+    test); only ``config.json`` is rewritten, through :class:`ModelConfig`. ``source`` is never written.
+    """
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target)
+    write_config(target, replace(load_config(source), version=version, thresholds=thresholds))
+    return target
 
 
 def load_config(model_dir: Path) -> ModelConfig:

@@ -207,11 +207,9 @@ def _replay_timeline(session: Any, *, rng: random.Random) -> None:
 def _demo_registry(session: Any, *, database: Path) -> Any:
     """The shipped model active in the registry, and a stricter copy of it in shadow, so the Model page has
     a comparison to show. The copy lives beside the demo database (the shipped directory is never written)."""
-    import json
-    import shutil
     from dataclasses import replace
 
-    from classifier.artifacts import CONFIG_FILE, load_config
+    from classifier.artifacts import copy_as_version, load_config
     from classifier.scoring import default_model_dir, load_scorer
     from moderation_api.audit.schemas import ActorKind
     from moderation_api.model_versions import service as registry
@@ -220,12 +218,13 @@ def _demo_registry(session: Any, *, database: Path) -> Any:
     shipped = default_model_dir()
     config = load_config(shipped)
     version = f"{config.version}-strict"
-    copy = database.parent / f"{database.stem}-models" / f"{config.name}-{version}"
-    shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(shipped, copy)
     thresholds = replace(config.thresholds, review=min(0.95, config.thresholds.review + 0.2))
-    strict = replace(config, version=version, thresholds=thresholds)
-    (copy / CONFIG_FILE).write_text(json.dumps(strict.to_dict(), indent=2, sort_keys=True) + "\n")
+    copy = copy_as_version(
+        shipped,
+        database.parent / f"{database.stem}-models" / f"{config.name}-{version}",
+        version=version,
+        thresholds=thresholds,
+    )
     actor, human = "cli:demo", ActorKind.HUMAN
     registry.register(session, model_dir=shipped, actor=actor, actor_kind=human)
     registry.promote(session, version=config.version, actor=actor, actor_kind=human)

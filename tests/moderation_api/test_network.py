@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from datasketch import MinHash
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,7 +14,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from classifier.baseline import KeywordScorer
-from moderation_api.network.signature import signature, similarity
+from moderation_api.network.signature import NUM_PERM, SEED, shingles, signature, similarity
 from moderation_api.postings.models import Posting
 from moderation_api.postings.schemas import PostingIn
 from moderation_api.postings.service import ingest
@@ -94,6 +95,16 @@ def test_template_variants_link_in_scripts_other_than_latin(
     )
     assert a.cluster_id == b.cluster_id
     assert c.cluster_id != a.cluster_id
+
+
+def test_signatures_with_shared_permutations_equal_a_fresh_minhash_of_the_shingles() -> None:
+    # Stored signatures must stay comparable: reusing the permutations may not change a single value.
+    text = TEMPLATE.format(name="Lola", city="Houston", phone="713-555-0142")
+    fresh = MinHash(num_perm=NUM_PERM, seed=SEED)
+    fresh.update_batch(sorted(shingles(text)))
+    for _ in range(2):
+        values = signature(text)
+        assert values is not None and (values == fresh.hashvalues).all()
 
 
 def test_unrelated_postings_do_not_link(session: Session) -> None:

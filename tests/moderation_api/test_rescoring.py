@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -23,7 +21,7 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from classifier.artifacts import CONFIG_FILE, load_config
+from classifier.artifacts import copy_as_version, load_config
 from classifier.results import Thresholds
 from classifier.scoring import ModelScorer, load_scorer
 from moderation_api.audit.models import AuditEvent
@@ -58,11 +56,7 @@ def demo_texts(n: int) -> list[str]:
 def model_copy(root: Path, *, version: str, thresholds: Thresholds) -> Path:
     """The shipped model under another version and other band thresholds: the directory is copied (the
     shipped one is never written) and its config.json rewritten through the project's ModelConfig."""
-    target = root / f"vigil-risk-{version}"
-    shutil.copytree(SHIPPED, target)
-    config = replace(load_config(target), version=version, thresholds=thresholds)
-    (target / CONFIG_FILE).write_text(json.dumps(config.to_dict(), indent=2, sort_keys=True) + "\n")
-    return target
+    return copy_as_version(SHIPPED, root / f"vigil-risk-{version}", version=version, thresholds=thresholds)
 
 
 @pytest.fixture(scope="module")

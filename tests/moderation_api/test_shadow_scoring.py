@@ -15,6 +15,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from classifier.artifacts import copy_as_version, load_config
 from classifier.results import ScoreResult, TextScorer
 from moderation_api.app import create_app, load_scorer_for
 from moderation_api.audit.models import AuditEvent
@@ -56,12 +58,9 @@ def heldout(count: int, *, skip: int = 0) -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def strict_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("models") / "vigil-risk-1.1.0-strict"
-    shutil.copytree(SHIPPED, path)
-    config = json.loads((path / "config.json").read_text(encoding="utf-8"))
-    config["version"], config["thresholds"]["review"] = STRICT, 0.95
-    (path / "config.json").write_text(json.dumps(config), encoding="utf-8")
-    return path
+    thresholds = replace(load_config(SHIPPED).thresholds, review=0.95)
+    target = tmp_path_factory.mktemp("models") / "vigil-risk-1.1.0-strict"
+    return copy_as_version(SHIPPED, target, version=STRICT, thresholds=thresholds)
 
 
 class Loader:
