@@ -4,7 +4,10 @@ Inputs are the JSON files the benchmarks write (``--json``):
 
 - ``bench_api.py``: API ingest postings/s per process (HTTP, validation, scoring, storage, network index,
   case opening), and on PostgreSQL the rows and bytes (heap + TOAST, indexes) each table holds after ingest;
-- ``bench_batch.py``: archive scoring postings/s per Ray worker (steady rate, start-up excluded).
+- ``bench_batch.py``: archive scoring postings/s per Ray worker (steady rate, start-up excluded);
+- ``bench_clusters.py`` on PostgreSQL (``--tail-batch`` as an ingest request): network indexing
+  postings/s at the largest index size measured. Network-index writers are serialized across all API
+  processes (one advisory lock), so this rate caps the whole deployment's ingest, however many replicas.
 
 Everything else is an assumption, printed with the table and settable here: the peak-to-average ratio of
 the posting stream, the utilisation a replica is planned at, the share of postings the platform's real
@@ -61,6 +64,7 @@ def model(args: argparse.Namespace) -> dict[str, Any]:
         row for row in batch["contenders"] if row["workers"] == 2 and row["contender"] != "vigil score"
     )
     worker_rate = two.get("steady_per_s", two["per_s"]) / 2  # per worker, with two sharing the machine
+    network = load(args.clusters)[-1] if args.clusters else None
     rows_out = []
     for daily in DAILY:
         peak = daily / 86_400 * args.peak_factor
@@ -96,6 +100,8 @@ def model(args: argparse.Namespace) -> dict[str, Any]:
                 "table_gb_per_day": table / GB,
                 "index_gb_per_day": index / GB,
                 "gb_after_a_year": year / GB,
+                # Share of the serialized network index's measured rate the peak needs (>100%: it cannot).
+                "network_index_load": peak / network["tail_per_s"] if network else None,
                 "rows_by_table": rows,
             }
         )
@@ -109,6 +115,11 @@ def model(args: argparse.Namespace) -> dict[str, Any]:
             "bench_flag_rate": round(measured_cases / postings, 3),
             "bytes_per_row": {name: round(v["table_bytes"] + v["index_bytes"]) for name, v in sizes.items()},
             "batch_load_average": batch["load_average_before"][0],
+            "network_index": (
+                {key: network[key] for key in ("size", "tail_batch", "tail_per_s", "load_1min")}
+                if network
+                else None
+            ),
         },
         "rows": rows_out,
     }
@@ -116,16 +127,19 @@ def model(args: argparse.Namespace) -> dict[str, Any]:
 
 def markdown(result: dict[str, Any], args: argparse.Namespace) -> str:
     inputs = result["inputs"]
+    network = inputs["network_index"]
     lines = [
         "| postings/day | peak ingest/s | API replicas | re-score workers | PostgreSQL rows/day "
-        "| table GB/day | index GB/day | GB kept after a year |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| table GB/day | index GB/day | GB kept after a year |"
+        + (" network index load |" if network else ""),
+        "|---:|---:|---:|---:|---:|---:|---:|---:|" + ("---:|" if network else ""),
     ]
     for row in result["rows"]:
+        load_cell = f" {row['network_index_load']:.0%} |" if network else ""
         lines.append(
             f"| {row['postings_per_day']:,} | {row['peak_per_s']:,.0f} | {row['api_replicas']} "
             f"| {row['rescore_workers']} | {row['rows_per_day']:,.0f} | {row['table_gb_per_day']:.1f} "
-            f"| {row['index_gb_per_day']:.1f} | {row['gb_after_a_year']:,.0f} |"
+            f"| {row['index_gb_per_day']:.1f} | {row['gb_after_a_year']:,.0f} |" + load_cell
         )
     sizes = ", ".join(f"{name} {size:,}" for name, size in sorted(inputs["bytes_per_row"].items()))
     lines += [
@@ -134,7 +148,15 @@ def markdown(result: dict[str, Any], args: argparse.Namespace) -> str:
         f"{inputs['bare_scorer_per_s']}/s, same run); a Ray worker re-scores {inputs['ray_worker_per_s']} "
         f"postings/s (2 vs 1 workers x{inputs['ray_2_vs_1_workers']}, load average "
         f"{inputs['batch_load_average']}); bytes per row incl. indexes after ingesting "
-        f"{inputs['bench_postings']} postings on PostgreSQL: {sizes}.",
+        f"{inputs['bench_postings']} postings on PostgreSQL: {sizes}."
+        + (
+            f" The network index links {network['tail_per_s']} postings/s on PostgreSQL at "
+            f"{network['size']:,} indexed postings, {network['tail_batch']} per ingest request (load average "
+            f"{network['load_1min']}); its writers are serialized, so a load above 100% needs the index "
+            "sharded (e.g. by source) or linking moved off the request path."
+            if network
+            else ""
+        ),
         f"Assumed: peak = {args.peak_factor}x the daily average; replicas planned at "
         f"{args.utilisation:.0%} of the measured rate, at least 2; {args.flag_rate:.1%} of postings open a "
         f"case (the benchmark corpus flags {inputs['bench_flag_rate']:.0%}); "
@@ -152,6 +174,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--api", type=Path, required=True, help="bench_api.py --json output (PostgreSQL)")
     parser.add_argument("--batch", type=Path, required=True, help="bench_batch.py --json output")
+    parser.add_argument(
+        "--clusters", type=Path, default=None, help="bench_clusters.py --json output (PostgreSQL, optional)"
+    )
     parser.add_argument("--peak-factor", type=float, default=2.0)
     parser.add_argument("--utilisation", type=float, default=0.6)
     parser.add_argument("--flag-rate", type=float, default=0.02)
