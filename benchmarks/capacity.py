@@ -65,6 +65,7 @@ def model(args: argparse.Namespace) -> dict[str, Any]:
     )
     worker_rate = two.get("steady_per_s", two["per_s"]) / 2  # per worker, with two sharing the machine
     network = load(args.clusters)[-1] if args.clusters else None
+    queue = api.get("queue") or []
     rows_out = []
     for daily in DAILY:
         peak = daily / 86_400 * args.peak_factor
@@ -102,6 +103,8 @@ def model(args: argparse.Namespace) -> dict[str, Any]:
                 "gb_after_a_year": year / GB,
                 # Share of the serialized network index's measured rate the peak needs (>100%: it cannot).
                 "network_index_load": peak / network["tail_per_s"] if network else None,
+                # Each case is claimed and decided once: cases/s at the peak against what one process claims.
+                "peak_cases_per_s": peak * args.flag_rate,
                 "rows_by_table": rows,
             }
         )
@@ -115,6 +118,7 @@ def model(args: argparse.Namespace) -> dict[str, Any]:
             "bench_flag_rate": round(measured_cases / postings, 3),
             "bytes_per_row": {name: round(v["table_bytes"] + v["index_bytes"]) for name, v in sizes.items()},
             "batch_load_average": batch["load_average_before"][0],
+            "queue": queue[-1] if queue else None,
             "network_index": (
                 {key: network[key] for key in ("size", "tail_batch", "tail_per_s", "load_1min")}
                 if network
@@ -127,7 +131,7 @@ def model(args: argparse.Namespace) -> dict[str, Any]:
 
 def markdown(result: dict[str, Any], args: argparse.Namespace) -> str:
     inputs = result["inputs"]
-    network = inputs["network_index"]
+    network, queue = inputs["network_index"], inputs["queue"]
     lines = [
         "| postings/day | peak ingest/s | API replicas | re-score workers | PostgreSQL rows/day "
         "| table GB/day | index GB/day | GB kept after a year |"
@@ -147,7 +151,17 @@ def markdown(result: dict[str, Any], args: argparse.Namespace) -> str:
         f"Measured: one API process ingests {inputs['api_ingest_per_s']} postings/s (bare scorer "
         f"{inputs['bare_scorer_per_s']}/s, same run); a Ray worker re-scores {inputs['ray_worker_per_s']} "
         f"postings/s (2 vs 1 workers x{inputs['ray_2_vs_1_workers']}, load average "
-        f"{inputs['batch_load_average']}); bytes per row incl. indexes after ingesting "
+        f"{inputs['batch_load_average']})"
+        + (
+            f"; a claim + release takes {queue['claim_release_p50_ms']} ms p50 "
+            f"({queue['claim_release_p99_ms']} ms p99) at {queue['open']:,} open cases and the "
+            f"transparency report {queue['report_median_ms']} ms: one client claiming in sequence gets "
+            f"~{1000 / queue['claim_release_p50_ms']:.0f} claims/s, against "
+            f"{result['rows'][-1]['peak_cases_per_s']:,.0f} new cases/s at the largest peak"
+            if queue
+            else ""
+        )
+        + "; bytes per row incl. indexes after ingesting "
         f"{inputs['bench_postings']} postings on PostgreSQL: {sizes}."
         + (
             f" The network index links {network['tail_per_s']} postings/s on PostgreSQL at "
