@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -14,7 +15,9 @@ from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from classifier.baseline import KeywordScorer
-from moderation_api.network.signature import NUM_PERM, SEED, shingles, signature, similarity
+from moderation_api.network.models import PostingBucket
+from moderation_api.network.service import MAX_BUCKET_MEMBERS, _template_candidates
+from moderation_api.network.signature import NUM_PERM, SEED, bands, shingles, signature, similarity
 from moderation_api.postings.models import Posting
 from moderation_api.postings.schemas import PostingIn
 from moderation_api.postings.service import ingest
@@ -105,6 +108,34 @@ def test_signatures_with_shared_permutations_equal_a_fresh_minhash_of_the_shingl
     for _ in range(2):
         values = signature(text)
         assert values is not None and (values == fresh.hashvalues).all()
+
+
+def test_a_full_lsh_bucket_takes_no_more_members_yet_later_variants_still_join_the_template(
+    session: Session,
+) -> None:
+    # 75 variants of one template, each with its own made-up name (letters only: digits are masked, so
+    # numbers would make exact re-posts, which are never added to buckets). No contact links them.
+    names = [f"Mira{chr(97 + n // 26)}{chr(97 + n % 26)}" for n in range(MAX_BUCKET_MEMBERS + 11)]
+    texts = [TEMPLATE.format(name=name, city="Houston", phone="the number below") for name in names]
+    first = _ingest(session, *texts[:60])  # stored first, then the rest in a second batch
+    later = ingest(
+        session,
+        scorer=KeywordScorer(),
+        items=[PostingIn(source="site", external_id=f"late-{n}", text=t) for n, t in enumerate(texts[60:])],
+        actor="test",
+        category_cutoff=0.5,
+    )
+    fill = Counter(session.scalars(select(PostingBucket.bucket)))
+    assert max(fill.values()) == MAX_BUCKET_MEMBERS  # the buckets all variants share filled up, and stopped
+    stored_later = [session.get(Posting, r.posting_id) for r in later]
+    clusters = {p.cluster_id for p in first} | {p.cluster_id for p in stored_later if p is not None}
+    assert len(clusters) == 1  # the variants past the cap still found the template in its buckets
+    # What a new variant's lookup sees: the full buckets' fill, counted on the server.
+    newest = signature(TEMPLATE.format(name="Mirazz", city="Houston", phone="the number below"))
+    assert newest is not None
+    seen = _template_candidates(session, buckets=bands(newest))
+    assert max(seen.filled.values()) == MAX_BUCKET_MEMBERS
+    assert seen.candidates and all(c.minhash for c in seen.candidates.values())
 
 
 def test_unrelated_postings_do_not_link(session: Session) -> None:
