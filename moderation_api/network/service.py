@@ -56,6 +56,7 @@ MIN_SHARED_BANDS = 2
 # one contact are always in one cluster: linking needs only some of them. The latest CONTACT_SAMPLE are
 # read (from the (value, posting_id) index), so a phone on 50,000 postings costs what a phone on 16 does.
 CONTACT_SAMPLE = 16
+CONFIRMED_MEMBER = "network.confirmed_member"
 # How often a join re-reads clusters merged away under it before the whole transaction starts over.
 MAX_RELOCKS = 5
 
@@ -186,13 +187,9 @@ def link_postings(session: Session, *, postings: Sequence[Posting]) -> list[Netw
                 blob = candidates[pid].minhash if pid in candidates else _batch_blob(signatures, pid)
                 if blob:
                     blobs.append((pid, blob))
-            twin = False
-            if blobs:
-                scores = sig.similarities(signature, [blob for _, blob in blobs])
-                by_template = {
-                    pid for (pid, _), score in zip(blobs, scores, strict=True) if score >= sig.SIMILARITY
-                }
-                twin = bool((scores >= 1.0).any())
+            matches = _verified(signature, blobs)
+            by_template = set(matches)
+            twin = any(score >= 1.0 for score in matches.values())
             # An exact re-post (the same signature as a posting already in its buckets) links to that twin
             # and adds nothing to the buckets: whatever would match it matches the twin. Boilerplate
             # re-posted thousands of times then leaves its buckets' room to genuinely different variants.
@@ -251,6 +248,8 @@ def _insert_index_rows(
     COPY needs two per table). Large batches: COPY, which streams the rows in binary-ready form where the
     driver would spend ~10 µs per array item rendering a 70,000-item array as text.
     """
+    if not contact_rows and not bucket_rows:
+        return
     if not is_postgres(session):
         for model, rows in ((PostingContact, contact_rows), (PostingBucket, bucket_rows)):
             if rows:
@@ -268,8 +267,6 @@ def _insert_index_rows(
             ):
                 for row in rows:
                     copy.write_row([row[column] for column in columns])
-        return
-    if not contact_rows and not bucket_rows:
         return
     session.execute(
         _INSERT_INDEX_ROWS,
@@ -321,16 +318,9 @@ def _contact_sightings(
     if not values:
         return found
     if is_postgres(session):
-        # One statement per batch: a LATERAL index scan per value.
-        statement = text(
-            "SELECT k.value, p.id, p.location, p.posted_at, p.ingested_at, p.cluster_id "
-            "FROM unnest(:values) AS k(value) CROSS JOIN LATERAL "
-            "(SELECT posting_id FROM posting_contacts WHERE value = k.value ORDER BY posting_id DESC "
-            "LIMIT :limit) AS t JOIN postings AS p ON p.id = t.posting_id"
-        ).bindparams(bindparam("values", type_=ARRAY(PostingContact.value.type)))
         rows: list[Any] = []
         for chunk in _chunked(values):
-            rows.extend(session.execute(statement, {"values": list(chunk), "limit": limit}))
+            rows.extend(session.execute(_SIGHTINGS_PG, {"values": list(chunk), "limit": limit}))
     else:
         # SQLite runs in-process: a statement per value costs microseconds.
         latest = (
@@ -349,6 +339,15 @@ def _contact_sightings(
     for sightings in found.values():
         sightings.sort(key=lambda row: row.posting_id, reverse=True)
     return found
+
+
+# One statement per batch: a LATERAL index scan per contact value, each row joined to its posting.
+_SIGHTINGS_PG = text(
+    "SELECT k.value, p.id, p.location, p.posted_at, p.ingested_at, p.cluster_id "
+    "FROM unnest(CAST(:values AS varchar[])) AS k(value) CROSS JOIN LATERAL "
+    "(SELECT posting_id FROM posting_contacts WHERE value = k.value ORDER BY posting_id DESC "
+    "LIMIT :limit) AS t JOIN postings AS p ON p.id = t.posting_id"
+)
 
 
 @dataclass
@@ -408,12 +407,18 @@ _BUCKET_ROWS = {
 def template_matches(session: Session, *, signature: np.ndarray, exclude: int) -> dict[int, float]:
     """Postings whose template similarity to ``signature`` reaches the threshold: LSH candidates, verified."""
     candidates = _template_candidates(session, buckets=sig.bands(signature)).candidates
-    rows = [(pid, c.minhash) for pid, c in candidates.items() if pid != exclude and c.minhash]
-    if not rows:
+    return _verified(
+        signature, [(pid, c.minhash) for pid, c in candidates.items() if pid != exclude and c.minhash]
+    )
+
+
+def _verified(signature: np.ndarray, blobs: list[tuple[int, bytes]]) -> dict[int, float]:
+    """Of the (posting id, MinHash) candidates, those whose estimated similarity reaches the threshold."""
+    if not blobs:
         return {}
-    scores = sig.similarities(signature, [blob for _, blob in rows])
+    scores = sig.similarities(signature, [blob for _, blob in blobs])
     return {
-        pid: float(score) for (pid, _), score in zip(rows, scores, strict=True) if score >= sig.SIMILARITY
+        pid: float(score) for (pid, _), score in zip(blobs, scores, strict=True) if score >= sig.SIMILARITY
     }
 
 
@@ -625,7 +630,7 @@ def _add_signals(
         if confirmed.get(found.cluster_id):
             signals.append(
                 NetworkSignal(
-                    "network.confirmed_member",
+                    CONFIRMED_MEMBER,
                     f"Linked by contact or template to {confirmed[found.cluster_id]} posting(s) reviewers "
                     "already confirmed.",
                 )
@@ -678,9 +683,6 @@ def _set_boost(
             details=details,
         )
     return len(changed)
-
-
-CONFIRMED_MEMBER = "network.confirmed_member"
 
 
 def withdraw_cluster_boost(session: Session, *, cluster_id: int, cause: dict[str, Any]) -> int:
