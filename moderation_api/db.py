@@ -19,7 +19,7 @@ import pybreaker
 from sqlalchemy import DateTime, Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Session, SessionTransaction, sessionmaker
 from sqlalchemy.types import TypeDecorator
 from tenacity import (
     RetryCallState,
@@ -168,6 +168,26 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 
 def is_postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
+
+
+def forget_rolled_back(session: Session, key: str, previous_transaction: SessionTransaction) -> None:
+    """Drop from ``session.info[key]`` — a list of entries whose first item is the (nested) transaction
+    they were recorded in — what a rolled-back transaction or savepoint recorded (the audit seal and the
+    report rollups keep such lists until commit; call this from an ``after_soft_rollback`` listener)."""
+    if key not in session.info:
+        return
+    if not previous_transaction.nested:
+        session.info.pop(key, None)
+        return
+
+    def inside(txn: SessionTransaction | None) -> bool:
+        while txn is not None:
+            if txn is previous_transaction:
+                return True
+            txn = txn.parent
+        return False
+
+    session.info[key] = [entry for entry in session.info[key] if not inside(entry[0])]
 
 
 class AppLock(IntEnum):

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 from moderation_api.audit import chain
 from moderation_api.audit.models import AuditEvent
 from moderation_api.audit.schemas import ChainBreak, ChainReport
-from moderation_api.db import is_postgres, utcnow
+from moderation_api.db import forget_rolled_back, is_postgres, utcnow
 
 # pg_advisory_xact_lock key of the chain ("vigilaud" as a signed 64-bit integer).
 CHAIN_LOCK = int.from_bytes(b"vigilaud", "big", signed=True)
@@ -101,18 +101,7 @@ def _hold_back(session: Session, flush_context: UOWTransaction, instances: Any) 
 @event.listens_for(Session, "after_soft_rollback")
 def _forget_rolled_back(session: Session, previous_transaction: SessionTransaction) -> None:
     """Events recorded inside a rolled-back transaction (or savepoint) are dropped with it."""
-    if not previous_transaction.nested:
-        session.info.pop(_PENDING, None)
-        return
-
-    def inside(txn: SessionTransaction | None) -> bool:
-        while txn is not None:
-            if txn is previous_transaction:
-                return True
-            txn = txn.parent
-        return False
-
-    session.info[_PENDING] = [(txn, obj) for txn, obj in _pending(session) if not inside(txn)]
+    forget_rolled_back(session, _PENDING, previous_transaction)
 
 
 @event.listens_for(Session, "after_transaction_end")

@@ -43,6 +43,7 @@ from moderation_api.audit import service as audit
 from moderation_api.audit.models import AuditEvent
 from moderation_api.cases.models import Case, CaseRollup
 from moderation_api.cases.schemas import CaseState
+from moderation_api.db import forget_rolled_back
 
 ALPHA = 0.01
 GAMMA = (1 + ALPHA) / (1 - ALPHA)
@@ -253,20 +254,7 @@ def _write_pending(session: Session, events: Sequence[AuditEvent]) -> None:
 @event.listens_for(Session, "after_soft_rollback")
 def _forget_rolled_back(session: Session, previous_transaction: SessionTransaction) -> None:
     """Deltas recorded inside a rolled-back transaction (or savepoint) are dropped with it."""
-    if _PENDING not in session.info:
-        return
-    if not previous_transaction.nested:
-        session.info.pop(_PENDING, None)
-        return
-
-    def inside(txn: SessionTransaction | None) -> bool:
-        while txn is not None:
-            if txn is previous_transaction:
-                return True
-            txn = txn.parent
-        return False
-
-    session.info[_PENDING] = [entry for entry in session.info[_PENDING] if not inside(entry[0])]
+    forget_rolled_back(session, _PENDING, previous_transaction)
 
 
 @event.listens_for(Session, "after_transaction_end")
