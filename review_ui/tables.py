@@ -6,7 +6,7 @@ Streamlit renders as inert cell text, never as Markdown.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -430,28 +430,16 @@ def _ms(value: float | None) -> str:
 def comparison_frames(comparison: Mapping[str, Any]) -> dict[str, pd.DataFrame]:
     """The comparison as tables: quality against decisions, agreement, disagreements, bands."""
     active, shadow = comparison["active"], comparison["shadow"]
+    measures: list[tuple[str, str, Callable[[Any], str]]] = [
+        ("precision of opened cases", "precision", proportion_label),
+        ("recall of violations", "recall", proportion_label),
+        ("scoring time per posting, median", "latency_p50_ms", _ms),
+        ("scoring time per posting, 95th percentile", "latency_p95_ms", _ms),
+    ]
     quality = pd.DataFrame(
         [
-            {
-                "measure": "precision of opened cases",
-                "active model": proportion_label(active["precision"]),
-                "shadow model": proportion_label(shadow["precision"]),
-            },
-            {
-                "measure": "recall of violations",
-                "active model": proportion_label(active["recall"]),
-                "shadow model": proportion_label(shadow["recall"]),
-            },
-            {
-                "measure": "scoring time per posting, median",
-                "active model": _ms(active["latency_p50_ms"]),
-                "shadow model": _ms(shadow["latency_p50_ms"]),
-            },
-            {
-                "measure": "scoring time per posting, 95th percentile",
-                "active model": _ms(active["latency_p95_ms"]),
-                "shadow model": _ms(shadow["latency_p95_ms"]),
-            },
+            {"measure": label, "active model": show(active[key]), "shadow model": show(shadow[key])}
+            for label, key, show in measures
         ]
     )
     agreement = pd.DataFrame(
